@@ -1,0 +1,3 @@
+"""Enabler: local-first sales enablement (library, prospects, personalised decks)."""
+
+__version__ = "0.1.0"

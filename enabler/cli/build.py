@@ -1,0 +1,64 @@
+"""`enabler build`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from enabler.cli.common import db_option, emit_json, json_option, open_library
+from enabler.services.build import build_deck, plan_deck
+
+
+def _split(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _fields(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--field")
+        out[name.strip()] = value
+    return out
+
+
+@click.command()
+@db_option
+@json_option
+@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the .pptx.",
+)
+@click.option("--modules", "module_refs", help="Module ids or keys, comma-separated, in order.")
+@click.option("--field", "fields", multiple=True, help="Override a field: NAME=VALUE.")
+@click.option("--rep", default="", help="Rep presenting the deck (default: the prospect's rep).")
+def build(db_path, as_json, prospect_ref, out, module_refs, fields, rep) -> None:
+    """Build a personalised deck for a prospect."""
+    db = open_library(db_path)
+    plan = plan_deck(db, prospect_ref, _split(module_refs), _fields(fields), rep=rep)
+    result = build_deck(db, plan, out)
+    if as_json:
+        emit_json(
+            {
+                "path": str(result.path),
+                "deck_id": result.deck_id,
+                "slides": result.slides,
+                "modules": list(result.modules),
+            }
+        )
+        return
+    click.echo(
+        f"Built {result.path} for {plan.prospect.company}: {result.slides} slides "
+        f"from {len(result.modules)} modules."
+    )
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(build)

@@ -1,0 +1,1 @@
+"""Output files: atomic writes (and, later, PDF export)."""

@@ -1,0 +1,1 @@
+"""DeckPlan → .pptx: templating, smart layouts, provenance."""

@@ -1,0 +1,151 @@
+"""Lay out a smart module's structured content on the brand template's layouts."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from PIL import Image
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from enabler.domain.modules import SmartContent, SmartLayout
+from enabler.errors import RenderError
+from enabler.render.ooxml import drop_empty_placeholder_sps
+
+Fill = Callable[[str], str]
+LoadImage = Callable[[str], bytes]
+
+LAYOUT_NAMES = {
+    SmartLayout.SECTION: "Section",
+    SmartLayout.BULLETS: "Title and Bullets",
+    SmartLayout.TWO_COLUMN: "Two Column",
+    SmartLayout.QUOTE: "Quote",
+    SmartLayout.BIG_NUMBER: "Big Number",
+    SmartLayout.IMAGE_TEXT: "Image and Text",
+    SmartLayout.TABLE: "Table",
+    SmartLayout.LOGO_STRIP: "Title Only",
+    SmartLayout.CLOSING: "Closing",
+}
+
+
+def set_lines(text_frame, lines: list[str]) -> None:
+    """One paragraph per line; a line's own newlines become line breaks (python-pptx `\v`)."""
+    lines = lines or [""]
+    text_frame.text = lines[0].replace("\n", "\v")
+    for line in lines[1:]:
+        text_frame.add_paragraph().text = line.replace("\n", "\v")
+
+
+def placeholder(slide, idx: int):
+    for shape in slide.placeholders:
+        if shape.placeholder_format.idx == idx:
+            return shape
+    raise RenderError(f"The brand template's layout {slide.slide_layout.name!r} lacks slot {idx}.")
+
+
+def drop_empty_placeholders(slide) -> None:
+    """Remove placeholders left unfilled so no 'Click to add text' prompt remains."""
+    drop_empty_placeholder_sps(slide.shapes._spTree)
+
+
+def fit_picture(shapes, blob: bytes, left, top, width, height):
+    """Add a picture scaled to fit inside the box, centred, keeping its aspect ratio."""
+    with Image.open(io.BytesIO(blob)) as im:
+        w_px, h_px = im.size
+    scale = min(width / w_px, height / h_px)
+    w, h = Emu(int(w_px * scale)), Emu(int(h_px * scale))
+    return shapes.add_picture(
+        io.BytesIO(blob), left + (width - w) // 2, top + (height - h) // 2, w, h
+    )
+
+
+def slots(slide) -> dict:
+    """The slide's placeholders by idx (looked up once: each lookup walks the XML)."""
+    return {shape.placeholder_format.idx: shape for shape in slide.placeholders}
+
+
+def render_smart(slide, content: SmartContent, fill: Fill, load_image: LoadImage) -> None:
+    """Fill `slide` (already on the right layout) with `content`."""
+    found = slots(slide)
+
+    def slot(idx: int):
+        if idx not in found:
+            name = slide.slide_layout.name
+            raise RenderError(f"The brand template's layout {name!r} lacks slot {idx}.")
+        return found[idx]
+
+    def lines(idx: int, texts) -> None:
+        set_lines(slot(idx).text_frame, [fill(t) for t in texts])
+
+    layout = content.layout
+    if 0 in found:
+        found[0].text_frame.text = fill(content.title)
+    if layout is SmartLayout.SECTION:
+        lines(1, [content.subtitle])
+    elif layout in (SmartLayout.BULLETS, SmartLayout.CLOSING):
+        lines(1, content.bullets)
+        if layout is SmartLayout.CLOSING:
+            lines(2, [content.subtitle])
+    elif layout is SmartLayout.TWO_COLUMN:
+        for n, col in enumerate(content.columns[:2]):
+            lines(1 + 2 * n, [col.heading])
+            lines(2 + 2 * n, col.bullets)
+    elif layout is SmartLayout.QUOTE:
+        set_lines(slot(1).text_frame, [f"“{fill(content.quote)}”"])
+        set_lines(slot(2).text_frame, [f"— {fill(content.attribution)}"])
+    elif layout is SmartLayout.BIG_NUMBER:
+        lines(1, [content.metric])
+        lines(2, [content.metric_label])
+    elif layout is SmartLayout.IMAGE_TEXT:
+        if content.image:
+            box = slot(1)
+            fit_picture(
+                slide.shapes, load_image(content.image), box.left, box.top, box.width, box.height
+            )
+        lines(2, content.bullets)
+        lines(3, [content.caption])
+    elif layout is SmartLayout.TABLE:
+        _table(slot(1), content, fill)
+    elif layout is SmartLayout.LOGO_STRIP:
+        _logo_strip(slide, content, fill, load_image)
+    drop_empty_placeholders(slide)
+
+
+def _table(slot, content, fill) -> None:
+    rows = content.table
+    if not rows:
+        return
+    n_cols = max(len(r) for r in rows)
+    frame = slot.insert_table(rows=len(rows), cols=n_cols)
+    table = frame.table
+    size = Pt(14) if len(rows) <= 6 else Pt(11)
+    for r, row in enumerate(rows):
+        for c in range(n_cols):
+            cell = table.cell(r, c)
+            cell.text = fill(row[c]) if c < len(row) else ""
+            for para in cell.text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = size
+
+
+def _logo_strip(slide, content, fill, load_image) -> None:
+    logos = content.logos
+    width = slide.part.package.presentation_part.presentation.slide_width
+    margin, gap, box_h = Inches(0.6), Inches(0.4), Inches(1.1)
+    if logos:
+        box_w = min(Inches(2.4), (width - 2 * margin - gap * (len(logos) - 1)) // len(logos))
+        total = box_w * len(logos) + gap * (len(logos) - 1)
+        left = (width - total) // 2
+        for n, sha in enumerate(logos):
+            fit_picture(
+                slide.shapes, load_image(sha), left + n * (box_w + gap), Inches(2.9), box_w, box_h
+            )
+    if content.subtitle or content.caption:
+        box = slide.shapes.add_textbox(margin, Inches(4.6), width - 2 * margin, Inches(1.2))
+        box.text_frame.word_wrap = True
+        set_lines(box.text_frame, [fill(t) for t in (content.subtitle, content.caption) if t])
+        for para in box.text_frame.paragraphs:
+            para.alignment = PP_ALIGN.CENTER
+            for run in para.runs:
+                run.font.size = Pt(16)

@@ -1,0 +1,140 @@
+"""Field templating for slide text: a locked-down Jinja2 sandbox.
+
+Slide text may use `{{ prospect.company }}`, `{{ roi.npv | money }}` and simple `{% if %}` /
+`{% for %}` blocks. Unknown names raise (StrictUndefined); attribute tricks raise SecurityError;
+output size and loop nesting are capped so a hostile module cannot hang a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_currency, format_decimal
+from jinja2 import StrictUndefined, TemplateError, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from enabler.errors import RenderError
+from enabler.render.text import xml_safe
+
+MAX_OUTPUT = 20_000  # characters one text field may render to
+MAX_SEQUENCE = 10_000  # longest string/list a `*` may produce
+MAX_RANGE = 1_000
+_SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"'})
+_TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
+
+
+def _safe_range(*args: int) -> range:
+    r = range(*args)
+    if len(r) > MAX_RANGE:
+        raise SecurityError(f"range longer than {MAX_RANGE} is not allowed in slide text")
+    return r
+
+
+class _SlideSandbox(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**":
+            if isinstance(right, int | float) and abs(right) > 100:
+                raise SecurityError("exponent too large in slide text")
+            return left**right
+        if isinstance(left, str | list | tuple) or isinstance(right, str | list | tuple):
+            seq, count = (left, right) if isinstance(left, str | list | tuple) else (right, left)
+            if isinstance(count, int) and len(seq) * count > MAX_SEQUENCE:
+                raise SecurityError("repeated text too long in slide text")
+        return left * right
+
+
+def _money(value, currency: str = "USD", locale: str = "en_US", digits: int = 0) -> str:
+    fmt = "¤#,##0" if digits == 0 else "¤#,##0." + "0" * digits
+    return format_currency(value, currency, format=fmt, locale=locale, currency_digits=False)
+
+
+def _date(value, fmt: str = "medium", locale: str = "en_US") -> str:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return format_date(value, format=fmt, locale=locale)
+
+
+def _number(value, locale: str = "en_US") -> str:
+    return format_decimal(value, locale=locale)
+
+
+def _compact(value, locale: str = "en_US") -> str:
+    return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
+
+
+def _make_env() -> _SlideSandbox:
+    env = _SlideSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters.update(money=_money, date=_date, number=_number, compact=_compact)
+    env.globals = {"range": _safe_range}
+    return env
+
+
+_ENV = _make_env()
+
+
+def _normalise(source: str) -> str:
+    """Straighten curly quotes that PowerPoint's autocorrect puts inside tags."""
+    return _TAG.sub(lambda m: m.group(0).translate(_SMART_QUOTES), source)
+
+
+def _check_nesting(tree: nodes.Template) -> None:
+    for loop in tree.find_all(nodes.For):
+        if any(True for _ in loop.find_all(nodes.For)):
+            raise SecurityError("nested loops are not allowed in slide text")
+
+
+@functools.lru_cache(maxsize=4096)
+def _compile(source: str):
+    tree = _ENV.parse(source)
+    _check_nesting(tree)
+    return _ENV.from_string(tree)
+
+
+def has_fields(text: str) -> bool:
+    return "{{" in text or "{%" in text
+
+
+def render(source: str, context: Mapping, where: str) -> str:
+    """Fill the fields in `source`; `where` names the module in any error message."""
+    if not has_fields(source):
+        return xml_safe(source)
+    try:
+        out = _compile(_normalise(source)).render(context)
+    except UndefinedError as exc:
+        raise RenderError(
+            f"{where}: field {_undefined_name(exc, source)} has no value. Fill it in for this "
+            "prospect "
+            "or remove the module from the deck."
+        ) from None
+    except SecurityError as exc:
+        raise RenderError(
+            f"{where}: unsafe template refused ({exc}). Edit the module text."
+        ) from None
+    except TemplateError as exc:
+        raise RenderError(f"{where}: template error ({exc}). Edit the module text.") from None
+    except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
+        raise RenderError(
+            f"{where}: cannot fill a field ({exc}). Check the field values."
+        ) from None
+    if len(out) > MAX_OUTPUT:
+        raise RenderError(f"{where}: text longer than {MAX_OUTPUT} characters after filling.")
+    return xml_safe(out)
+
+
+def _undefined_name(exc: UndefinedError, source: str) -> str:
+    """Name the missing field as the author wrote it, e.g. `{{ contact.name }}`."""
+    match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
+    if not match:
+        return f"({exc})"
+    name = match.group(2) or match.group(1)
+    for tag in _TAG.findall(source):
+        if re.search(rf"\b{re.escape(name)}\b", tag):
+            return tag.strip()
+    return repr(name)

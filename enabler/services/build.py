@@ -1,0 +1,101 @@
+"""Build a personalised deck for a prospect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from enabler.domain.deck import DeckPlan, PlannedModule, default_selection
+from enabler.domain.modules import ModuleState
+from enabler.errors import InvalidInput
+from enabler.export.atomic import write_atomic
+from enabler.render import deck as deck_render
+from enabler.render.context import build_context
+from enabler.store import assets, decks, settings
+from enabler.store import modules as module_store
+from enabler.store import prospects as prospect_store
+from enabler.store.db import transaction
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    path: Path
+    deck_id: int
+    slides: int
+    modules: tuple[str, ...]
+
+
+def plan_deck(
+    db: sqlite_utils.Database,
+    prospect_ref: str,
+    module_refs: list[str] | None = None,
+    overrides: dict[str, str] | None = None,
+    rep: str = "",
+    date: dt.date | None = None,
+) -> DeckPlan:
+    """Choose the prospect, contact and module versions for a deck."""
+    prospect = prospect_store.find(db, prospect_ref)
+    if module_refs:
+        chosen = [module_store.get_module(db, ref) for ref in module_refs]
+        not_approved = [m.key for m in chosen if m.state is not ModuleState.APPROVED]
+        if not_approved:
+            raise InvalidInput(
+                f"Only approved modules can go into a deck; not approved: "
+                f"{', '.join(not_approved)}."
+            )
+    else:
+        chosen = default_selection(prospect, module_store.list_modules(db, ModuleState.APPROVED))
+        if not chosen:
+            raise InvalidInput(
+                f"No approved module matches {prospect.company} ({prospect.stage.label}, "
+                f"{prospect.industry or 'no industry'}). Pick modules with --modules ID,ID."
+            )
+    planned = tuple(PlannedModule(m, module_store.current_version(db, m)) for m in chosen)
+    contacts = prospect_store.contacts(db, prospect.id)
+    return DeckPlan(
+        prospect=prospect,
+        modules=planned,
+        contact=contacts[0] if contacts else None,
+        rep=rep or prospect.owner_rep,
+        date=date or dt.date.today(),
+        overrides=dict(overrides or {}),
+    )
+
+
+def render_plan(db: sqlite_utils.Database, plan: DeckPlan, template: Path | None = None):
+    """Render the plan to an in-memory presentation."""
+    reps = settings.get(db, "reps", {}) or {}
+    ctx = build_context(plan, settings.get(db, "vendor", {}), reps.get(plan.rep, {}))
+    kwargs = {"template": template} if template else {}
+    return deck_render.assemble(plan, ctx, lambda sha: assets.get(db, sha), **kwargs)
+
+
+def build_deck(
+    db: sqlite_utils.Database,
+    plan: DeckPlan,
+    out: Path | str,
+    built_by: str = "",
+    template: Path | None = None,
+) -> BuildResult:
+    """Render `plan`, write it atomically to `out` and record it in the library."""
+    prs = render_plan(db, plan, template)
+    blob = deck_render.to_bytes(prs)
+    path = write_atomic(Path(out), lambda fh: fh.write(blob))
+    with transaction(db):
+        deck_id = decks.record(
+            db,
+            provenance=plan.provenance(),
+            output_path=str(path.resolve()),
+            sha256=hashlib.sha256(blob).hexdigest(),
+            built_by=built_by or plan.rep,
+        )
+    return BuildResult(
+        path=path,
+        deck_id=deck_id,
+        slides=len(prs.slides),
+        modules=tuple(p.module.key for p in plan.modules),
+    )

@@ -1,0 +1,55 @@
+"""Bring images into the library safely: check, downscale, store once."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import sqlite_utils
+from PIL import Image, UnidentifiedImageError
+
+from enabler.errors import InvalidInput
+from enabler.store import assets
+
+MAX_SIDE = 4096
+MAX_PIXELS = 40_000_000
+ALLOWED = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
+
+
+def normalise_image(blob: bytes, name: str = "image") -> tuple[bytes, str]:
+    """Return (bytes, mime) of a safe image; refuse bombs and non-images; shrink huge ones."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(blob)) as im:
+                fmt = im.format
+                if fmt not in ALLOWED:
+                    raise InvalidInput(
+                        f"{name}: {fmt or 'unknown'} images are not supported; "
+                        "use PNG, JPEG or GIF."
+                    )
+                if im.width * im.height > MAX_PIXELS:
+                    raise InvalidInput(
+                        f"{name}: the image is too large ({im.width}×{im.height} pixels)."
+                    )
+                if max(im.size) <= MAX_SIDE:
+                    im.verify()
+                    return blob, ALLOWED[fmt]
+                im.thumbnail((MAX_SIDE, MAX_SIDE))
+                out = io.BytesIO()
+                im.save(out, format="PNG" if fmt != "JPEG" else "JPEG")
+                return out.getvalue(), ALLOWED[fmt if fmt == "JPEG" else "PNG"]
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+    ) as exc:
+        raise InvalidInput(f"{name}: not a readable image ({exc}).") from None
+
+
+def add_image(db: sqlite_utils.Database, blob: bytes, name: str = "image") -> str:
+    """Store an image after checking it; returns its sha256."""
+    data, mime = normalise_image(blob, name)
+    return assets.put(db, data, mime, name)

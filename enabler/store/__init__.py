@@ -1,0 +1,1 @@
+"""SQLite store: schema, migrations and repositories (sqlite-utils)."""

@@ -1,0 +1,85 @@
+"""Open the library database with the pragmas a desktop app needs, and migrate it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+from enabler.errors import EnablerError, SchemaTooNew
+from enabler.store.migrations import MIGRATIONS, STEP_NAMES
+
+APP_NAME = "Enabler"
+BUSY_TIMEOUT_S = 10.0
+
+
+def default_db_path() -> Path:
+    """`ENABLER_DB` if set, else library.db in the user's data directory."""
+    env = os.environ.get("ENABLER_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.db"
+
+
+def open_db(path: Path | str | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the library at `path`."""
+    path = Path(path) if path is not None else default_db_path()
+    if str(path) != ":memory:":
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EnablerError(
+                f"Cannot create the folder for the library {path}: {exc.strerror}. "
+                "Choose another location with --db PATH."
+            ) from exc
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if str(path) != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        check_schema_version(db)
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise EnablerError(
+            f"{path} is not a readable Enabler library ({exc}). "
+            "Restore it from a backup or point --db at another file."
+        ) from exc
+    return db
+
+
+def check_schema_version(db: sqlite_utils.Database) -> None:
+    """Refuse a database that has migrations this version does not know."""
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in STEP_NAMES]
+    if unknown:
+        raise SchemaTooNew(
+            f"This library was written by a newer version of Enabler (schema step "
+            f"{unknown[-1]!r} is unknown here). Upgrade Enabler to open it."
+        )
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A write transaction taken up front (BEGIN IMMEDIATE) so conflicts surface early.
+
+    Nested use becomes a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    else:
+        db.conn.execute("COMMIT")

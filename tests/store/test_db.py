@@ -1,0 +1,80 @@
+"""Opening, migrating and refusing library files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from enabler.errors import EnablerError, SchemaTooNew
+from enabler.store.db import default_db_path, open_db, transaction
+from enabler.store.migrations import STEP_NAMES
+
+
+class DescribeOpenDb:
+    def it_migrates_an_empty_file_to_the_full_schema(self, tmp_path):
+        db = open_db(tmp_path / "new.db")
+        for table in (
+            "modules",
+            "module_versions",
+            "assets",
+            "prospects",
+            "contacts",
+            "insights",
+            "decks",
+            "audit_log",
+        ):
+            assert db[table].exists(), table
+        applied = [r["name"] for r in db["_sqlite_migrations"].rows]
+        assert applied == STEP_NAMES
+
+    def it_sets_wal_foreign_keys_and_busy_timeout(self, tmp_path):
+        db = open_db(tmp_path / "new.db")
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+    def it_reopens_without_reapplying(self, tmp_path):
+        open_db(tmp_path / "a.db")
+        db = open_db(tmp_path / "a.db")
+        assert db["_sqlite_migrations"].count == len(STEP_NAMES)
+
+    def it_refuses_a_library_from_a_newer_version(self, tmp_path):
+        db = open_db(tmp_path / "a.db")
+        db["_sqlite_migrations"].insert(
+            {"migration_set": "enabler", "name": "m9999_future", "applied_at": "2099-01-01"}
+        )
+        db.conn.commit()
+        with pytest.raises(SchemaTooNew, match="newer version of Enabler"):
+            open_db(tmp_path / "a.db")
+
+    def it_explains_a_file_that_is_not_a_database(self, tmp_path):
+        bad = tmp_path / "junk.db"
+        bad.write_bytes(b"this is not sqlite" * 100)
+        with pytest.raises(EnablerError, match="not a readable Enabler library"):
+            open_db(bad)
+        assert bad.read_bytes() == b"this is not sqlite" * 100
+
+    def it_uses_enabler_db_from_the_environment(self, tmp_path, monkeypatch):
+        monkeypatch.setenv("ENABLER_DB", str(tmp_path / "env.db"))
+        assert default_db_path() == tmp_path / "env.db"
+
+    def it_enforces_foreign_keys(self, db):
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO contacts (prospect_id, name) VALUES (999, 'x')")
+
+
+class DescribeTransaction:
+    def it_rolls_back_everything_on_error(self, db):
+        with pytest.raises(RuntimeError), transaction(db):
+            db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+            raise RuntimeError
+        assert db["settings"].count == 0
+
+    def it_nests_as_a_savepoint(self, db):
+        with transaction(db):
+            db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+            with pytest.raises(RuntimeError), transaction(db):
+                db.execute("INSERT INTO settings (key, value) VALUES ('b', '2')")
+                raise RuntimeError
+        assert [r["key"] for r in db["settings"].rows] == ["a"]
