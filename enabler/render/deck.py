@@ -12,6 +12,7 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
 from enabler.render import provenance, templating
+from enabler.render.generated import GENERATORS
 from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
 from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
 
@@ -36,13 +37,17 @@ def _module_slide(prs, layouts, planned: PlannedModule, ctx, load_image) -> None
     if version.kind is not ModuleKind.SMART or version.content is None:
         raise RenderError(f"{where}: designed slides cannot be assembled by this version yet.")
     content = version.content
-    slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
 
     def fill(text: str) -> str:
         return templating.render(text, ctx, where)
 
-    render_smart(slide, content, fill, load_image)
-    if version.talking_points:
+    if content.layout in GENERATORS:
+        added = GENERATORS[content.layout](prs, layouts, content, ctx, fill)
+        slide = added[0] if added else None
+    else:
+        slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
+        render_smart(slide, content, fill, load_image)
+    if version.talking_points and slide is not None:
         slide.notes_slide.notes_text_frame.text = fill(version.talking_points)
 
 

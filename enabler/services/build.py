@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,10 +67,24 @@ def plan_deck(
     )
 
 
-def render_plan(db: sqlite_utils.Database, plan: DeckPlan, template: Path | None = None):
-    """Render the plan to an in-memory presentation."""
+# Each provider adds top-level template values for a deck, e.g. {"roi": {...}}.
+# Signature: (db, plan) -> dict. Add one line per feature.
+ContextProvider = Callable[[sqlite_utils.Database, DeckPlan], dict]
+CONTEXT_PROVIDERS: tuple[ContextProvider, ...] = ()
+
+
+def template_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
+    """Every value slide templates can use for this plan."""
     reps = settings.get(db, "reps", {}) or {}
     ctx = build_context(plan, settings.get(db, "vendor", {}), reps.get(plan.rep, {}))
+    for provider in CONTEXT_PROVIDERS:
+        ctx.update(provider(db, plan))
+    return ctx
+
+
+def render_plan(db: sqlite_utils.Database, plan: DeckPlan, template: Path | None = None):
+    """Render the plan to an in-memory presentation."""
+    ctx = template_context(db, plan)
     kwargs = {"template": template} if template else {}
     return deck_render.assemble(plan, ctx, lambda sha: assets.get(db, sha), **kwargs)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,10 @@ from enabler.store.db import transaction
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "assets" / "demo"
 DEMO_ACTOR = "demo"
+
+# Further demo data (ROI models, objections…), each `(db, folder) -> None`, idempotent, run
+# inside the demo transaction after modules and prospects. Add one line per feature.
+EXTRA_LOADERS: tuple[Callable[[sqlite_utils.Database, Path], None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,8 @@ def load_demo(db: sqlite_utils.Database, folder: Path = DEMO_DIR) -> DemoResult:
                 continue
             _add_prospect(db, folder, item)
             added_prospects += 1
+        for loader in EXTRA_LOADERS:
+            loader(db, folder)
     return DemoResult(added_modules, added_prospects)
 
 
