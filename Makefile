@@ -24,7 +24,8 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) bench/build_deck.py
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow -q
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
