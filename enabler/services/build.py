@@ -11,7 +11,8 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.deck import DeckPlan, PlannedModule, default_selection
-from enabler.domain.modules import ModuleState
+from enabler.domain.modules import Module, ModuleState
+from enabler.domain.prospects import Prospect
 from enabler.errors import InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.render import deck as deck_render
@@ -20,6 +21,12 @@ from enabler.store import assets, decks, settings
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
 from enabler.store.db import transaction
+
+# Each adjuster may add or drop modules from the automatic selection (never from an explicit
+# --modules list), e.g. add the ROI slides when the prospect has an ROI model and drop them when
+# it has none. Signature: (db, prospect, modules) -> modules. Add one line per feature.
+PlanAdjuster = Callable[[sqlite_utils.Database, Prospect, list[Module]], list[Module]]
+PLAN_ADJUSTERS: tuple[PlanAdjuster, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,8 @@ def plan_deck(
             )
     else:
         chosen = default_selection(prospect, module_store.list_modules(db, ModuleState.APPROVED))
+        for adjust in PLAN_ADJUSTERS:
+            chosen = adjust(db, prospect, chosen)
         if not chosen:
             raise InvalidInput(
                 f"No approved module matches {prospect.company} ({prospect.stage.label}, "
