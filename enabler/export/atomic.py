@@ -49,6 +49,17 @@ def write_atomic(path: Path | str, write: Callable[[BinaryIO], None]) -> Path:
     return path
 
 
+def ensure_folder(folder: Path) -> Path:
+    """Create `folder` (and parents) if needed, with a clear message when that is impossible."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportFailed(
+            f"Cannot create the folder {folder}: {exc.strerror or exc}. Choose another location."
+        ) from exc
+    return folder
+
+
 def _explain(exc: OSError, where: Path) -> str:
     if exc.errno == errno.ENOSPC:
         return f"The disk is full; nothing was written to {where}. Free some space and try again."

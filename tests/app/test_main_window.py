@@ -1,30 +1,127 @@
-"""The first window (pytest-qt, offscreen)."""
+"""The main window and the Build page (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QAbstractItemModelTester
+from pptx import Presentation
 
-pytest.importorskip("PySide6")
-
-from enabler.app.main import MainWindow
-from enabler.services.library_summary import summarise
-
-
-def test_it_summarises_the_library(qtbot, demo_db):
-    window = MainWindow(summarise(demo_db))
-    qtbot.addWidget(window)
-    text = window.summary_label.text()
-    assert "approved modules" in text
-    assert "6 prospects" in text
+from enabler.app.models import PlanEntry, PlanModel
+from enabler.app.window import MainWindow
+from tests.helpers import all_text
 
 
-def test_it_explains_an_empty_library(qtbot, db):
-    window = MainWindow(summarise(db))
-    qtbot.addWidget(window)
-    assert "enabler demo" in window.summary_label.text()
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def test_it_shows_an_open_error_instead_of_crashing(qtbot):
-    window = MainWindow(None, "disk unreadable")
-    qtbot.addWidget(window)
-    assert "disk unreadable" in window.summary_label.text()
+@pytest.fixture
+def window(qtbot, demo_db_file, tmp_path, settings):
+    from enabler.store.db import open_db
+
+    path = tmp_path / "lib.db"
+    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(path)])
+    win = MainWindow(path, settings)
+    qtbot.addWidget(win)
+    return win
+
+
+def wait_idle(qtbot, page):
+    qtbot.waitUntil(lambda: page.op is None or not page.op.running, timeout=30000)
+
+
+class DescribeMainWindow:
+    def it_has_pages_menus_and_shortcuts(self, window):
+        assert list(window.pages) == ["Build", "Library", "Prospects"]
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus == ["&File", "&Edit", "&View", "&Help"]
+
+    def it_remembers_the_last_page(self, qtbot, window, settings, tmp_path):
+        window.show_page("Prospects")
+        window.close()
+        again = MainWindow(window.db_path, settings)
+        qtbot.addWidget(again)
+        assert again.current_page_name() == "Prospects"
+
+    def it_shows_the_welcome_until_dismissed(self, qtbot, window, settings):
+        assert not window.welcome.isHidden()
+        window.dismiss_welcome()
+        again = MainWindow(window.db_path, settings)
+        qtbot.addWidget(again)
+        assert again.welcome.isHidden()
+
+    def it_shows_errors_as_a_sentence(self, qtbot, window):
+        window.show_error("The disk is full; nothing was written.")
+        assert window.last_error == "The disk is full; nothing was written."
+
+
+class DescribeBuildPage:
+    def it_builds_a_deck_through_the_ui(self, qtbot, window, tmp_path):
+        page = window.pages["Build"]
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.search.setText("northwind")
+        assert page.proxy.rowCount() == 1
+        assert page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        assert page.plan.rowCount() > 3
+        first = page.plan.item(0).key
+        page.plan_view.setCurrentIndex(page.plan.index(0))
+        page.remove_current()
+        out = tmp_path / "ui-deck.pptx"
+        page.output.setText(str(out))
+        with qtbot.waitSignal(page.status, timeout=60000):
+            page.build()
+        prs = Presentation(str(out))
+        assert "Northwind Health" in all_text(out)
+        keys = page.plan.module_keys()
+        assert first not in keys
+        assert len(prs.slides) >= 1 + len(keys)
+        assert page.open_button.isEnabled()
+
+    def it_undoes_and_redoes_plan_edits(self, qtbot, window):
+        page = window.pages["Build"]
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        before = page.plan.module_keys()
+        page.move_module(0, 2)
+        assert page.plan.module_keys()[2] == before[0]
+        page.plan_view.setCurrentIndex(page.plan.index(1))
+        page.remove_current()
+        assert len(page.plan.module_keys()) == len(before) - 1
+        window.undo_stack.undo()
+        window.undo_stack.undo()
+        assert page.plan.module_keys() == before
+        window.undo_stack.redo()
+        assert page.plan.module_keys()[2] == before[0]
+
+    def it_reports_an_unwritable_output_without_crashing(self, qtbot, window, tmp_path):
+        page = window.pages["Build"]
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        (tmp_path / "afile").write_text("x")
+        page.output.setText(str(tmp_path / "afile" / "deck.pptx"))
+        with qtbot.waitSignal(page.error, timeout=30000) as blocker:
+            page.build()
+        assert "folder" in blocker.args[0].lower() or "write" in blocker.args[0].lower()
+        assert window.last_error == blocker.args[0]
+
+
+class DescribePlanModel:
+    def it_passes_the_qt_model_tester(self, qtbot):
+        model = PlanModel()
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        for n in range(4):
+            model.insert(n, PlanEntry(f"k{n}", f"T{n}"))
+        assert model.move(0, 3)
+        assert model.module_keys() == ["k1", "k2", "k3", "k0"]
+        model.remove(1)
+        assert model.module_keys() == ["k1", "k3", "k0"]
+        model.set_items([])
+        assert model.rowCount() == 0

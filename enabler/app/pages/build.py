@@ -1,0 +1,282 @@
+"""Build: the rep's main page — pick a prospect, shape the plan, build the deck."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from enabler.app.models import ListModel, PlanEntry, PlanModel
+from enabler.app.ops import Operation
+from enabler.app.undo import AddModule, MoveModule, RemoveModule
+from enabler.export.atomic import ensure_folder
+from enabler.services import browse
+from enabler.services.build import build_deck, plan_deck
+from enabler.services.preview import plan_lines
+
+
+def _load_plan(ctx, prospect_id: int):
+    db = ctx.open_db()
+    plan = plan_deck(db, str(prospect_id))
+    return plan, plan_lines(db, plan)
+
+
+class BuildPage(QWidget):
+    """Prospect list on the left; plan, output and Build on the right."""
+
+    status = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, db_path: Path, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.undo_stack = undo_stack
+        self.op: Operation | None = None
+        self.prospect = None
+        self.last_output: Path | None = None
+
+        self.search = QLineEdit(placeholderText="Search prospects…")
+        self.search.setAccessibleName("Search prospects")
+        self.prospects = ListModel(text=lambda p: f"{p.company} — {p.stage.label}")
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.prospects)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.prospect_view = QListView()
+        self.prospect_view.setAccessibleName("Prospects")
+        self.prospect_view.setModel(self.proxy)
+        self.prospect_view.selectionModel().currentChanged.connect(self._prospect_chosen)
+
+        self.heading = QLabel("Choose a prospect to see the modules recommended for them.")
+        self.heading.setWordWrap(True)
+        self.plan = PlanModel(self)
+        self.plan.move_requested = self.move_module
+        self.plan_view = QListView()
+        self.plan_view.setAccessibleName("Deck plan")
+        self.plan_view.setModel(self.plan)
+        self.plan_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.plan_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.add_box = QComboBox()
+        self.add_box.setAccessibleName("Module to add")
+        self.add_button = QPushButton("Add")
+        self.add_button.clicked.connect(self.add_selected_module)
+        self.up_button = QPushButton("Up")
+        self.up_button.clicked.connect(lambda: self._move_current(-1))
+        self.down_button = QPushButton("Down")
+        self.down_button.clicked.connect(lambda: self._move_current(1))
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_current)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.plan_view)
+        delete.activated.connect(self.remove_current)
+
+        self.output = QLineEdit()
+        self.output.setAccessibleName("Output file")
+        browse_button = QPushButton("Browse…")
+        browse_button.clicked.connect(self._browse)
+        self.build_button = QPushButton("Build deck")
+        self.build_button.setDefault(True)
+        self.build_button.clicked.connect(self.build)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button = QPushButton("Open folder")
+        self.open_button.clicked.connect(self.open_folder)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.search)
+        lv.addWidget(self.prospect_view)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.addWidget(self.heading)
+        rv.addWidget(self.plan_view, 1)
+        row = QHBoxLayout()
+        for w in (
+            self.add_box,
+            self.add_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ):
+            row.addWidget(w)
+        rv.addLayout(row)
+        out_row = QHBoxLayout()
+        out_row.addWidget(QLabel("Save as"))
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(browse_button)
+        rv.addLayout(out_row)
+        act = QHBoxLayout()
+        for w in (self.build_button, self.cancel_button, self.progress, self.open_button):
+            act.addWidget(w)
+        rv.addLayout(act)
+        rv.addWidget(self.result)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+        self._set_busy(False)
+        self.open_button.setEnabled(False)
+
+    # loading ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload prospects and the approved modules (off the GUI thread)."""
+
+        def load(ctx):
+            db = ctx.open_db()
+            return browse.prospects(db), browse.approved_modules(db)
+
+        self._run(load, self._loaded)
+
+    def _loaded(self, result) -> None:
+        prospects, modules = result
+        self.prospects.set_items(prospects)
+        self.add_box.clear()
+        for m in modules:
+            self.add_box.addItem(m.title, PlanEntry(m.key, m.title, "added by you"))
+        if not prospects:
+            self.heading.setText(
+                "No prospects yet. Load the demo library (File ▸ Load demo "
+                "library) or import prospects from your CRM."
+            )
+
+    def select_prospect(self, company: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, Qt.ItemDataRole.UserRole).company == company:
+                self.prospect_view.setCurrentIndex(index)
+                return True
+        return False
+
+    def _prospect_chosen(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        prospect = self.proxy.data(current, Qt.ItemDataRole.UserRole)
+        self.prospect = prospect
+        self.heading.setText(f"Loading the plan for {prospect.company}…")
+        folder = Path.home() / "Documents" / "Enabler"
+        self.output.setText(str(folder / f"{prospect.company}.pptx"))
+        self._run(lambda ctx: _load_plan(ctx, prospect.id), self._plan_loaded)
+
+    def _plan_loaded(self, result) -> None:
+        plan, lines = result
+        self.undo_stack.clear()
+        self.plan.set_items(
+            [PlanEntry(line.key, line.title, line.problem or line.why) for line in lines]
+        )
+        self.heading.setText(
+            f"<b>{plan.prospect.company}</b> · {plan.prospect.industry} · "
+            f"{plan.prospect.stage.label}. {len(plan.modules)} modules recommended; drag to "
+            "reorder, Delete to remove, Ctrl+Z to undo."
+        )
+
+    # editing (through the undo stack) -------------------------------------------------------
+
+    def add_selected_module(self) -> None:
+        entry = self.add_box.currentData()
+        if entry is None or entry.key in self.plan.module_keys():
+            return
+        self.undo_stack.push(AddModule(self.plan, len(self.plan.module_keys()), entry))
+
+    def remove_current(self) -> None:
+        row = self.plan_view.currentIndex().row()
+        if row >= 0:
+            self.undo_stack.push(RemoveModule(self.plan, row))
+
+    def move_module(self, src: int, dest: int) -> None:
+        if src != dest and 0 <= dest < len(self.plan.module_keys()):
+            self.undo_stack.push(MoveModule(self.plan, src, dest))
+
+    def _move_current(self, delta: int) -> None:
+        row = self.plan_view.currentIndex().row()
+        if row >= 0:
+            self.move_module(row, row + delta)
+            self.plan_view.setCurrentIndex(self.plan.index(row + delta))
+
+    # building --------------------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save deck as", self.output.text(), "PowerPoint (*.pptx)"
+        )
+        if path:
+            self.output.setText(path)
+
+    def build(self) -> None:
+        if self.prospect is None:
+            self.error.emit("Choose a prospect first.")
+            return
+        keys = self.plan.module_keys()
+        if not keys:
+            self.error.emit("The plan is empty: add at least one module.")
+            return
+        out = Path(self.output.text()).expanduser()
+        pid = str(self.prospect.id)
+
+        def work(ctx):
+            db = ctx.open_db()
+            ctx.progress(10, "Planning")
+            plan = plan_deck(db, pid, keys)
+            ctx.progress(30, "Rendering slides")
+            ensure_folder(out.parent)
+            return build_deck(db, plan, out)
+
+        self.result.setText("Building…")
+        self._run(work, self._built)
+
+    def _built(self, result) -> None:
+        self.last_output = result.path
+        self.open_button.setEnabled(True)
+        message = f"Built {result.path.name}: {result.slides} slides."
+        self.result.setText(message)
+        self.status.emit(message)
+
+    def cancel(self) -> None:
+        if self.op is not None:
+            self.op.cancel()
+
+    def open_folder(self) -> None:
+        if self.last_output:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_output.parent)))
+
+    # plumbing --------------------------------------------------------------------------------
+
+    def _run(self, fn, on_success) -> None:
+        if self.op is not None and self.op.running:
+            self.op.cancel()
+        op = Operation(fn, self.db_path, self)
+        op.succeeded.connect(on_success)
+        op.failed.connect(self._failed)
+        op.cancelled.connect(lambda: self.result.setText("Cancelled; nothing was written."))
+        op.done.connect(lambda: self._set_busy(False))
+        self.op = op
+        self._set_busy(True)
+        op.start()
+
+    def _failed(self, message: str) -> None:
+        self.result.setText(message)
+        self.error.emit(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self.build_button.setEnabled(not busy)

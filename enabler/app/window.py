@@ -1,0 +1,194 @@
+"""The main window: a sidebar of pages, menus, shortcuts, status bar, remembered state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from enabler.app.ops import Operation
+from enabler.app.pages.build import BuildPage
+from enabler.app.pages.library import LibraryPage
+from enabler.app.pages.prospects import ProspectsPage
+from enabler.services.demo import load_demo
+from enabler.services.library_summary import summarise
+
+WELCOME = (
+    "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
+    "pick a prospect on the Build page, look at the modules recommended for them, reorder them "
+    "and press <i>Build deck</i>. Marketing's approved modules live under Library; what reps "
+    "know about each account lives under Prospects."
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.settings = settings or QSettings("Enabler", "Enabler")
+        self.undo_stack = QUndoStack(self)
+        self.last_error = ""
+        self.ops: list[Operation] = []
+        self.setWindowTitle("Enabler")
+
+        self.pages: dict[str, QWidget] = {
+            "Build": BuildPage(self.db_path, self.undo_stack),
+            "Library": LibraryPage(self.db_path),
+            "Prospects": ProspectsPage(self.db_path),
+        }
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        for name, page in self.pages.items():
+            self.sidebar.addItem(name)
+            self.stack.addWidget(page)
+            if hasattr(page, "error"):
+                page.error.connect(self.show_error)
+            if hasattr(page, "status"):
+                page.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.sidebar.currentRowChanged.connect(self._show_page)
+
+        self.welcome = QWidget()
+        wl = QHBoxLayout(self.welcome)
+        text = QLabel(WELCOME)
+        text.setWordWrap(True)
+        close = QPushButton("Got it")
+        close.clicked.connect(self.dismiss_welcome)
+        wl.addWidget(text, 1)
+        wl.addWidget(close)
+        self.welcome.setVisible(not self.settings.value("welcome_dismissed", False, type=bool))
+
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.addWidget(self.welcome)
+        row = QHBoxLayout()
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        self.setCentralWidget(body)
+        self._menus()
+        self.statusBar().showMessage(f"Library: {self.db_path}")
+        self._restore()
+
+    # state -----------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 700)
+        names = list(self.pages)
+        last = self.settings.value("main/page", "Build")
+        self.sidebar.setCurrentRow(names.index(last) if last in names else 0)
+
+    def closeEvent(self, event) -> None:
+        for page in self.pages.values():
+            op = getattr(page, "op", None)
+            if op is not None and op.running:
+                op.cancel()
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/page", self.current_page_name())
+        super().closeEvent(event)
+
+    def current_page_name(self) -> str:
+        return list(self.pages)[self.stack.currentIndex()]
+
+    def dismiss_welcome(self) -> None:
+        self.welcome.hide()
+        self.settings.setValue("welcome_dismissed", True)
+
+    # pages and menus ------------------------------------------------------------------------
+
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def show_page(self, name: str) -> None:
+        self.sidebar.setCurrentRow(list(self.pages).index(name))
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        demo = QAction("Load &demo library", self)
+        demo.triggered.connect(self.load_demo)
+        file_menu.addAction(demo)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+
+        view = self.menuBar().addMenu("&View")
+        for n, name in enumerate(self.pages, start=1):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, name=name: self.show_page(name))
+            view.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Enabler", self)
+        about.triggered.connect(lambda: QMessageBox.about(self, "Enabler", WELCOME))
+        help_menu.addAction(about)
+
+    # actions -----------------------------------------------------------------------------------
+
+    def load_demo(self) -> None:
+        op = Operation(lambda ctx: load_demo(ctx.open_db()), self.db_path, self)
+        op.succeeded.connect(lambda r: self._demo_loaded(r))
+        op.failed.connect(self.show_error)
+        op.done.connect(lambda: self.ops.remove(op))
+        self.ops.append(op)
+        op.start()
+
+    def _demo_loaded(self, result) -> None:
+        self.statusBar().showMessage(
+            f"Demo library: {result.modules_added} modules and {result.prospects_added} "
+            "prospects added.",
+            8000,
+        )
+        self._show_page(self.stack.currentIndex())
+
+    def show_error(self, message: str) -> None:
+        """A clear sentence in a non-blocking dialog; never a traceback."""
+        self.last_error = message
+        box = QMessageBox(QMessageBox.Icon.Warning, "Enabler", message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def ensure_demo_when_empty(self) -> None:
+        """First start on an empty library: load the demo so the app is useful at once."""
+
+        def check(ctx):
+            db = ctx.open_db()
+            if summarise(db).modules == 0:
+                return load_demo(db)
+            return None
+
+        op = Operation(check, self.db_path, self)
+        op.succeeded.connect(lambda r: r and self._demo_loaded(r))
+        op.failed.connect(self.show_error)
+        op.done.connect(lambda: self.ops.remove(op))
+        self.ops.append(op)
+        op.start()

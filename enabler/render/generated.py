@@ -1,0 +1,20 @@
+"""Slides generated from prospect data (ROI, objections, criteria…) rather than module text.
+
+A smart module whose layout is a key of `GENERATORS` is rendered by that function instead of
+the text layouts in `smart.py`. A generator receives the presentation, the brand layouts by name,
+the module's content, the template context and the `fill` function (templating for any text it
+takes from the module), adds one or more slides and returns the slides it added; the first gets
+the module's speaker notes.
+
+Add a generator by importing it below and adding one entry; keep its code in its own module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from enabler.domain.modules import SmartContent, SmartLayout
+
+Generator = Callable[[object, Mapping, SmartContent, Mapping, Callable[[str], str]], list]
+
+GENERATORS: dict[SmartLayout, Generator] = {}
