@@ -6,10 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-from enabler.errors import EnablerError
-from enabler.store.db import default_db_path, open_db
+from PySide6.QtWidgets import QApplication
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,17 +16,14 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName("Enabler")
     app.setApplicationName("Enabler")
-    db_path = args.db or default_db_path()
-    try:
-        open_db(db_path).conn.close()  # migrate once, up front, and surface a bad file early
-    except EnablerError as exc:
-        QMessageBox.critical(None, "Enabler", str(exc))
-        return 1
     from enabler.app.window import MainWindow
+    from enabler.store.paths import default_db_path
+
+    db_path = args.db or default_db_path()
 
     window = MainWindow(db_path)
     window.show()
-    window.ensure_demo_when_empty()
+    window.ensure_demo_when_empty()  # also opens (and migrates) the library off the GUI thread
     return app.exec()
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from enabler.errors import EnablerError
-from enabler.store.db import open_db
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +31,8 @@ class OpContext:
     _cancel: threading.Event
 
     def open_db(self):
+        from enabler.store.db import open_db  # imported in the worker: keeps start-up light
+
         return open_db(self.db_path)
 
     def progress(self, percent: int, message: str = "") -> None:

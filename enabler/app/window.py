@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,8 +22,6 @@ from enabler.app.ops import Operation
 from enabler.app.pages.build import BuildPage
 from enabler.app.pages.library import LibraryPage
 from enabler.app.pages.prospects import ProspectsPage
-from enabler.services.demo import load_demo
-from enabler.services.library_summary import summarise
 
 WELCOME = (
     "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
@@ -31,6 +29,12 @@ WELCOME = (
     "and press <i>Build deck</i>. Marketing's approved modules live under Library; what reps "
     "know about each account lives under Prospects."
 )
+
+
+def _load_demo(ctx):
+    from enabler.services.demo import load_demo
+
+    return load_demo(ctx.open_db())
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +46,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.ops: list[Operation] = []
         self.setWindowTitle("Enabler")
+        self._loading = False
 
         self.pages: dict[str, QWidget] = {
             "Build": BuildPage(self.db_path, self.undo_stack),
@@ -93,7 +98,20 @@ class MainWindow(QMainWindow):
             self.resize(1100, 700)
         names = list(self.pages)
         last = self.settings.value("main/page", "Build")
+        self._loading = True  # the page loads after the first paint (see showEvent)
         self.sidebar.setCurrentRow(names.index(last) if last in names else 0)
+        self._loading = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown", False):
+            self._shown = True
+            QTimer.singleShot(0, self.refresh_current_page)
+
+    def refresh_current_page(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     def closeEvent(self, event) -> None:
         for page in self.pages.values():
@@ -115,9 +133,8 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        if hasattr(page, "refresh"):
-            page.refresh()
+        if not self._loading:
+            self.refresh_current_page()
 
     def show_page(self, name: str) -> None:
         self.sidebar.setCurrentRow(list(self.pages).index(name))
@@ -155,7 +172,7 @@ class MainWindow(QMainWindow):
     # actions -----------------------------------------------------------------------------------
 
     def load_demo(self) -> None:
-        op = Operation(lambda ctx: load_demo(ctx.open_db()), self.db_path, self)
+        op = Operation(_load_demo, self.db_path, self)
         op.succeeded.connect(lambda r: self._demo_loaded(r))
         op.failed.connect(self.show_error)
         op.done.connect(lambda: self.ops.remove(op))
@@ -168,7 +185,7 @@ class MainWindow(QMainWindow):
             "prospects added.",
             8000,
         )
-        self._show_page(self.stack.currentIndex())
+        self.refresh_current_page()
 
     def show_error(self, message: str) -> None:
         """A clear sentence in a non-blocking dialog; never a traceback."""
@@ -181,6 +198,9 @@ class MainWindow(QMainWindow):
         """First start on an empty library: load the demo so the app is useful at once."""
 
         def check(ctx):
+            from enabler.services.demo import load_demo
+            from enabler.services.library_summary import summarise
+
             db = ctx.open_db()
             if summarise(db).modules == 0:
                 return load_demo(db)

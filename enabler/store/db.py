@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import platformdirs
 import sqlite_utils
 
 from enabler.errors import EnablerError, SchemaTooNew
 from enabler.store.migrations import MIGRATIONS, STEP_NAMES
+from enabler.store.paths import default_db_path
 
-APP_NAME = "Enabler"
 BUSY_TIMEOUT_S = 10.0
-
-
-def default_db_path() -> Path:
-    """`ENABLER_DB` if set, else library.db in the user's data directory."""
-    env = os.environ.get("ENABLER_DB")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.db"
 
 
 def open_db(path: Path | str | None = None) -> sqlite_utils.Database:

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 from enabler.app.models import ListModel, PlanEntry, PlanModel
 from enabler.app.ops import Operation
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
-from enabler.export.atomic import ensure_folder
-from enabler.services import browse
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.preview import plan_lines
+
+# Services are imported inside the worker functions, off the GUI thread, so the window paints
+# before python-pptx, Jinja2 and Babel are loaded.
 
 
 def _load_plan(ctx, prospect_id: int):
+    from enabler.services.build import plan_deck
+    from enabler.services.preview import plan_lines
+
     db = ctx.open_db()
     plan = plan_deck(db, str(prospect_id))
     return plan, plan_lines(db, plan)
@@ -142,6 +144,8 @@ class BuildPage(QWidget):
         """Reload prospects and the approved modules (off the GUI thread)."""
 
         def load(ctx):
+            from enabler.services import browse
+
             db = ctx.open_db()
             return browse.prospects(db), browse.approved_modules(db)
 
@@ -233,6 +237,9 @@ class BuildPage(QWidget):
         pid = str(self.prospect.id)
 
         def work(ctx):
+            from enabler.export.atomic import ensure_folder
+            from enabler.services.build import build_deck, plan_deck
+
             db = ctx.open_db()
             ctx.progress(10, "Planning")
             plan = plan_deck(db, pid, keys)

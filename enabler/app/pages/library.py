@@ -9,12 +9,17 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from enabler.app.models import ListModel
 from enabler.app.ops import Operation
-from enabler.services import browse
 
 
 def _line(m) -> str:
     stages = ", ".join(s.label for s in m.stages)
     return f"{m.title}   [{m.state.value}] · {m.owner} · {stages}"
+
+
+def _modules(ctx):
+    from enabler.services import browse
+
+    return browse.modules(ctx.open_db())
 
 
 class LibraryPage(QWidget):
@@ -43,7 +48,7 @@ class LibraryPage(QWidget):
         layout.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        self.op = Operation(lambda ctx: browse.modules(ctx.open_db()), self.db_path, self)
+        self.op = Operation(_modules, self.db_path, self)
         self.op.succeeded.connect(self._loaded)
         self.op.start()
 

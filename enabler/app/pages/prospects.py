@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayo
 
 from enabler.app.models import ListModel
 from enabler.app.ops import Operation
-from enabler.services import browse
 
 STALE_AFTER = dt.timedelta(days=90)
 
@@ -48,6 +47,18 @@ def profile_html(profile, today: dt.date | None = None) -> str:
             )
         parts.append("<h3>Insights</h3><ul>" + "".join(items) + "</ul>")
     return "".join(parts)
+
+
+def _prospects(ctx):
+    from enabler.services import browse
+
+    return browse.prospects(ctx.open_db())
+
+
+def _profile(ctx, pid: int):
+    from enabler.services import browse
+
+    return browse.profile(ctx.open_db(), pid)
 
 
 class ProspectsPage(QWidget):
@@ -88,12 +99,12 @@ class ProspectsPage(QWidget):
         op.start()
 
     def refresh(self) -> None:
-        self._start(lambda ctx: browse.prospects(ctx.open_db()), self.model.set_items)
+        self._start(_prospects, self.model.set_items)
 
     def _chosen(self, current, _previous) -> None:
         if current.isValid():
             pid = self.proxy.data(current, Qt.ItemDataRole.UserRole).id
             self._start(
-                lambda ctx: browse.profile(ctx.open_db(), pid),
+                lambda ctx: _profile(ctx, pid),
                 lambda prof: self.detail.setText(profile_html(prof)),
             )
