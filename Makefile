@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: lint
 bench: $(STAMP)
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow -q
+
+# Each page of the app as PNG, under Xvfb when it is installed, else Qt's offscreen platform.
+screenshots: $(STAMP)
+	@if command -v xvfb-run >/dev/null; then xvfb-run -a $(PY) -m enabler.app.screenshots docs/screenshots; \
+	else QT_QPA_PLATFORM=offscreen $(PY) -m enabler.app.screenshots docs/screenshots; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

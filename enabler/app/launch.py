@@ -36,8 +36,14 @@ def build_demo_outputs(out_dir: Path) -> int:
         str(deck),
     ]
     result = subprocess.run(cmd, check=False)
+    if result.returncode != 0:
+        return result.returncode
+    print(f"Demo deck: {deck.resolve()}")
+    leave_behind = out_dir / "northwind-health-leave-behind.pdf"
+    cmd = [sys.executable, "-m", "enabler", "leave-behind", "--prospect", DEMO_PROSPECT]
+    result = subprocess.run([*cmd, "--out", str(leave_behind)], check=False)
     if result.returncode == 0:
-        print(f"Demo deck: {deck.resolve()}")
+        print(f"Leave-behind: {leave_behind.resolve()}")
     return result.returncode
 
 

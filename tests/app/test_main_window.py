@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pptx import Presentation
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QAbstractItemModelTester
-from pptx import Presentation
 
 from enabler.app.models import PlanEntry, PlanModel
 from enabler.app.window import MainWindow
@@ -125,3 +125,25 @@ class DescribePlanModel:
         assert model.module_keys() == ["k1", "k3", "k0"]
         model.set_items([])
         assert model.rowCount() == 0
+
+
+class DescribeProspectsPage:
+    def it_shows_the_committee_and_marks_stale_insights(self, qtbot, window):
+        page = window.pages["Prospects"]
+        page.refresh()
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30000)
+        assert page.select_prospect("Northwind Health")
+        qtbot.waitUntil(lambda: "Buying committee" in page.detail.text(), timeout=30000)
+        text = page.detail.text()
+        assert "Northwind Health" in text
+        assert "(stale)" in text  # the demo has insights older than 90 days
+
+    def it_escapes_user_text(self):
+        import datetime as dt
+
+        from enabler.app.pages.prospects import profile_html
+        from enabler.domain.prospects import Prospect
+        from enabler.services.browse import ProspectProfile
+
+        prof = ProspectProfile(Prospect(id=1, company="<b>Evil</b> & Co"), (), ())
+        assert "&lt;b&gt;Evil&lt;/b&gt; &amp; Co" in profile_html(prof, dt.date(2026, 1, 1))

@@ -101,6 +101,14 @@ class ProspectsPage(QWidget):
     def refresh(self) -> None:
         self._start(_prospects, self.model.set_items)
 
+    def select_prospect(self, company: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, Qt.ItemDataRole.UserRole).company == company:
+                self.view.setCurrentIndex(index)
+                return True
+        return False
+
     def _chosen(self, current, _previous) -> None:
         if current.isValid():
             pid = self.proxy.data(current, Qt.ItemDataRole.UserRole).id
