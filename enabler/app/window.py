@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (
 
 from enabler.app.ops import Operation
 from enabler.app.pages.build import BuildPage
+from enabler.app.pages.insights import InsightsPage
 from enabler.app.pages.library import LibraryPage
+from enabler.app.pages.objections import ObjectionsPage
 from enabler.app.pages.prospects import ProspectsPage
+from enabler.app.pages.roi import RoiPage
+from enabler.app.pages.worksheets import DecisionPage
 
 WELCOME = (
     "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
@@ -52,6 +56,10 @@ class MainWindow(QMainWindow):
             "Build": BuildPage(self.db_path, self.undo_stack),
             "Library": LibraryPage(self.db_path),
             "Prospects": ProspectsPage(self.db_path),
+            "ROI": RoiPage(self.db_path, self.undo_stack),
+            "Objections": ObjectionsPage(self.db_path, self.undo_stack),
+            "Decision": DecisionPage(self.db_path, self.undo_stack),
+            "Insights": InsightsPage(self.db_path),
         }
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")

@@ -44,6 +44,13 @@ class SmartLayout(StrEnum):
     TABLE = "table"
     LOGO_STRIP = "logo_strip"
     CLOSING = "closing"
+    OBJECTION_APPENDIX = "objection_appendix"  # generated: answers to the prospect's objections
+    WHY_US = "why_us"  # generated: one "why us versus X" slide per competitor in play
+    CRITERIA = "criteria"  # generated: the prospect's evaluation criteria and where we stand
+    PATH_TO_DECISION = "path_to_decision"  # generated: the mutual action plan as a timeline
+    ROI_SUMMARY = "roi_summary"  # generated: business-case headline figures and assumptions
+    ROI_CASHFLOW = "roi_cashflow"  # generated: net benefit by year and cumulative cash charts
+    ROI_TORNADO = "roi_tornado"  # generated: NPV sensitivity per driver (tornado chart)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,10 @@ class ModuleVersion:
     created_at: dt.datetime | None = None
     created_by: str = ""
     source_blob: str = ""  # sha256 of the source slide for designed modules
+    fields: tuple[str, ...] = ()  # {{ fields }} a designed slide uses, e.g. "prospect.company"
+    condition: str = ""  # designed: show only when this sandbox expression holds
+    repeat: str = ""  # designed: one slide per item of this list (dotted path, e.g. "contacts")
+    thumbnail: str = ""  # designed: sha256 of a PNG preview, when LibreOffice made one
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
 from enabler.render import provenance, templating
+from enabler.render.designed import DesignedSlides
 from enabler.render.generated import GENERATORS
+from enabler.render.layout_match import resolve_layouts
 from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
 from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
 
@@ -20,22 +22,24 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pp
 
 
 def _layouts(prs) -> dict:
+    """The layout for each brand layout name: by name, else the closest one (own templates)."""
+    if not len(prs.slide_layouts):
+        raise RenderError("The template has no slide layouts; install another template.")
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     needed = {"Title", "Agenda", *LAYOUT_NAMES.values()}
-    missing = needed - layouts.keys()
-    if missing:
-        raise RenderError(
-            f"The brand template lacks the layouts {', '.join(sorted(missing))}. "
-            "Rebuild it with `python templates/make_brand.py`."
-        )
+    if needed - layouts.keys():
+        layouts = {**resolve_layouts(prs, needed, DEFAULT_TEMPLATE), **layouts}
     return layouts
 
 
-def _module_slide(prs, layouts, planned: PlannedModule, ctx, load_image) -> None:
+def _module_slide(prs, layouts, planned: PlannedModule, ctx, load_image, designed) -> None:
     version = planned.version
     where = f"Module {planned.module.key!r} (v{version.number})"
-    if version.kind is not ModuleKind.SMART or version.content is None:
-        raise RenderError(f"{where}: designed slides cannot be assembled by this version yet.")
+    if version.kind is ModuleKind.DESIGNED:
+        designed.add(planned, ctx)  # notes come from the designed slide itself
+        return
+    if version.content is None:
+        raise RenderError(f"{where}: the module has no content; edit it or import it again.")
     content = version.content
 
     def fill(text: str) -> str:
@@ -55,17 +59,21 @@ def assemble(
     plan: DeckPlan,
     ctx: Mapping,
     load_image: LoadImage,
-    template: Path = DEFAULT_TEMPLATE,
+    template: Path | bytes = DEFAULT_TEMPLATE,
 ):
-    """Render `plan` and return the python-pptx Presentation (not yet saved)."""
-    prs = Presentation(str(template))
+    """Render `plan` and return the python-pptx Presentation (not yet saved).
+
+    `template` is a path, or the bytes of an installed template (see services.templates).
+    """
+    prs = Presentation(io.BytesIO(template) if isinstance(template, bytes) else str(template))
     layouts = _layouts(prs)
+    designed = DesignedSlides(prs, load_image)
     add_title_slide(prs, layouts["Title"], plan, ctx, load_image)
     items = agenda_items(plan, ctx)
     if items:
         add_agenda_slide(prs, layouts["Agenda"], items)
     for planned in plan.modules:
-        _module_slide(prs, layouts, planned, ctx, load_image)
+        _module_slide(prs, layouts, planned, ctx, load_image, designed)
     provenance.write(prs, plan.provenance())
     return prs
 

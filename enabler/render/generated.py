@@ -14,7 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from enabler.domain.modules import SmartContent, SmartLayout
+from enabler.render.objection_slides import objection_appendix_slides, why_us_slides
+from enabler.render.roi_slides import roi_cashflow_slides, roi_summary_slides, roi_tornado_slides
+from enabler.render.worksheet_slides import criteria_slides, path_to_decision_slides
 
 Generator = Callable[[object, Mapping, SmartContent, Mapping, Callable[[str], str]], list]
 
-GENERATORS: dict[SmartLayout, Generator] = {}
+GENERATORS: dict[SmartLayout, Generator] = {
+    SmartLayout.OBJECTION_APPENDIX: objection_appendix_slides,
+    SmartLayout.WHY_US: why_us_slides,
+    SmartLayout.ROI_SUMMARY: roi_summary_slides,
+    SmartLayout.ROI_CASHFLOW: roi_cashflow_slides,
+    SmartLayout.ROI_TORNADO: roi_tornado_slides,
+    SmartLayout.CRITERIA: criteria_slides,
+    SmartLayout.PATH_TO_DECISION: path_to_decision_slides,
+}

@@ -6,11 +6,11 @@ import io
 from collections.abc import Callable
 
 from PIL import Image
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from enabler.domain.modules import SmartContent, SmartLayout
-from enabler.errors import RenderError
 from enabler.render.ooxml import drop_empty_placeholder_sps
 
 Fill = Callable[[str], str]
@@ -38,10 +38,45 @@ def set_lines(text_frame, lines: list[str]) -> None:
 
 
 def placeholder(slide, idx: int):
+    """The slide's placeholder `idx`, or a stand-in when the layout (an installed customer
+    template's) has no such slot: see `substitute_slot`."""
     for shape in slide.placeholders:
         if shape.placeholder_format.idx == idx:
             return shape
-    raise RenderError(f"The brand template's layout {slide.slide_layout.name!r} lacks slot {idx}.")
+    return substitute_slot(slide, idx)
+
+
+_TEXT_SLOTS = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+_STAND_IN = "Enabler slot"
+
+
+def substitute_slot(slide, idx: int, taken: set[int] | None = None):
+    """Where content for brand slot `idx` goes on a layout that lacks it.
+
+    First an empty text placeholder of the layout (body, content, subtitle) in slot order that is
+    not `taken`; else a text box stacked in the area under the title.
+    """
+    taken = taken if taken is not None else set()
+    for shape in sorted(slide.placeholders, key=lambda s: s.placeholder_format.idx):
+        fmt = shape.placeholder_format
+        if fmt.idx in taken or fmt.type not in _TEXT_SLOTS:
+            continue
+        if shape.has_text_frame and not shape.text_frame.text:
+            taken.add(fmt.idx)
+            return shape
+    prs_part = slide.part.package.presentation_part
+    width, height = prs_part.presentation.slide_width, prs_part.presentation.slide_height
+    # Below everything already placed, or below the title when that leaves too little room.
+    bottoms = [s.top + s.height for s in slide.shapes if s.height and s.top is not None]
+    top = max(bottoms, default=height // 5) + Inches(0.1)
+    if height - top < Inches(1):
+        title = slide.shapes.title
+        top = title.top + title.height if title is not None and title.height else height // 5
+    box_h = max(Inches(0.6), (height - top - Inches(0.3)) // 3)
+    box = slide.shapes.add_textbox(Inches(0.6), top, width - Inches(1.2), box_h)
+    box.name = f"{_STAND_IN} {idx}"
+    box.text_frame.word_wrap = True
+    return box
 
 
 def drop_empty_placeholders(slide) -> None:
@@ -69,10 +104,11 @@ def render_smart(slide, content: SmartContent, fill: Fill, load_image: LoadImage
     """Fill `slide` (already on the right layout) with `content`."""
     found = slots(slide)
 
+    taken = set(found)
+
     def slot(idx: int):
-        if idx not in found:
-            name = slide.slide_layout.name
-            raise RenderError(f"The brand template's layout {name!r} lacks slot {idx}.")
+        if idx not in found:  # an installed template's layout: use a stand-in
+            found[idx] = substitute_slot(slide, idx, taken)
         return found[idx]
 
     def lines(idx: int, texts) -> None:
@@ -117,7 +153,12 @@ def _table(slot, content, fill) -> None:
     if not rows:
         return
     n_cols = max(len(r) for r in rows)
-    frame = slot.insert_table(rows=len(rows), cols=n_cols)
+    if hasattr(slot, "insert_table"):
+        frame = slot.insert_table(rows=len(rows), cols=n_cols)
+    else:  # a stand-in slot: a table in its place
+        box = (slot.left, slot.top, slot.width, slot.height)
+        slot._element.getparent().remove(slot._element)
+        frame = slot.part.slide.shapes.add_table(len(rows), n_cols, *box)
     table = frame.table
     size = Pt(14) if len(rows) <= 6 else Pt(11)
     for r, row in enumerate(rows):

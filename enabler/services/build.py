@@ -10,13 +10,21 @@ from pathlib import Path
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan, PlannedModule, default_selection
+from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import Module, ModuleState
+from enabler.domain.preflight import PreflightReport
 from enabler.domain.prospects import Prospect
+from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.render import deck as deck_render
 from enabler.render.context import build_context
+from enabler.services import designed, objection_deck, roi_deck, worksheet_deck
+from enabler.services.glossary import glossary_context
+from enabler.services.preflight import check_presentation, planned_modules
+from enabler.services.recommend import deck_selection
+from enabler.services.staleness import plan_warnings
+from enabler.services.templates import installed_template
 from enabler.store import assets, decks, settings
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
@@ -26,7 +34,11 @@ from enabler.store.db import transaction
 # --modules list), e.g. add the ROI slides when the prospect has an ROI model and drop them when
 # it has none. Signature: (db, prospect, modules) -> modules. Add one line per feature.
 PlanAdjuster = Callable[[sqlite_utils.Database, Prospect, list[Module]], list[Module]]
-PLAN_ADJUSTERS: tuple[PlanAdjuster, ...] = ()
+PLAN_ADJUSTERS: tuple[PlanAdjuster, ...] = (
+    objection_deck.adjust_plan,
+    roi_deck.adjust_plan,
+    worksheet_deck.adjust_plan,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +47,8 @@ class BuildResult:
     deck_id: int
     slides: int
     modules: tuple[str, ...]
+    preflight: PreflightReport | None = None  # checks run on the built deck
+    warnings: tuple[str, ...] = ()  # governance: stale material the rep should check first
 
 
 def plan_deck(
@@ -44,8 +58,13 @@ def plan_deck(
     overrides: dict[str, str] | None = None,
     rep: str = "",
     date: dt.date | None = None,
+    top: int = DEFAULT_TOP,
 ) -> DeckPlan:
-    """Choose the prospect, contact and module versions for a deck."""
+    """Choose the prospect, contact and module versions for a deck.
+
+    Without `module_refs`, the `top` recommended modules for the prospect's stage, in story
+    order (see enabler.services.recommend.deck_selection).
+    """
     prospect = prospect_store.find(db, prospect_ref)
     if module_refs:
         chosen = [module_store.get_module(db, ref) for ref in module_refs]
@@ -56,7 +75,7 @@ def plan_deck(
                 f"{', '.join(not_approved)}."
             )
     else:
-        chosen = default_selection(prospect, module_store.list_modules(db, ModuleState.APPROVED))
+        chosen = deck_selection(db, prospect, top)
         for adjust in PLAN_ADJUSTERS:
             chosen = adjust(db, prospect, chosen)
         if not chosen:
@@ -79,7 +98,13 @@ def plan_deck(
 # Each provider adds top-level template values for a deck, e.g. {"roi": {...}}.
 # Signature: (db, plan) -> dict. Add one line per feature.
 ContextProvider = Callable[[sqlite_utils.Database, DeckPlan], dict]
-CONTEXT_PROVIDERS: tuple[ContextProvider, ...] = ()
+CONTEXT_PROVIDERS: tuple[ContextProvider, ...] = (
+    objection_deck.deck_context,
+    roi_deck.roi_context,
+    glossary_context,
+    worksheet_deck.deck_context,
+    designed.contacts_context,
+)
 
 
 def template_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
@@ -91,9 +116,12 @@ def template_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
     return ctx
 
 
-def render_plan(db: sqlite_utils.Database, plan: DeckPlan, template: Path | None = None):
+def render_plan(
+    db: sqlite_utils.Database, plan: DeckPlan, template: Path | bytes | None = None
+):
     """Render the plan to an in-memory presentation."""
     ctx = template_context(db, plan)
+    template = template or installed_template(db)  # a customer template replaces brand.pptx
     kwargs = {"template": template} if template else {}
     return deck_render.assemble(plan, ctx, lambda sha: assets.get(db, sha), **kwargs)
 
@@ -107,6 +135,8 @@ def build_deck(
 ) -> BuildResult:
     """Render `plan`, write it atomically to `out` and record it in the library."""
     prs = render_plan(db, plan, template)
+    # Preflight the in-memory deck (no re-read): overflow, unfilled fields, images, modules.
+    report = check_presentation(prs, db, modules=planned_modules(plan))
     blob = deck_render.to_bytes(prs)
     path = write_atomic(Path(out), lambda fh: fh.write(blob))
     with transaction(db):
@@ -122,4 +152,6 @@ def build_deck(
         deck_id=deck_id,
         slides=len(prs.slides),
         modules=tuple(p.module.key for p in plan.modules),
+        preflight=report,
+        warnings=plan_warnings(db, plan),
     )

@@ -13,7 +13,12 @@ import sqlite_utils
 from enabler.domain.modules import ModuleState, Stage, content_from_dict
 from enabler.domain.prospects import Contact, Insight, InsightKind, Prospect
 from enabler.errors import InvalidInput
+from enabler.services.governance_demo import load_governance_demo
 from enabler.services.images import add_image
+from enabler.services.insights_demo import load_segments_demo
+from enabler.services.objection_demo import load_objections_demo
+from enabler.services.roi_demo import load_roi_demo
+from enabler.services.worksheet_demo import load_worksheet_demo
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
 from enabler.store import settings
@@ -24,7 +29,13 @@ DEMO_ACTOR = "demo"
 
 # Further demo data (ROI models, objections…), each `(db, folder) -> None`, idempotent, run
 # inside the demo transaction after modules and prospects. Add one line per feature.
-EXTRA_LOADERS: tuple[Callable[[sqlite_utils.Database, Path], None], ...] = ()
+EXTRA_LOADERS: tuple[Callable[[sqlite_utils.Database, Path], None], ...] = (
+    load_objections_demo,
+    load_roi_demo,
+    load_governance_demo,
+    load_worksheet_demo,
+    load_segments_demo,
+)
 
 
 @dataclass(frozen=True, slots=True)

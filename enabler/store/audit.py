@@ -33,3 +33,20 @@ def record(
 def entries(db: sqlite_utils.Database, entity: str | None = None) -> list[dict]:
     where, args = ("entity = ?", [entity]) if entity else (None, None)
     return list(db["audit_log"].rows_where(where, args, order_by="id"))
+
+
+def latest(
+    db: sqlite_utils.Database,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    limit: int = 50,
+) -> list[dict]:
+    """Newest entries first, optionally for one kind of entity or one entity."""
+    clauses, args = [], []
+    if entity:
+        clauses, args = ["entity = ?"], [entity]
+    if entity_id is not None:
+        clauses.append("entity_id = ?")
+        args.append(str(entity_id))
+    where = " AND ".join(clauses) or None
+    return list(db["audit_log"].rows_where(where, args or None, order_by="id DESC", limit=limit))

@@ -6,6 +6,7 @@ import json
 
 import sqlite_utils
 
+from enabler.domain.lifecycle import ModuleStatus
 from enabler.domain.modules import (
     Module,
     ModuleKind,
@@ -16,8 +17,9 @@ from enabler.domain.modules import (
     content_from_dict,
     content_to_dict,
 )
-from enabler.errors import NotFound
+from enabler.errors import Conflict, NotFound
 from enabler.store import audit
+from enabler.store.designed_rules import with_designed_details
 from enabler.store.rows import (
     date_or_none,
     datetime_or_none,
@@ -147,7 +149,7 @@ def get_version(db: sqlite_utils.Database, version_id: int) -> ModuleVersion:
     rows = list(db["module_versions"].rows_where("id = ?", [version_id]))
     if not rows:
         raise NotFound(f"No module version {version_id}.")
-    return _version(rows[0])
+    return with_designed_details(db, _version(rows[0]))
 
 
 def current_version(db: sqlite_utils.Database, module: Module) -> ModuleVersion:
@@ -158,3 +160,73 @@ def current_version(db: sqlite_utils.Database, module: Module) -> ModuleVersion:
 
 def module_exists(db: sqlite_utils.Database, key: str) -> bool:
     return db.execute("SELECT 1 FROM modules WHERE key = ?", [key]).fetchone() is not None
+
+
+# --- governance: status and optimistic saves (see enabler.domain.lifecycle) ---------------
+
+_STATUS_COLUMNS = (
+    "id, key, title, state, owner, reviewer, row_version, read_only, origin, current_version_id,"
+    " revision_version_id, revision_state, replaced_by, review_by"
+)
+
+
+def _status(row) -> ModuleStatus:
+    return ModuleStatus(
+        module_id=row[0],
+        key=row[1],
+        title=row[2],
+        state=ModuleState(row[3]),
+        owner=row[4],
+        reviewer=row[5],
+        row_version=row[6],
+        read_only=bool(row[7]),
+        origin=row[8],
+        current_version_id=row[9],
+        revision_version_id=row[10],
+        revision_state=ModuleState(row[11]) if row[11] else None,
+        replaced_by=row[12],
+        review_by=date_or_none(row[13]),
+    )
+
+
+def module_status(db: sqlite_utils.Database, ref: int | str) -> ModuleStatus:
+    """Governance facts of a module by id or key (row version, revision, read-only flag…)."""
+    module = get_module(db, ref)
+    row = db.execute(f"SELECT {_STATUS_COLUMNS} FROM modules WHERE id = ?", [module.id]).fetchone()
+    return _status(row)
+
+
+def module_statuses(
+    db: sqlite_utils.Database, state: ModuleState | None = None, ids: list[int] | None = None
+) -> list[ModuleStatus]:
+    """Statuses of every module, or those in `state`, or those with the given `ids`."""
+    where, args = ["1"], []
+    if state:
+        where, args = [*where, "state = ?"], [*args, state.value]
+    if ids is not None:
+        where.append(f"id IN ({', '.join('?' * len(ids))})")
+        args += list(ids)
+    sql = f"SELECT {_STATUS_COLUMNS} FROM modules WHERE {' AND '.join(where)} ORDER BY id"
+    return [_status(row) for row in db.execute(sql, args).fetchall()]
+
+
+def save_status(db: sqlite_utils.Database, status: ModuleStatus, **changes) -> ModuleStatus:
+    """Write `changes` only if nobody changed the module since `status` was read.
+
+    The second of two concurrent saves gets a Conflict instead of overwriting the first.
+    Call inside a transaction.
+    """
+    changes = {k: (v.value if isinstance(v, ModuleState) else v) for k, v in changes.items()}
+    changes["updated_at"] = now_iso()
+    sets = ", ".join(f"{name} = ?" for name in changes)
+    cursor = db.execute(
+        f"UPDATE modules SET {sets}, row_version = row_version + 1 "
+        "WHERE id = ? AND row_version = ?",
+        [*changes.values(), status.module_id, status.row_version],
+    )
+    if cursor.rowcount != 1:
+        raise Conflict(
+            f"Module {status.key!r} was changed by someone else since you opened it; "
+            "reload it and make your change again."
+        )
+    return module_status(db, status.module_id)

@@ -1,0 +1,274 @@
+"""ROI: a prospect's business case inputs, edited per field, with results as you type.
+
+Every figure comes from `enabler.services.roi.preview` (pure and fast, no I/O, so it runs on the
+GUI thread after a short pause in typing); loading and saving go through background operations.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from enabler.app.charts import CashChart, TornadoChart
+from enabler.app.ops import Operation
+from enabler.app.table_models import RoiFieldsModel
+
+DEBOUNCE_MS = 250
+EMPTY = "Pick a prospect to see and edit their business case."
+NO_MODEL = (
+    "{company} has no ROI model yet. Press <i>Start from preset</i> to begin with marketing's "
+    "approved assumptions for their industry, then adjust the figures."
+)
+
+
+def _prospects(ctx):
+    from enabler.services import browse
+
+    return browse.prospects(ctx.open_db())
+
+
+def _load(ctx, prospect):
+    from enabler.domain.roi_model import model_to_dict
+    from enabler.services import roi
+
+    model = roi.get_model(ctx.open_db(), prospect)
+    return None if model is None else model_to_dict(model)
+
+
+def _preset(ctx, prospect):
+    from enabler.domain.roi_model import model_to_dict
+    from enabler.services import roi
+
+    return model_to_dict(roi.apply_preset(ctx.open_db(), prospect))
+
+
+def _save(ctx, prospect, data):
+    from enabler.services import roi
+
+    return roi.set_model(ctx.open_db(), prospect, data)
+
+
+class RoiPage(QWidget):
+    error = Signal(str)
+    status = Signal(str)
+    computed = Signal()  # results were redrawn (tests wait on it)
+    saved = Signal()
+
+    def __init__(self, db_path: Path, undo_stack=None, parent=None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.op: Operation | None = None
+        self.ops: list[Operation] = []
+        self.prospect = None
+        self.case = None
+
+        self.prospect_box = QComboBox()
+        self.prospect_box.setAccessibleName("Prospect")
+        self.prospect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.prospect_box.activated.connect(self._chosen)
+        self.scenario_box = QComboBox()
+        self.scenario_box.setAccessibleName("Scenario")
+        for value in ("expected", "conservative", "optimistic"):
+            self.scenario_box.addItem(value.capitalize(), value)
+        self.scenario_box.currentIndexChanged.connect(self.recompute)
+        self.preset_button = QPushButton("Start from preset")
+        self.preset_button.setAccessibleName("Start from the industry preset")
+        self.preset_button.clicked.connect(self.start_from_preset)
+        self.save_button = QPushButton("Save")
+        self.save_button.setAccessibleName("Save the ROI model")
+        self.save_button.clicked.connect(self.save)
+        top = QHBoxLayout()
+        for w in (QLabel("Prospect:"), self.prospect_box, QLabel("Scenario:"), self.scenario_box):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.preset_button)
+        top.addWidget(self.save_button)
+
+        self.fields = RoiFieldsModel(undo_stack, self)
+        self.fields.changed.connect(self._schedule)
+        self.table = QTableView()
+        self.table.setAccessibleName("ROI inputs")
+        self.table.setModel(self.fields)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.problems = QLabel()
+        self.problems.setAccessibleName("Input problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b00020")
+        self.empty = QLabel(EMPTY)
+        self.empty.setWordWrap(True)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.empty)
+        lv.addWidget(self.table, 1)
+        lv.addWidget(self.problems)
+
+        self.results = QLabel()
+        self.results.setAccessibleName("ROI results")
+        self.results.setTextFormat(Qt.TextFormat.RichText)
+        self.results.setWordWrap(True)
+        self.results.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.cash_chart = CashChart()
+        self.tornado_chart = TornadoChart()
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.addWidget(self.results)
+        rv.addWidget(self.cash_chart, 1)
+        rv.addWidget(self.tornado_chart, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.recompute)
+        self._show_editor(False)
+
+    # background work ---------------------------------------------------------------------------
+
+    def _start(self, fn, on_success) -> None:
+        op = Operation(fn, self.db_path, self)
+        op.succeeded.connect(on_success)
+        op.failed.connect(self.error)
+        op.done.connect(lambda: self.ops.remove(op))
+        self.ops.append(op)
+        self.op = op
+        op.start()
+
+    def refresh(self) -> None:
+        self._start(_prospects, self._set_prospects)
+
+    def _set_prospects(self, prospects) -> None:
+        current = self.prospect.id if self.prospect else None
+        self.prospect_box.clear()
+        for p in prospects:
+            self.prospect_box.addItem(p.company, p)
+        if not prospects:
+            self.empty.setText("The library has no prospects yet: add some on the Prospects page.")
+        index = next((n for n, p in enumerate(prospects) if p.id == current), -1)
+        self.prospect_box.setCurrentIndex(index)
+
+    def select_prospect(self, company: str) -> bool:
+        index = self.prospect_box.findText(company)
+        if index < 0:
+            return False
+        self.prospect_box.setCurrentIndex(index)
+        self._chosen(index)
+        return True
+
+    def _chosen(self, index: int) -> None:
+        self.prospect = self.prospect_box.itemData(index)
+        prospect = self.prospect
+        self._start(lambda ctx: _load(ctx, prospect), self._loaded)
+
+    def _loaded(self, data: dict | None) -> None:
+        if data is None:
+            self.fields.set_data({})
+            self.empty.setText(NO_MODEL.format(company=html.escape(self.prospect.company)))
+            self._show_editor(False)
+            self._draw(None)
+            return
+        self.fields.set_data(data)
+        self._show_editor(True)
+        self.recompute()
+
+    def start_from_preset(self) -> None:
+        if self.prospect is not None:
+            prospect = self.prospect
+            self._start(lambda ctx: _preset(ctx, prospect), self._loaded)
+
+    def save(self) -> None:
+        """Save only a fully valid model: field errors are shown and nothing is written."""
+        if self.prospect is None or not self.fields.rows:
+            return
+        self.recompute()
+        if self.fields.errors:
+            self.error.emit("The ROI model was not saved: fix the fields marked in red first.")
+            return
+        prospect, data = self.prospect, self.fields.data_
+
+        def saved(_model) -> None:
+            self.status.emit(f"Business case for {prospect.company} saved.")
+            self.saved.emit()
+
+        self._start(lambda ctx: _save(ctx, prospect, data), saved)
+
+    # live results ------------------------------------------------------------------------------
+
+    def _schedule(self) -> None:
+        self.timer.start()
+
+    def _show_editor(self, on: bool) -> None:
+        self.empty.setVisible(not on)
+        self.table.setVisible(on)
+        self.save_button.setEnabled(on)
+        self.preset_button.setVisible(not on and self.prospect is not None)
+
+    def recompute(self) -> None:
+        """Validate and evaluate what is in the table now (pure: no I/O)."""
+        self.timer.stop()
+        if not self.fields.rows or self.prospect is None:
+            return
+        from enabler.domain.roi_model import Scenario
+        from enabler.errors import EnablerError
+        from enabler.services import roi
+
+        result = roi.preview(self.fields.data_, Scenario(self.scenario_box.currentData()))
+        self.fields.set_errors(result.errors)
+        self.problems.setText("\n".join(str(e) for e in result.errors))
+        try:
+            self._draw(result.case)
+        except EnablerError as exc:  # e.g. a prospect locale Babel cannot format
+            self.error.emit(str(exc))
+        self.computed.emit()
+
+    def _draw(self, case) -> None:
+        self.case = case
+        if case is None:
+            self.results.setText(
+                "<i>Results appear once every field is valid.</i>" if self.fields.rows else ""
+            )
+            self.cash_chart.set_values([], [])
+            self.tornado_chart.set_bars(0.0, [])
+            return
+        from enabler.services import roi
+        from enabler.services.roi_figures import flag_messages, headline_rows
+
+        fmt = roi.formatter(self.prospect)
+        e = html.escape
+        rows = "".join(
+            f"<tr><td>{e(label)}</td><td align='right'><b>{e(adj)}</b></td>"
+            f"<td align='right'>{e(unadj)}</td></tr>"
+            for label, adj, unadj in headline_rows(case, fmt)
+        )
+        flags = "".join(f"<li>{e(m)}</li>" for m in flag_messages(case))
+        self.results.setText(
+            f"<h3>{e(case.scenario.label)} scenario</h3><table cellspacing='4'>"
+            "<tr><th></th><th>Risk-adjusted</th><th>Unadjusted</th></tr>"
+            f"{rows}</table>"
+            + (f"<p><b>Check before presenting:</b></p><ul>{flags}</ul>" if flags else "")
+        )
+        cumulative = case.result.adjusted.cumulative
+        self.cash_chart.set_values(cumulative, [f"Y{t}" for t in range(len(cumulative))])
+        self.tornado_chart.set_bars(
+            case.tornado.base_npv, [(b.driver, b.low_npv, b.high_npv) for b in case.tornado.bars]
+        )

@@ -1,0 +1,149 @@
+"""`enabler import-crm` and `enabler stages …`."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import click
+
+from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.insights import actor_option
+from enabler.domain.crm_plan import RowAction
+from enabler.domain.modules import Stage
+from enabler.services.crm_import import FORMAT_CHOICES, ImportReport, import_crm
+from enabler.services.crm_stages import map_stage, reset_stage, stage_table
+
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _value(v) -> str:
+    if v is None or v == "":
+        return "(empty)"
+    if isinstance(v, float) and v.is_integer():
+        return f"{int(v):,}"
+    if isinstance(v, Stage):
+        return v.value
+    return str(v)
+
+
+def report_dict(report: ImportReport) -> dict:
+    data = dataclasses.asdict(report)
+    data["counts"] = {a.value: report.count(a) for a in RowAction}
+    return data
+
+
+def echo_report(report: ImportReport) -> None:
+    click.echo(
+        f"{report.file}: {report.format.value} export, {report.encoding}, "
+        f"{_DELIMITERS.get(report.delimiter, repr(report.delimiter))}-separated, "
+        f"dates {report.date_order.value}"
+    )
+    verbs = {
+        RowAction.CREATE: "would create" if report.dry_run else "created",
+        RowAction.UPDATE: "would update" if report.dry_run else "updated",
+    }
+    for o in report.outcomes:
+        verb = verbs.get(o.action, o.action.value)
+        matched = f" (matched on {o.matched_on})" if o.matched_on else ""
+        name = o.company or "(no company)"
+        click.echo(f"  line {o.line}: {verb} {name}{matched}")
+        for c in o.changes:
+            if o.action is RowAction.CREATE:
+                click.echo(f"      {c.field}: {_value(c.after)}")
+            else:
+                click.echo(f"      {c.field}: {_value(c.before)} → {_value(c.after)}")
+        for note in o.notes:
+            click.echo(f"      note: {note}")
+    summary = ", ".join(f"{report.count(a)} {a.value}" for a in RowAction if report.count(a))
+    click.echo(f"{summary or 'no rows'}.")
+    if report.dry_run:
+        click.echo("Dry run: nothing was written.")
+
+
+@click.command("import-crm")
+@db_option
+@json_option
+@actor_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Which CRM wrote the file.",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path),
+    help="JSON or TOML file naming your columns (see docs).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def import_crm_command(db_path, as_json, actor, file, fmt, mapping, dry_run) -> None:
+    """Create or update prospects from a Salesforce or HubSpot CSV export."""
+    report = import_crm(
+        open_library(db_path), file, fmt=fmt, mapping=mapping, dry_run=dry_run, actor=actor
+    )
+    if as_json:
+        emit_json(report_dict(report))
+    else:
+        echo_report(report)
+
+
+@click.group()
+def stages() -> None:
+    """How CRM stages map to funnel stages (awareness … post_sale, or keep)."""
+
+
+@stages.command("list")
+@db_option
+@json_option
+def list_stages(db_path, as_json) -> None:
+    """Show the stage mapping table (built-in rules and your edits)."""
+    rules = stage_table(open_library(db_path))
+    if as_json:
+        emit_json(
+            [
+                {
+                    "crm_stage": r.label,
+                    "stage": r.stage.value if r.stage else "keep",
+                    "edited": r.edited,
+                }
+                for r in rules
+            ]
+        )
+        return
+    rows = [
+        [r.label, r.stage.value if r.stage else "keep", "edited" if r.edited else ""] for r in rules
+    ]
+    emit_table(rows, ["CRM STAGE", "FUNNEL STAGE", ""])
+
+
+@stages.command("map")
+@db_option
+@actor_option
+@click.argument("crm_stage")
+@click.argument("funnel_stage")
+def map_command(db_path, actor, crm_stage, funnel_stage) -> None:
+    """Map CRM_STAGE to FUNNEL_STAGE (awareness, consideration, decision, post_sale or keep)."""
+    rule = map_stage(open_library(db_path), crm_stage, funnel_stage, actor)
+    click.echo(f"{rule.label!r} → {rule.stage.value if rule.stage else 'keep the current stage'}.")
+
+
+@stages.command("reset")
+@db_option
+@actor_option
+@click.argument("crm_stage")
+def reset_command(db_path, actor, crm_stage) -> None:
+    """Forget your rule for CRM_STAGE (the built-in one applies again)."""
+    rule = reset_stage(open_library(db_path), crm_stage, actor)
+    if rule is None:
+        click.echo(f"{crm_stage!r} is unmapped again.")
+    else:
+        click.echo(f"{rule.label!r} → {rule.stage.value if rule.stage else 'keep'} (built-in).")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(import_crm_command)
+    cli.add_command(stages)

@@ -1,0 +1,110 @@
+"""`enabler recommend` and `enabler weights …`."""
+
+from __future__ import annotations
+
+import click
+
+from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.insights import actor_option
+from enabler.services.recommend import (
+    DEFAULT_LIMIT,
+    as_dict,
+    recommend,
+    reset_weights,
+    set_weight,
+    weight_settings,
+)
+
+
+@click.command("recommend")
+@db_option
+@json_option
+@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@click.option("--limit", default=DEFAULT_LIMIT, show_default=True, help="How many modules.")
+def recommend_command(db_path, as_json, prospect_ref, limit) -> None:
+    """Rank approved modules for a prospect, with the reasons for each score."""
+    report = recommend(open_library(db_path), prospect_ref, limit=max(1, limit))
+    if as_json:
+        emit_json(
+            {
+                "prospect": {"id": report.prospect.id, "company": report.prospect.company},
+                "date": report.today,
+                "library_size": report.library_size,
+                "modules": [as_dict(r) for r in report.results],
+            }
+        )
+        return
+    p = report.prospect
+    click.echo(
+        f"Modules for {p.company} ({p.stage.label}, {p.industry or 'no industry'}), "
+        f"best of {report.library_size} approved:"
+    )
+    if not report.results:
+        click.echo("  none fit: approve modules for this stage and industry first.")
+    for rank, r in enumerate(report.results, 1):
+        click.echo(f"{rank:>3}. {r.module.key}  {r.score:.1f}  — {r.module.title}")
+        for reason in r.reasons:
+            click.echo(f"       {reason.points:+5.1f}  {reason.text}")
+
+
+@click.group()
+def weights() -> None:
+    """The weights behind recommendations (editable; defaults restore with reset)."""
+
+
+@weights.command("list")
+@db_option
+@json_option
+def list_weights(db_path, as_json) -> None:
+    """Show each factor's weight, its default and what it rewards."""
+    items = weight_settings(open_library(db_path))
+    if as_json:
+        emit_json(
+            [
+                {
+                    "factor": s.factor.value,
+                    "weight": s.weight,
+                    "default": s.default,
+                    "edited": s.edited,
+                    "description": s.description,
+                }
+                for s in items
+            ]
+        )
+        return
+    rows = [
+        [
+            s.factor.value,
+            f"{s.weight:g}",
+            f"{s.default:g}" + (" *" if s.edited else ""),
+            s.description,
+        ]
+        for s in items
+    ]
+    emit_table(rows, ["FACTOR", "WEIGHT", "DEFAULT", "MEANING"])
+
+
+@weights.command("set")
+@db_option
+@actor_option
+@click.argument("factor")
+@click.argument("weight")
+def set_command(db_path, actor, factor, weight) -> None:
+    """Set FACTOR's weight (a number; negative penalises)."""
+    s = set_weight(open_library(db_path), factor, weight, actor)
+    click.echo(f"{s.factor.value} = {s.weight:g} (default {s.default:g}).")
+
+
+@weights.command("reset")
+@db_option
+@actor_option
+@click.argument("factor", required=False)
+def reset_command(db_path, actor, factor) -> None:
+    """Restore the default weight of FACTOR, or of every factor."""
+    reset_weights(open_library(db_path), factor, actor)
+    click.echo(f"Restored the default weight of {factor or 'every factor'}.")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(recommend_command)
+    cli.add_command(weights)

@@ -1,0 +1,130 @@
+"""One CRM export row → the prospect fields it sets, or the reason it cannot be used (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from enabler.domain.crm import ColumnMap, StageRule, stage_key
+from enabler.domain.crm_values import (
+    DateOrder,
+    canonical_industry,
+    is_empty,
+    normalise_domain,
+    parse_amount,
+    parse_count,
+    parse_crm_date,
+)
+
+_PARSERS = {
+    "employees": parse_count,
+    "revenue": parse_amount,
+    "deal_amount": parse_amount,
+}
+_DATES = ("close_date", "next_meeting")
+_TEXT = ("owner_rep",)
+
+
+@dataclass(frozen=True, slots=True)
+class CrmRecord:
+    """A usable row: the company and the prospect fields the row gives a value for."""
+
+    line: int
+    company: str
+    values: Mapping[str, object] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    line: int
+    company: str
+    message: str
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\x00", "").split())
+
+
+def read_record(
+    line: int,
+    cells: Sequence[str],
+    columns: ColumnMap,
+    *,
+    stages: Mapping[str, StageRule],
+    date_order: DateOrder = DateOrder.MDY,
+    crm: str = "",
+    known_industries: Iterable[str] = (),
+    industry_aliases: Mapping[str, str] | None = None,
+) -> CrmRecord | BadRow:
+    """Read one data row; every unreadable cell is named in the BadRow's message."""
+    width = len(columns.headers)
+    if len(cells) > width and any(c.strip() for c in cells[width:]):
+        return BadRow(
+            line,
+            "",
+            f"has {len(cells)} values but the header has {width} "
+            "(a value with an unquoted delimiter?)",
+        )
+
+    def cell(name: str) -> str:
+        i = columns.columns.get(name)
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    company = _clean(cell("company"))
+    if not company:
+        return BadRow(line, "", f"has no company name ({columns.header_of('company')} is empty)")
+    values: dict[str, object] = {}
+    notes: list[str] = []
+    problems: list[str] = []
+    for name, parse in _PARSERS.items():
+        try:
+            value = parse(cell(name))
+        except ValueError as exc:
+            problems.append(f"{columns.header_of(name)} {exc}")
+            continue
+        if value is not None:
+            values[name] = value
+    for name in _DATES:
+        try:
+            value = parse_crm_date(cell(name), date_order)
+        except ValueError as exc:
+            problems.append(f"{columns.header_of(name)} {exc}")
+            continue
+        if value is not None:
+            values[name] = value
+    if problems:
+        return BadRow(line, company, "; ".join(problems))
+
+    raw_id = cell("crm_id").split(";")[0].strip()
+    if raw_id and not is_empty(raw_id):
+        values["crm_id"] = f"{crm}:{raw_id}" if crm else raw_id
+    website = cell("domain").strip()
+    if website:
+        domain = normalise_domain(website)
+        if domain:
+            values["domain"] = domain
+        else:
+            notes.append(f"{website!r} is not a web address; domain left as it is")
+    industry = canonical_industry(cell("industry"), known_industries, industry_aliases)
+    if industry:
+        values["industry"] = industry
+    region = ", ".join(p for p in (_clean(cell("region")), _clean(cell("country"))) if p)
+    if region:
+        values["region"] = region
+    for name in _TEXT:
+        if _clean(cell(name)):
+            values[name] = _clean(cell(name))
+    label = _clean(cell("stage"))
+    if label:
+        rule = stages.get(stage_key(label))
+        if rule is None:
+            notes.append(
+                f"unknown CRM stage {label!r}: stage left as it is "
+                f"(map it with `enabler stages map {label!r} STAGE`)"
+            )
+        elif rule.stage is None:
+            notes.append(f"CRM stage {label!r} keeps the current stage")
+        else:
+            values["stage"] = rule.stage
+    return CrmRecord(line, company, values, tuple(notes))

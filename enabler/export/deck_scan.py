@@ -1,0 +1,272 @@
+"""Read a .pptx into the plain facts preflight judges: texts, text fits, images, provenance.
+
+Text fit uses the real fonts (enabler.render.fit) and the inherited text properties of each
+frame (enabler.export.text_style): insets, wrap, autofit, font, size, spacing, indents.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image
+from pptx.oxml.ns import qn
+
+from enabler.domain.preflight import PlacedImage, ShapeText, TextFit
+from enabler.export.text_style import (
+    Bases,
+    TextStyle,
+    ThemeFonts,
+    default_text_style,
+    inherited_xfrm,
+    paragraphs,
+    placeholder_of,
+    text_of,
+    theme_fonts,
+)
+from enabler.render import fit as fitting
+from enabler.render import provenance
+
+EMU_PER_PT = 12700
+EMU_PER_IN = 914400
+_VECTOR = {"image/x-emf", "image/x-wmf", "image/svg+xml", "image/emf", "image/wmf"}
+
+
+@dataclass(frozen=True, slots=True)
+class DeckScan:
+    slides: int
+    texts: tuple[ShapeText, ...]
+    fits: tuple[TextFit, ...]
+    images: tuple[PlacedImage, ...]
+    provenance: dict | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    """A shape's place on the slide in EMU (group transforms applied)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+
+_TX_BODY, _XFRM_PARTS = qn("p:txBody"), (qn("a:off"), qn("a:ext"))
+_SP, _PIC, _FRAME, _GROUP = qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp")
+
+
+def _notes_text(notes_el) -> str:
+    """The speaker notes: text of the notes slide's body placeholder."""
+    for sp in notes_el.iter(_SP):
+        ph = placeholder_of(sp)
+        if ph is not None and ph.get("type") == "body":
+            txbody = sp.find(_TX_BODY)
+            return text_of(txbody) if txbody is not None else ""
+    return ""
+
+
+_INSETS = (("lIns", "91440"), ("tIns", "45720"), ("rIns", "91440"), ("bIns", "45720"))
+_CELL_MARGINS = (("marL", "91440"), ("marT", "45720"), ("marR", "91440"), ("marB", "45720"))
+_NAME = f"*/{qn('p:cNvPr')}"
+_TBL = f"{qn('a:graphic')}/{qn('a:graphicData')}/{qn('a:tbl')}"
+
+
+def _name(el) -> str:
+    c_nv_pr = el.find(_NAME)
+    return c_nv_pr.get("name", "") if c_nv_pr is not None else ""
+
+
+def _box(xfrm) -> _Box:
+    if xfrm is None:
+        return _Box(0, 0, 0, 0)
+    off, ext = (xfrm.find(tag) for tag in _XFRM_PARTS)
+    x, y = (int(off.get("x", 0)), int(off.get("y", 0))) if off is not None else (0, 0)
+    w, h = (int(ext.get("cx", 0)), int(ext.get("cy", 0))) if ext is not None else (0, 0)
+    return _Box(x, y, w, h)
+
+
+class _SlideScanner:
+    def __init__(self, prs, book: fitting.FontBook, min_scale: float) -> None:
+        self.slide_h = prs.slide_height
+        self.book, self.min_scale = book, min_scale
+        self.default_style = default_text_style(prs)
+        self.texts: list[ShapeText] = []
+        self.fits: list[TextFit] = []
+        self.images: list[PlacedImage] = []
+        self._fonts: dict[int, ThemeFonts] = {}
+        self._bases: dict[int, Bases] = {}
+
+    def scan_slide(self, number: int, slide) -> None:
+        layout = slide.slide_layout
+        key = id(layout.part)
+        if key not in self._bases:
+            master = layout.slide_master
+            self._bases[key] = Bases(layout._element, master._element)
+            if id(master.part) not in self._fonts:  # one theme per master, parsed once
+                self._fonts[id(master.part)] = theme_fonts(master)
+            self._fonts[key] = self._fonts[id(master.part)]
+        self.bases, self.fonts, self.part = self._bases[key], self._fonts[key], slide.part
+        self._tree(number, slide.shapes._spTree, None)
+        if slide.has_notes_slide:
+            notes = _notes_text(slide.notes_slide._element)
+            if notes.strip():
+                self.texts.append(ShapeText(number, "Notes", notes, in_notes=True))
+
+    def _tree(self, number: int, tree, transform) -> None:
+        for el in tree:
+            tag = el.tag
+            if tag == _GROUP:
+                self._tree(number, el, _group_transform(el, transform))
+                continue
+            if tag not in (_SP, _PIC, _FRAME):
+                continue
+            box = _box(inherited_xfrm(el, self.bases))
+            if transform is not None:
+                box = transform(box)
+            if tag == _PIC:
+                self.images.append(_picture(number, el, _name(el), self.part, box))
+            elif tag == _FRAME:
+                tbl = el.find(_TBL)
+                if tbl is not None:
+                    self._table(number, _name(el), tbl, box)
+            elif el.find(_TX_BODY) is not None:
+                self._text(number, el, box)
+
+    def _text(self, number: int, sp, box: _Box) -> None:
+        txbody = sp.find(_TX_BODY)
+        text = text_of(txbody)
+        if not text.strip():
+            return
+        name = _name(sp)
+        self.texts.append(ShapeText(number, name, text))
+        style = TextStyle.for_shape(sp, self.bases, self.default_style, self.fonts)
+        if style.body_attr("vert", "horz") != "horz":
+            return  # vertical text is not measured
+        left, top, right, bottom = (int(style.body_attr(a, d)) for a, d in _INSETS)
+        frame = fitting.Frame(
+            width_pt=(box.width - left - right) / EMU_PER_PT,
+            height_pt=(box.height - top - bottom) / EMU_PER_PT,
+            paragraphs=paragraphs(txbody, style),
+            wrap=style.body_attr("wrap", "square") != "none",
+            autofit=fitting.Autofit(style.autofit()[0]),
+            grow_room_pt=(self.slide_h - box.top - top - bottom) / EMU_PER_PT,
+        )
+        result = fitting.fit(frame, self.book, self.min_scale)
+        self.fits.append(
+            TextFit(
+                number,
+                name,
+                result.fits,
+                result.scale,
+                result.needed_pt,
+                result.available_pt,
+                text,
+                result.too_wide,
+                result.approximate,
+            )
+        )
+
+    def _table(self, number: int, name: str, tbl, box: _Box) -> None:
+        """Rows grow to hold their text, so a table overflows when it runs off the slide."""
+        grid = tbl.find(qn("a:tblGrid"))
+        widths = [int(col.get("w", 0)) for col in grid.iter(qn("a:gridCol"))]
+        total, texts = 0.0, []
+        for tr in tbl.iter(qn("a:tr")):
+            tallest = int(tr.get("h", 0)) / EMU_PER_PT
+            for c, tc in enumerate(tr.iter(qn("a:tc"))):
+                if tc.get("hMerge") or tc.get("vMerge"):
+                    continue
+                txbody = tc.find(qn("a:txBody"))
+                text = text_of(txbody) if txbody is not None else ""
+                texts.append(text)
+                if not text.strip():
+                    continue
+                tcpr = tc.find(qn("a:tcPr"))
+                margins = [
+                    int(tcpr.get(a, d)) if tcpr is not None else int(d) for a, d in _CELL_MARGINS
+                ]
+                span = sum(widths[c : c + int(tc.get("gridSpan", 1))])
+                style = TextStyle.for_cell(txbody, self.default_style, self.fonts)
+                frame = fitting.Frame(
+                    width_pt=(span - margins[0] - margins[2]) / EMU_PER_PT,
+                    height_pt=0,
+                    paragraphs=paragraphs(txbody, style),
+                )
+                needed = fitting.text_height(frame, self.book)[0]
+                tallest = max(tallest, needed + (margins[1] + margins[3]) / EMU_PER_PT)
+            total += tallest
+        self.texts.append(ShapeText(number, name, "\n".join(texts)))
+        room = (self.slide_h - box.top) / EMU_PER_PT
+        excerpt = next((t for t in texts if t.strip()), "")
+        self.fits.append(TextFit(number, name, total <= room + 0.5, 1.0, total, room, excerpt))
+
+
+def _group_transform(group, outer):
+    """Map a group's child coordinates to slide coordinates (chOff/chExt → off/ext)."""
+    xfrm = group.find(f"{qn('p:grpSpPr')}/{qn('a:xfrm')}")
+    if xfrm is None or xfrm.find(qn("a:chExt")) is None:
+        return outer
+    outer_box = _box(xfrm)
+    ch_off, ch_ext = xfrm.find(qn("a:chOff")), xfrm.find(qn("a:chExt"))
+    cx, cy = int(ch_off.get("x", 0)), int(ch_off.get("y", 0))
+    sx = outer_box.width / (int(ch_ext.get("cx", 0)) or 1)
+    sy = outer_box.height / (int(ch_ext.get("cy", 0)) or 1)
+
+    def transform(box: _Box) -> _Box:
+        mapped = _Box(
+            outer_box.left + (box.left - cx) * sx,
+            outer_box.top + (box.top - cy) * sy,
+            box.width * sx,
+            box.height * sy,
+        )
+        return outer(mapped) if outer is not None else mapped
+
+    return transform
+
+
+def _picture(number: int, pic, name: str, part, box: _Box) -> PlacedImage:
+    blip = pic.find(f".//{qn('a:blip')}")
+    if blip is None:
+        return PlacedImage(number, name, missing=True)
+    rid = blip.get(qn("r:embed"))
+    if not rid:
+        linked = bool(blip.get(qn("r:link")))
+        return PlacedImage(number, name, missing=not linked, linked=linked)
+    rels = part.rels
+    if rid not in rels or rels[rid].is_external:
+        return PlacedImage(number, name, missing=True)
+    target = rels[rid].target_part
+    if target.content_type in _VECTOR:
+        return PlacedImage(number, name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(target.blob)) as im:
+                w, h = im.size
+    except Exception:  # Pillow raises many types for bad data; all mean "unreadable"
+        return PlacedImage(number, name, missing=True)
+    src = pic.find(f".//{qn('a:srcRect')}")
+    crop = [int(src.get(s, 0)) / 100000 if src is not None else 0.0 for s in "lrtb"]
+    return PlacedImage(
+        number,
+        name,
+        px_width=round(w * max(1 - crop[0] - crop[1], 0.01)),
+        px_height=round(h * max(1 - crop[2] - crop[3], 0.01)),
+        placed_width_in=box.width / EMU_PER_IN,
+        placed_height_in=box.height / EMU_PER_IN,
+    )
+
+
+def scan(prs, book: fitting.FontBook | None = None, min_scale: float = 0.7) -> DeckScan:
+    """Everything preflight needs from an open python-pptx Presentation."""
+    scanner = _SlideScanner(prs, book or fitting.font_book(), min_scale)
+    for number, slide in enumerate(prs.slides, start=1):
+        scanner.scan_slide(number, slide)
+    return DeckScan(
+        slides=len(prs.slides),
+        texts=tuple(scanner.texts),
+        fits=tuple(scanner.fits),
+        images=tuple(scanner.images),
+        provenance=provenance.read(prs),
+    )

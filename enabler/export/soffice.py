@@ -1,0 +1,189 @@
+"""Find LibreOffice, give it the project's fonts, run it and kill it cleanly.
+
+Shared by the warm converter (`enabler.export.libreoffice`) and the cold one-shot conversion
+used as a fallback and as the benchmark's baseline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from enabler.errors import ExportFailed, InvalidInput
+
+FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+SOFFICE_ENV = "ENABLER_SOFFICE"
+UNO_PYTHON_ENV = "ENABLER_UNO_PYTHON"
+# Interpreters that ship LibreOffice's `uno` module: Debian's python3-uno, or LibreOffice's own.
+_UNO_PYTHONS = (
+    "/usr/bin/python3",
+    "/usr/lib/libreoffice/program/python",
+    "/opt/libreoffice/program/python",
+    "/Applications/LibreOffice.app/Contents/Resources/python",
+)
+INSTALL_HINT = "Install it (Debian/Ubuntu: `apt install libreoffice-impress python3-uno`)"
+
+
+def find_soffice() -> str:
+    """LibreOffice's launcher: `ENABLER_SOFFICE` if set, else `soffice` on PATH.
+
+    Raises ExportFailed with what to do when there is none.
+    """
+    configured = os.environ.get(SOFFICE_ENV, "").strip()
+    if configured:
+        found = shutil.which(configured)
+        if not found:
+            raise ExportFailed(
+                f"{SOFFICE_ENV} is set to {configured!r}, which is not an executable "
+                f"LibreOffice. Fix the path or unset {SOFFICE_ENV}."
+            )
+        return found
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ExportFailed(
+        f"LibreOffice is not installed, so no PDF can be made. {INSTALL_HINT} "
+        f"or set {SOFFICE_ENV} to its `soffice`."
+    )
+
+
+def find_uno_python() -> str | None:
+    """A Python interpreter that can `import uno`, or None (then conversions run cold)."""
+    configured = os.environ.get(UNO_PYTHON_ENV, "").strip()
+    candidates = [configured] if configured else list(_UNO_PYTHONS)
+    for candidate in candidates:
+        path = shutil.which(candidate)
+        if not path:
+            continue
+        try:
+            probe = subprocess.run(
+                [path, "-I", "-c", "import uno"],
+                capture_output=True,
+                timeout=30,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if probe.returncode == 0:
+            return path
+    return None
+
+
+def write_fontconfig(folder: Path) -> Path:
+    """A fontconfig file that adds assets/fonts to the system's fonts, for FONTCONFIG_FILE.
+
+    LibreOffice then lays out Lato and Open Sans from the same files preflight measures with,
+    instead of silently substituting a wider fallback.
+    """
+    cache = folder / "fontconfig-cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        "<fontconfig>\n"
+        f"  <dir>{escape(str(FONTS_DIR))}</dir>\n"
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <cachedir>{escape(str(cache))}</cachedir>\n"
+        "</fontconfig>\n"
+    )
+    path = folder / "fonts.conf"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def office_env(fontconfig: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["FONTCONFIG_FILE"] = str(fontconfig)
+    # A venv's Python settings must not leak into LibreOffice's own Python or Debian's.
+    for name in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"):
+        env.pop(name, None)
+    return env
+
+
+def check_pptx(path: Path) -> None:
+    """Refuse what is not a readable .pptx before LibreOffice sees it.
+
+    LibreOffice opens unknown bytes as plain text and would happily print them to PDF.
+    """
+    if not path.is_file():
+        raise InvalidInput(f"{path} does not exist. Check the path.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InvalidInput(
+            f"{path} is not a PowerPoint file or is damaged ({exc}). Rebuild or re-save it."
+        ) from exc
+    if "ppt/presentation.xml" not in names:
+        raise InvalidInput(f"{path} is not a PowerPoint deck (no ppt/presentation.xml).")
+
+
+def popen_group_kwargs() -> dict:
+    """Start a child in its own process group so the whole tree can be killed at once."""
+    if sys.platform == "win32":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """Kill `proc` and everything it started (soffice → oosplash → soffice.bin)."""
+    if sys.platform == "win32":
+        if proc.poll() is None:
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False
+            )
+    else:
+        # Even when the leader has exited, soffice.bin may live on in the group.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+
+
+def cold_convert(
+    soffice: str, src: Path, out_dir: Path, profile: Path, env: dict, timeout: float
+) -> Path:
+    """One `soffice --convert-to pdf` run: start, convert one file, exit. Slow but simple."""
+    cmd = [
+        soffice,
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        str(src),
+    ]
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        **popen_group_kwargs(),
+    )
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        kill_group(proc)
+        raise ExportFailed(
+            f"LibreOffice did not finish {src.name} within {timeout:.0f} s and was stopped."
+        ) from exc
+    out = out_dir / (src.stem + ".pdf")
+    if not out.is_file():
+        raise ExportFailed(
+            f"LibreOffice could not convert {src.name} (exit code {proc.returncode})."
+        )
+    return out

@@ -1,0 +1,153 @@
+"""Generated slides from the objection library and battlecards (see `generated.py`).
+
+- "Why us versus X": one Two Column slide per competitor in play, from its battlecard — how we
+  are different (each claim with its proof) and the questions worth asking every vendor. The
+  speaker notes carry the internal side: their likely pitch, how to neutralise it, and where
+  they are strong.
+- Objection appendix: the prospect's raised and likely objections with the approved answer and
+  proof, as native tables on the Table layout, a few per slide.
+
+Both read plain data the deck's context provider put in the template context
+(`ctx["battlecards"]`, `ctx["objections"]`) and add no slide when it is empty, so a build never
+fails for lack of data. Library text is plain text (no `{{ fields }}`); only the module's own
+title and headings go through `fill`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from pptx.util import Pt
+
+from enabler.domain.modules import SmartContent
+from enabler.errors import RenderError
+from enabler.render.smart import drop_empty_placeholders, set_lines, slots
+from enabler.render.text import xml_safe
+
+WHY_US_LAYOUT = "Two Column"
+APPENDIX_LAYOUT = "Table"
+WHY_US_HEADINGS = ("How we are different", "Questions worth asking every vendor")
+APPENDIX_HEADERS = ("What we heard", "Our answer", "Proof")
+MAX_DIFFERENTIATORS = 4
+MAX_LANDMINES = 4
+ROWS_PER_SLIDE = 4
+MAX_APPENDIX_ROWS = 12
+_COLUMN_SHARES = (0.28, 0.44, 0.28)
+
+
+def _layout(layouts: Mapping, name: str):
+    if name not in layouts:
+        raise RenderError(
+            f"The brand template lacks the {name!r} layout. "
+            "Rebuild it with `python templates/make_brand.py`."
+        )
+    return layouts[name]
+
+
+def _slot(found: dict, idx: int, slide):
+    if idx not in found:
+        name = slide.slide_layout.name
+        raise RenderError(f"The brand template's layout {name!r} lacks slot {idx}.")
+    return found[idx]
+
+
+def _headings(content: SmartContent, fill: Callable[[str], str], defaults) -> list[str]:
+    given = [fill(c.heading) for c in content.columns[: len(defaults)]]
+    return [g or d for g, d in zip(given + [""] * len(defaults), defaults, strict=False)]
+
+
+def _set_differentiators(text_frame, items) -> None:
+    """One paragraph per differentiator: the claim in bold, then " — proof"."""
+    text_frame.text = ""
+    for n, item in enumerate(items):
+        para = text_frame.paragraphs[0] if n == 0 else text_frame.add_paragraph()
+        claim = para.add_run()
+        claim.text = xml_safe(item.get("claim", ""))
+        claim.font.bold = True
+        if item.get("proof"):
+            para.add_run().text = xml_safe(f" — {item['proof']}")
+
+
+def _why_us_notes(card: Mapping) -> str:
+    lines = []
+    for pitch in card.get("pitches", ()):
+        lines.append(f"They will say: {pitch.get('claim', '')}")
+        if pitch.get("neutralise"):
+            lines.append(f"Get ahead of it: {pitch['neutralise']}")
+    if card.get("strengths"):
+        lines.append("Where they are strong (do not argue): " + "; ".join(card["strengths"]))
+    return xml_safe("\n".join(lines))
+
+
+def why_us_slides(prs, layouts: Mapping, content: SmartContent, ctx: Mapping, fill) -> list:
+    """One "why us versus X" slide per battlecard in `ctx["battlecards"]`."""
+    cards = ctx.get("battlecards") or []
+    if not cards:
+        return []
+    title = fill(content.title)
+    headings = _headings(content, fill, WHY_US_HEADINGS)
+    added = []
+    for card in cards:
+        slide = prs.slides.add_slide(_layout(layouts, WHY_US_LAYOUT))
+        found = slots(slide)
+        versus = xml_safe(f"{title} versus {card['competitor']}")
+        _slot(found, 0, slide).text_frame.text = versus
+        diffs = card.get("differentiators", ())[:MAX_DIFFERENTIATORS]
+        landmines = [xml_safe(q) for q in card.get("landmines", ())[:MAX_LANDMINES]]
+        set_lines(_slot(found, 1, slide).text_frame, [headings[0]])
+        _set_differentiators(_slot(found, 2, slide).text_frame, diffs)
+        if landmines:
+            set_lines(_slot(found, 3, slide).text_frame, [headings[1]])
+            set_lines(_slot(found, 4, slide).text_frame, landmines)
+        notes = _why_us_notes(card)
+        if notes:
+            slide.notes_slide.notes_text_frame.text = notes
+        drop_empty_placeholders(slide)
+        added.append(slide)
+    return added
+
+
+def _answer_rows(ctx: Mapping) -> list[tuple[str, str, str]]:
+    rows = []
+    for item in ctx.get("objections") or []:
+        if not (item.get("reframe") or item.get("proof")):
+            continue  # nothing approved to show
+        rows.append((item.get("text", ""), item.get("reframe", ""), item.get("proof", "")))
+    return [tuple(xml_safe(t) for t in row) for row in rows[:MAX_APPENDIX_ROWS]]
+
+
+def _fill_table(slot, headers: list[str], rows) -> None:
+    frame = slot.insert_table(rows=len(rows) + 1, cols=len(headers))
+    table = frame.table
+    for n, share in enumerate(_COLUMN_SHARES):
+        table.columns[n].width = int(frame.width * share)
+    for r, row in enumerate([headers, *rows]):
+        for c, text in enumerate(row):
+            cell = table.cell(r, c)
+            cell.text = text
+            for para in cell.text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(13 if r == 0 else 11)
+                    run.font.bold = r == 0 or c == 0
+
+
+def objection_appendix_slides(
+    prs, layouts: Mapping, content: SmartContent, ctx: Mapping, fill
+) -> list:
+    """The prospect's objections with approved answers, ROWS_PER_SLIDE per Table slide."""
+    rows = _answer_rows(ctx)
+    if not rows:
+        return []
+    headers = list(APPENDIX_HEADERS)
+    if content.table and len(content.table[0]) == len(APPENDIX_HEADERS):
+        headers = [fill(h) or d for h, d in zip(content.table[0], APPENDIX_HEADERS, strict=True)]
+    title = fill(content.title)
+    added = []
+    for start in range(0, len(rows), ROWS_PER_SLIDE):
+        slide = prs.slides.add_slide(_layout(layouts, APPENDIX_LAYOUT))
+        found = slots(slide)
+        _slot(found, 0, slide).text_frame.text = title + (" (continued)" if start else "")
+        _fill_table(_slot(found, 1, slide), headers, rows[start : start + ROWS_PER_SLIDE])
+        drop_empty_placeholders(slide)
+        added.append(slide)
+    return added

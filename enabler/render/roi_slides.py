@@ -1,0 +1,232 @@
+"""Generated business-case slides with native, editable PowerPoint charts (see `generated.py`).
+
+- ROI summary (Table layout): headline figures, risk-adjusted next to unadjusted, and the
+  assumptions behind them, as two native tables, with the conventions as a footnote.
+- Cash flow (Title Only): net benefit by year as clustered columns (benefits, costs, net) and
+  cumulative cash as a line, side by side.
+- Sensitivity (Title Only): a tornado — a bar chart of the change in NPV when each driver moves
+  down or up by the swing, biggest effect on top.
+
+They draw from `ctx["roi"]`, which the build's ROI context provider fills when the prospect has
+a model (`services/roi_deck.py`). Charts are python-pptx chart parts with their embedded
+workbook, so the rep can edit the numbers in PowerPoint. Only the module's title goes through
+`fill`; the figures are already text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_TICK_LABEL_POSITION as TICKS
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.util import Emu, Inches, Pt
+
+from enabler.domain.modules import SmartContent
+from enabler.errors import RenderError
+from enabler.render.smart import drop_empty_placeholders, set_lines, slots
+
+CHART_LAYOUT = "Title Only"
+SUMMARY_LAYOUT = "Table"
+LEFT, TOP, WIDTH, HEIGHT = Inches(0.6), Inches(1.5), Inches(12.133), Inches(4.35)
+GAP = Inches(0.3)
+NOTE_TOP, NOTE_HEIGHT = Inches(6.05), Inches(0.4)
+MAX_ASSUMPTION_ROWS = 12
+WARNING = RGBColor(0xB4, 0x23, 0x18)
+Fill = Callable[[str], str]
+
+
+def _roi(ctx: Mapping) -> Mapping:
+    if "roi" not in ctx:
+        raise RenderError(
+            "The ROI slides need a business case for this prospect: set one with "
+            "`enabler roi set --prospect NAME --input FILE` or leave the ROI modules out."
+        )
+    return ctx["roi"]
+
+
+def _slide(prs, layouts: Mapping, name: str, title: str):
+    if name not in layouts:
+        raise RenderError(
+            f"The brand template lacks the {name!r} layout. "
+            "Rebuild it with `python templates/make_brand.py`."
+        )
+    slide = prs.slides.add_slide(layouts[name])
+    if slide.shapes.title is not None:
+        slide.shapes.title.text_frame.text = title.replace("\n", "\v")
+    return slide
+
+
+def _note(slide, lines: list[str], warn: bool = False) -> None:
+    box = slide.shapes.add_textbox(LEFT, NOTE_TOP, WIDTH, NOTE_HEIGHT)
+    box.name = "ROI footnote"
+    box.text_frame.word_wrap = True
+    set_lines(box.text_frame, lines)
+    for para in box.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.size = Pt(9)
+            if warn:
+                run.font.color.rgb = WARNING
+
+
+def _style_chart(chart, number_format: str, title: str, legend: bool) -> None:
+    chart.font.size = Pt(11)
+    chart.has_title = True
+    chart.chart_title.text_frame.text = title
+    chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(13)
+    chart.has_legend = legend
+    if legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    axis = chart.value_axis
+    axis.tick_labels.number_format = number_format
+    axis.tick_labels.number_format_is_linked = False
+    axis.has_major_gridlines = True
+    chart.category_axis.tick_label_position = TICKS.LOW  # labels stay clear of negative bars
+
+
+def _colour(series, theme: MSO_THEME_COLOR) -> None:
+    series.format.fill.solid()
+    series.format.fill.fore_color.theme_color = theme
+
+
+def roi_cashflow_slides(prs, layouts, content: SmartContent, ctx, fill: Fill) -> list:
+    """Net benefit by year (clustered columns) and cumulative cash (line)."""
+    roi = _roi(ctx)
+    chart = roi["chart"]
+    slide = _slide(prs, layouts, CHART_LAYOUT, fill(content.title))
+    half = (WIDTH - GAP) // 2
+    fmt = chart["number_format"]
+
+    columns = CategoryChartData(number_format=fmt)
+    columns.categories = chart["years"]
+    columns.add_series("Benefits", chart["benefits"])
+    columns.add_series("Costs", chart["costs"])
+    columns.add_series("Net benefit", chart["net"])
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, LEFT, TOP, half, HEIGHT, columns)
+    frame.name = "Net benefit by year"
+    bars = frame.chart
+    _style_chart(bars, fmt, "Net benefit by year (risk-adjusted)", legend=True)
+    bars.plots[0].gap_width = 60
+    for series, theme in zip(
+        bars.plots[0].series,
+        (MSO_THEME_COLOR.ACCENT_3, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_1),
+        strict=True,
+    ):
+        _colour(series, theme)
+
+    line_data = CategoryChartData(number_format=fmt)
+    line_data.categories = chart["years"]
+    line_data.add_series("Cumulative cash", chart["cumulative"])
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.LINE_MARKERS, LEFT + half + GAP, TOP, half, HEIGHT, line_data
+    )
+    frame.name = "Cumulative cash"
+    line = frame.chart
+    _style_chart(line, fmt, "Cumulative cash (risk-adjusted)", legend=False)
+    plot = line.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = fmt
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.ABOVE
+    labels.font.size = Pt(10)
+    series = plot.series[0]
+    series.smooth = False
+    series.format.line.width = Pt(3)
+    series.format.line.fill.solid()
+    series.format.line.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    _note(slide, [_conventions(roi)])
+    drop_empty_placeholders(slide)
+    return [slide]
+
+
+def roi_tornado_slides(prs, layouts, content: SmartContent, ctx, fill: Fill) -> list:
+    """Tornado: change in NPV per driver at −swing and +swing, biggest effect on top.
+
+    Categories run from the smallest effect to the biggest because bar charts draw the first
+    category at the bottom (reversing the axis instead would move the value axis to the top).
+    """
+    roi = _roi(ctx)
+    chart = roi["chart"]
+    swing = f"{chart['swing_pct']:g} %"
+    slide = _slide(prs, layouts, CHART_LAYOUT, fill(content.title))
+    bars = list(reversed(chart["tornado"]))  # bar charts draw the first category at the bottom
+    data = CategoryChartData(number_format=chart["number_format"])
+    data.categories = [b["driver"] for b in bars]
+    data.add_series(f"Driver −{swing}", [b["low"] for b in bars])
+    data.add_series(f"Driver +{swing}", [b["high"] for b in bars])
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, LEFT, TOP, WIDTH, HEIGHT, data)
+    frame.name = "NPV sensitivity"
+    tornado = frame.chart
+    _style_chart(
+        tornado,
+        chart["number_format"],
+        f"Change in NPV ({roi['npv_text']}) when each driver moves ±{swing}",
+        legend=True,
+    )
+    plot = tornado.plots[0]
+    plot.overlap = 100  # the two bars of a driver share one row: left and right of zero
+    plot.gap_width = 40
+    for series, theme in zip(
+        plot.series, (MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_1), strict=True
+    ):
+        _colour(series, theme)
+    _note(slide, [f"Each bar moves one input by ±{swing} with everything else unchanged."])
+    drop_empty_placeholders(slide)
+    return [slide]
+
+
+def roi_summary_slides(prs, layouts, content: SmartContent, ctx, fill: Fill) -> list:
+    """Headline figures (risk-adjusted and unadjusted) and the assumptions, as tables."""
+    roi = _roi(ctx)
+    table = roi["table"]
+    slide = _slide(prs, layouts, SUMMARY_LAYOUT, fill(content.title))
+    found = slots(slide)
+    if 1 not in found:
+        raise RenderError(f"The brand template's layout {SUMMARY_LAYOUT!r} lacks slot 1.")
+    slot = found[1]
+    left, top, width = slot.left, slot.top, slot.width  # the slot element goes on insert
+    left_w = Emu(int(width * 0.5))
+    headline = [["Figure", "Risk-adjusted", "Unadjusted"], *table["headline"]]
+    frame = slot.insert_table(rows=len(headline), cols=3)
+    frame.width = left_w
+    _fill_table(frame.table, headline, (0.44, 0.28, 0.28), left_w)
+    assumptions = [["Assumption", "Value"], *table["assumptions"]]
+    if len(assumptions) > MAX_ASSUMPTION_ROWS:
+        hidden = len(assumptions) - MAX_ASSUMPTION_ROWS + 1
+        assumptions = [*assumptions[: MAX_ASSUMPTION_ROWS - 1], ["…", f"{hidden} more lines"]]
+    right_w = Emu(width - left_w - GAP)
+    shape = slide.shapes.add_table(
+        len(assumptions), 2, left + left_w + GAP, top, right_w, Inches(0.3)
+    )
+    shape.name = "ROI assumptions"
+    _fill_table(shape.table, assumptions, (0.4, 0.6), right_w)
+    flags = list(roi.get("flags", ()))
+    if flags:
+        _note(slide, ["Check before presenting: " + " ".join(flags)], warn=True)
+    else:
+        _note(slide, [_conventions(roi)])
+    drop_empty_placeholders(slide)
+    return [slide]
+
+
+def _conventions(roi: Mapping) -> str:
+    return " ".join(roi["table"]["notes"])
+
+
+def _fill_table(table, rows: list[list[str]], shares: tuple[float, ...], width: int) -> None:
+    size = Pt(12) if len(rows) <= 9 else Pt(10) if len(rows) <= 12 else Pt(9)
+    for c, share in enumerate(shares):
+        table.columns[c].width = Emu(int(width * share))
+    for r, row in enumerate(rows):
+        table.rows[r].height = Inches(0.3)
+        for c in range(len(shares)):
+            cell = table.cell(r, c)
+            cell.text = row[c] if c < len(row) else ""
+            cell.margin_top = cell.margin_bottom = Inches(0.03)
+            for para in cell.text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = size

@@ -1,0 +1,237 @@
+"""Import slides made in PowerPoint as designed modules (`enabler import-slides`).
+
+Each slide becomes a draft designed module: its source kept as a single-slide .pptx, its title
+taken from the slide title, the `{{ fields }}` it uses listed (those no deck can fill flagged),
+and a thumbnail when LibreOffice is installed. Importing the same file again matches slides by
+a stable identity (PowerPoint's per-slide creation id, else file name + slide id) and adds a
+version only where the slide changed. The file is checked before any parser reads it
+(`package_guard`), and the library is written in one transaction: a refused file changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+from lxml import etree
+from pptx import Presentation
+
+from enabler.domain.deck import DeckPlan
+from enabler.domain.designed import (
+    ImportedSlide,
+    ImportResult,
+    ImportStatus,
+    SlideSource,
+    module_key,
+    slide_title,
+    unknown_fields,
+)
+from enabler.domain.modules import Stage
+from enabler.domain.prospects import Prospect
+from enabler.errors import Conflict, InvalidInput
+from enabler.render import fields as field_scan
+from enabler.render.extract import cut_slide, fingerprint, normalise_slide
+from enabler.render.ooxml import slide_creation_id
+from enabler.render.slide_package import SlidePackage
+from enabler.render.tags import paragraph_text, paragraphs, tag_sources
+from enabler.services.package_guard import CheckedPackage, read_package
+from enabler.services.thumbnails import render_thumbnails
+from enabler.store import designed as designed_store
+from enabler.store import modules as module_store
+from enabler.store.db import transaction
+
+Progress = Callable[[int, int, str], None]  # (slides done, slides in all, current slide title)
+
+
+def open_presentation(checked: CheckedPackage):
+    """python-pptx's view of a checked package, or a one-line error."""
+    try:
+        return Presentation(io.BytesIO(checked.blob))
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
+        raise InvalidInput(
+            f"{checked.name}: PowerPoint content could not be read ({type(exc).__name__}: "
+            f"{str(exc)[:80]}); open the file in PowerPoint, save it again and retry."
+        ) from None
+    except (etree.XMLSyntaxError, zipfile.BadZipFile):
+        raise InvalidInput(
+            f"{checked.name}: a part of the file is damaged; save it again in PowerPoint."
+        ) from None
+
+
+def _identity(slide, stem: str, taken: set[str]) -> str:
+    """PowerPoint's creation id survives renames and re-ordering; else file name + slide id."""
+    creation = slide_creation_id(slide._element)
+    identity = f"p14:{creation}" if creation else ""
+    if not identity or identity in taken:
+        identity = f"{stem.casefold()}#{slide.slide_id}"
+    taken.add(identity)
+    return identity
+
+
+def _read_slide(prs, slide, number: int, stem: str, taken: set[str], extra_roots) -> SlideSource:
+    problems = normalise_slide(slide)
+    title_shape = slide.shapes.title
+    candidates = [title_shape.text_frame.text] if title_shape is not None else []
+    candidates += [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+    blob = cut_slide(prs, slide)
+    package = SlidePackage(blob)
+    roots = package.text_roots()
+    scanned = field_scan.scan(source for root in roots for source in tag_sources(root))
+    text = "\n".join(t for t in (paragraph_text(p) for p in paragraphs(roots[0])) if t.strip())
+    return SlideSource(
+        number=number,
+        identity=_identity(slide, stem, taken),
+        title=slide_title(candidates, f"{stem} slide {number}"),
+        blob=blob,
+        fingerprint=fingerprint(package),
+        fields=scanned.fields,
+        unknown_fields=unknown_fields(scanned.fields, extra_roots),
+        problems=tuple(problems) + tuple(f"tag does not parse: {e}" for e in scanned.errors),
+        notes=notes,
+        text=text[:20_000],
+    )
+
+
+def read_slides(
+    path: Path | str,
+    *,
+    extra_roots: frozenset[str] = frozenset(),
+    progress: Progress | None = None,
+) -> list[SlideSource]:
+    """Check the file and cut out its slides (no library access, no thumbnails)."""
+    checked = read_package(path)
+    prs = open_presentation(checked)
+    total = len(prs.slides)
+    if not total:
+        raise InvalidInput(f"{checked.name}: the file has no slides to import.")
+    stem, taken, out = Path(path).stem, set(), []
+    for number, slide in enumerate(prs.slides, start=1):
+        try:
+            out.append(_read_slide(prs, slide, number, stem, taken, extra_roots))
+        except (KeyError, ValueError, AttributeError, IndexError, etree.XMLSyntaxError) as exc:
+            raise InvalidInput(
+                f"{checked.name}: slide {number} could not be read ({type(exc).__name__}); "
+                "save the file again in PowerPoint and retry."
+            ) from None
+        if progress is not None:
+            progress(number, total, out[-1].title)
+    return out
+
+
+def _context_roots(db: sqlite_utils.Database) -> frozenset[str]:
+    """Top-level fields that features add to every deck's context (ROI, objections…)."""
+    from enabler.services.build import CONTEXT_PROVIDERS
+
+    plan = DeckPlan(prospect=Prospect(id=0, company="Example"), modules=())
+    roots: set[str] = set()
+    for provider in CONTEXT_PROVIDERS:
+        try:
+            roots.update(provider(db, plan))
+        except Exception:  # a provider that needs a real prospect adds nothing
+            continue
+    return frozenset(roots)
+
+
+def _unique_key(db: sqlite_utils.Database, key: str) -> str:
+    candidate, n = key, 1
+    while module_store.module_exists(db, candidate):
+        n += 1
+        candidate = f"{key}-{n}"
+    return candidate
+
+
+def _with_thumbnails(db: sqlite_utils.Database, sources: list[SlideSource]) -> list[SlideSource]:
+    """Previews for slides whose content has none yet (one LibreOffice run for all)."""
+    have = {
+        r[0]
+        for r in db.execute("SELECT fingerprint FROM designed_sources WHERE thumbnail IS NOT NULL")
+    }
+    todo = [s for s in sources if s.fingerprint not in have]
+    pngs = dict(
+        zip((s.number for s in todo), render_thumbnails([s.blob for s in todo]), strict=True)
+    )
+    return [
+        s if pngs.get(s.number) is None else dataclasses.replace(s, thumbnail=pngs[s.number])
+        for s in sources
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _NewModules:
+    """What new modules get: owner, facets, and who the audit log names."""
+
+    owner: str
+    stages: tuple[Stage, ...]
+    industries: tuple[str, ...]
+    tags: tuple[str, ...]
+    actor: str
+
+
+def import_slides(
+    db: sqlite_utils.Database,
+    path: Path | str,
+    *,
+    owner: str = "",
+    stages: Sequence[Stage] = (),
+    industries: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    actor: str = "",
+    thumbnails: bool = True,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import every slide of the file at `path`; see the module docstring."""
+    name = Path(path).name
+    sources = read_slides(path, extra_roots=_context_roots(db), progress=progress)
+    if thumbnails:
+        sources = _with_thumbnails(db, sources)
+    new = _NewModules(owner, tuple(stages), tuple(industries), tuple(tags), actor or owner)
+    with transaction(db):
+        done = tuple(_store(db, src, name, new) for src in sources)
+    return ImportResult(source=name, slides=done)
+
+
+def _store(db, src: SlideSource, name: str, new: _NewModules) -> ImportedSlide:
+    """Create, update or leave the module of one slide; say which."""
+    outcome = ImportedSlide(
+        number=src.number,
+        title=src.title,
+        status=ImportStatus.CREATED,
+        fields=src.fields,
+        unknown_fields=src.unknown_fields,
+        problems=src.problems,
+        thumbnail=src.thumbnail is not None,
+    )
+    module_id = designed_store.module_for_identity(db, src.identity)
+    if module_id is None:
+        key = _unique_key(db, module_key(src.title, src.identity))
+        module_id, number = designed_store.create_designed(
+            db,
+            src,
+            key=key,
+            source_name=name,
+            owner=new.owner,
+            stages=new.stages,
+            industries=new.industries,
+            tags=new.tags,
+            actor=new.actor,
+        )
+        return dataclasses.replace(outcome, module_id=module_id, module_key=key, version=number)
+    outcome = dataclasses.replace(
+        outcome, module_id=module_id, module_key=module_store.get_module(db, module_id).key
+    )
+    if designed_store.latest_fingerprint(db, module_id) == src.fingerprint:
+        return dataclasses.replace(outcome, status=ImportStatus.UNCHANGED)
+    try:
+        with transaction(db):  # a savepoint: a slide that cannot be updated leaves no trace
+            number = designed_store.add_designed_version(
+                db, module_id, src, source_name=name, actor=new.actor
+            )
+    except (Conflict, InvalidInput) as exc:
+        return dataclasses.replace(outcome, status=ImportStatus.SKIPPED, reason=str(exc))
+    return dataclasses.replace(outcome, status=ImportStatus.UPDATED, version=number)

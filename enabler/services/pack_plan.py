@@ -1,0 +1,111 @@
+"""What importing a verified pack would change here: new, changed, retired, unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from enabler.domain import lifecycle
+from enabler.domain.glossary import GlossaryTerm
+from enabler.domain.modules import ModuleState
+from enabler.domain.version_diff import diff_versions
+from enabler.errors import Conflict
+from enabler.services.pack_entries import PackModule
+from enabler.services.pack_format import VerifiedPack
+from enabler.store import glossary as glossary_store
+from enabler.store import modules as module_store
+from enabler.store import versions
+
+
+@dataclass(frozen=True, slots=True)
+class PackImport:
+    """What a pack brings; `applied` is False for a dry run."""
+
+    publisher: str
+    fingerprint: str
+    created_at: str
+    new: tuple[str, ...] = ()
+    changed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → what changed
+    retired: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    glossary: tuple[str, ...] = ()  # terms added or changed
+    applied: bool = False
+
+    def summary(self) -> dict:
+        return {
+            "new": list(self.new),
+            "changed": list(self.changed),
+            "retired": list(self.retired),
+            "glossary": list(self.glossary),
+        }
+
+
+def _module_changes(db: sqlite_utils.Database, entry: PackModule) -> list[str]:
+    status = module_store.module_status(db, entry.key)
+    ours = versions.snapshot(db, status.current_version_id)
+    changes = [c.summary for c in diff_versions(ours, entry.snapshot)]
+    if status.state is not ModuleState.APPROVED or status.has_revision:
+        changes.append(f"State: {lifecycle.describe(status)} → approved")
+    review_by = status.review_by.isoformat() if status.review_by else None
+    if review_by != entry.review_by:
+        changes.append(f"Review by: {review_by} → {entry.review_by}")
+    if status.owner != entry.owner:
+        changes.append(f"Owner: {status.owner} → {entry.owner}")
+    return changes
+
+
+def plan_import(
+    db: sqlite_utils.Database,
+    pack: VerifiedPack,
+    entries: list[PackModule],
+    retirements: list[tuple[str, str | None]],
+    terms: list[GlossaryTerm],
+    *,
+    replace_local: bool = False,
+) -> PackImport:
+    """Compare the pack with the library. Refuses (Conflict) to overwrite what was authored
+    here, not imported, unless `replace_local`."""
+    new, changed, unchanged, retired, local = [], {}, [], [], []
+    for entry in entries:
+        if not module_store.module_exists(db, entry.key):
+            new.append(entry.key)
+            continue
+        changes = _module_changes(db, entry)
+        if not changes:
+            unchanged.append(entry.key)
+            continue
+        changed[entry.key] = tuple(changes)
+        if not module_store.module_status(db, entry.key).read_only:
+            local.append(entry.key)
+    for key, _ in retirements:
+        if module_store.module_exists(db, key):
+            status = module_store.module_status(db, key)
+            if status.state is not ModuleState.RETIRED:
+                retired.append(key)
+                if not status.read_only:
+                    local.append(key)
+    changed_terms = []
+    for term in terms:
+        ours = glossary_store.find(db, term.name)
+        if ours is None or (ours.label, ours.definition) != (term.label, term.definition):
+            changed_terms.append(term.name)
+            if ours is not None and not ours.read_only:
+                local.append(f"glossary:{term.name}")
+    if local and not replace_local:
+        shown = ", ".join(sorted(local)[:5]) + ("…" if len(local) > 5 else "")
+        raise Conflict(
+            f"The pack would replace modules or glossary terms authored on this machine "
+            f"({shown}). Nothing was imported; re-run with --replace-local to take the "
+            "publisher's versions."
+        )
+    return PackImport(
+        pack.publisher,
+        pack.fingerprint,
+        str(pack.manifest.get("created_at", "")),
+        tuple(new),
+        changed,
+        tuple(retired),
+        tuple(unchanged),
+        tuple(changed_terms),
+    )

@@ -1,0 +1,111 @@
+"""Bring your own brand template (`enabler template install FILE`).
+
+Marketing installs the company's own .pptx or .potx; every deck is then built on it instead of
+the project's `templates/brand.pptx`. Smart modules are laid out on its layouts (matched by name,
+then by the closest set of placeholders, then a fallback) and designed slides are mapped onto
+them the same way, so one library serves a rebrand without re-authoring. The file goes through
+the same checks as an import; its own slides are removed (a template is layouts, not content).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from enabler.errors import InvalidInput
+from enabler.render.integrity import check_integrity
+from enabler.services.import_slides import open_presentation
+from enabler.services.package_guard import read_package
+from enabler.store import assets, audit, settings
+from enabler.store.db import transaction
+from enabler.store.rows import now_iso
+
+SETTING = "brand_template"
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateInfo:
+    name: str
+    sha256: str
+    layouts: tuple[str, ...]
+    installed_at: str
+    installed_by: str = ""
+
+
+def _without_slides(prs) -> bytes:
+    """The template's package with its example slides removed."""
+    pres_part = prs.part
+    sld_id_lst = pres_part._element.find(qn("p:sldIdLst"))
+    if sld_id_lst is not None:
+        for sld_id in list(sld_id_lst):
+            pres_part.drop_rel(sld_id.get(qn("r:id")))
+            sld_id_lst.remove(sld_id)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+def install_template(db: sqlite_utils.Database, path: Path | str, actor: str = "") -> TemplateInfo:
+    """Check the file, strip its slides, store it and make it the template for every deck."""
+    checked = read_package(path)
+    prs = open_presentation(checked)
+    layouts = tuple(layout.name for layout in prs.slide_layouts)
+    if not layouts:
+        raise InvalidInput(f"{checked.name}: the template has no slide layouts to build on.")
+    blob = _without_slides(prs)
+    report = check_integrity(blob)
+    if not report.ok:
+        raise InvalidInput(
+            f"{checked.name}: the template is damaged ({report.problems[0]}); "
+            "save it again in PowerPoint and retry."
+        )
+    Presentation(io.BytesIO(blob))  # reopens cleanly, or the error surfaces here
+    with transaction(db):
+        sha = assets.put(db, blob, PPTX_MIME, checked.name)
+        record = {
+            "name": checked.name,
+            "sha256": sha,
+            "layouts": list(layouts),
+            "installed_at": now_iso(),
+            "installed_by": actor,
+        }
+        before = settings.get(db, SETTING)
+        settings.put(db, SETTING, record)
+        audit.record(
+            db, actor=actor, action="install", entity="template", before=before, after=record
+        )
+    return template_info(db)
+
+
+def template_info(db: sqlite_utils.Database) -> TemplateInfo | None:
+    """The installed template, or None when decks use the built-in brand template."""
+    record = settings.get(db, SETTING)
+    if not record:
+        return None
+    return TemplateInfo(
+        name=record["name"],
+        sha256=record["sha256"],
+        layouts=tuple(record.get("layouts", ())),
+        installed_at=record.get("installed_at", ""),
+        installed_by=record.get("installed_by", ""),
+    )
+
+
+def installed_template(db: sqlite_utils.Database) -> bytes | None:
+    """The installed template's bytes, or None (build on templates/brand.pptx)."""
+    info = template_info(db)
+    return assets.get(db, info.sha256) if info else None
+
+
+def remove_template(db: sqlite_utils.Database, actor: str = "") -> None:
+    """Go back to the built-in brand template."""
+    with transaction(db):
+        before = settings.get(db, SETTING)
+        db.execute("DELETE FROM settings WHERE key = ?", [SETTING])
+        audit.record(db, actor=actor, action="remove", entity="template", before=before)

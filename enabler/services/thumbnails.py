@@ -1,0 +1,81 @@
+"""Slide previews made by LibreOffice, when it is installed.
+
+All slides of an import go to one `soffice --convert-to png` run (one start-up for the lot),
+with a private profile, a time limit and the whole process group killed on a hang. Previews are
+a convenience: any failure means "no thumbnail", never a failed import.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+WIDTH = 480  # pixels; enough for a library grid, small in the database
+_TIMEOUT_BASE, _TIMEOUT_PER_SLIDE = 60, 4
+
+
+def soffice_binary() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _shrink(png: bytes) -> bytes | None:
+    try:
+        with Image.open(io.BytesIO(png)) as im:
+            im.thumbnail((WIDTH, WIDTH))
+            out = io.BytesIO()
+            im.convert("RGB").save(out, format="PNG", optimize=True)
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def render_thumbnails(packages: list[bytes]) -> list[bytes | None]:
+    """A PNG preview of each single-slide package (None where LibreOffice made none)."""
+    soffice = soffice_binary()
+    if soffice is None or not packages:
+        return [None] * len(packages)
+    with tempfile.TemporaryDirectory(prefix="enabler-thumbs-") as tmp:
+        tmp_path = Path(tmp)
+        inputs = []
+        for n, blob in enumerate(packages, start=1):
+            path = tmp_path / f"slide{n:04d}.pptx"
+            path.write_bytes(blob)
+            inputs.append(str(path))
+        out = tmp_path / "out"
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            "--nologo",
+            "--convert-to",
+            "png",
+            "--outdir",
+            str(out),
+            *inputs,
+        ]
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
+        try:
+            proc.wait(timeout=_TIMEOUT_BASE + _TIMEOUT_PER_SLIDE * len(packages))
+        except subprocess.TimeoutExpired:
+            if hasattr(os, "killpg"):  # soffice.bin outlives its launcher otherwise
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                proc.kill()
+            proc.wait()
+        results = []
+        for n in range(1, len(packages) + 1):
+            png = out / f"slide{n:04d}.png"
+            results.append(_shrink(png.read_bytes()) if png.exists() else None)
+        return results

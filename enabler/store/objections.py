@@ -1,0 +1,124 @@
+"""Repository for the objection library and each prospect's checklist items."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from enabler.domain.modules import ModuleState, Stage
+from enabler.domain.objections import Answer, Objection, ObjectionCategory, suggest_ref
+from enabler.errors import NotFound
+from enabler.store import audit
+from enabler.store.rows import date_or_none, list_json, now_iso, tuple_of
+
+
+def objection_row(row: dict) -> Objection:
+    """An Objection from its `objections` row."""
+    return Objection(
+        id=row["id"],
+        key=row["key"],
+        text=row["text"],
+        category=ObjectionCategory(row["category"]),
+        answer=Answer(row["acknowledge"], row["reframe"], row["proof"], row["question_back"]),
+        stages=tuple(Stage(s) for s in tuple_of(row["stages"])),
+        industries=tuple_of(row["industries"]),
+        competitor=row["competitor"],
+        keywords=tuple_of(row["keywords"]),
+        proof_modules=tuple_of(row["proof_modules"]),
+        owner=row["owner"],
+        state=ModuleState(row["state"]),
+        review_by=date_or_none(row["review_by"]),
+    )
+
+
+def create_objection(db: sqlite_utils.Database, objection: Objection, actor: str = "") -> Objection:
+    """Insert `objection` (its id is ignored). Call inside a transaction."""
+    now = now_iso()
+    oid = (
+        db["objections"]
+        .insert(
+            {
+                "key": objection.key,
+                "text": objection.text,
+                "category": objection.category.value,
+                "stages": list_json(objection.stages),
+                "industries": list_json(objection.industries),
+                "competitor": objection.competitor,
+                "keywords": list_json(objection.keywords),
+                "acknowledge": objection.answer.acknowledge,
+                "reframe": objection.answer.reframe,
+                "proof": objection.answer.proof,
+                "question_back": objection.answer.question_back,
+                "proof_modules": list_json(objection.proof_modules),
+                "owner": objection.owner,
+                "state": objection.state.value,
+                "review_by": objection.review_by.isoformat() if objection.review_by else None,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        .last_pk
+    )
+    audit.record(
+        db,
+        actor=actor or objection.owner,
+        action="create",
+        entity="objection",
+        entity_id=oid,
+        after={"key": objection.key, "state": objection.state.value},
+    )
+    return get_objection(db, oid)
+
+
+def set_objection_state(
+    db: sqlite_utils.Database, ref: int | str, state: ModuleState, actor: str = ""
+) -> Objection:
+    """Move an objection through its lifecycle (draft → in review → approved → retired)."""
+    before = get_objection(db, ref)
+    db["objections"].update(before.id, {"state": state.value, "updated_at": now_iso()})
+    audit.record(
+        db,
+        actor=actor,
+        action="state",
+        entity="objection",
+        entity_id=before.id,
+        before={"state": before.state.value},
+        after={"state": state.value},
+    )
+    return get_objection(db, before.id)
+
+
+def list_objections(db: sqlite_utils.Database, state: ModuleState | None = None) -> list[Objection]:
+    where, args = ("state = ?", [state.value]) if state else (None, None)
+    return [objection_row(r) for r in db["objections"].rows_where(where, args, order_by="id")]
+
+
+def get_objection(db: sqlite_utils.Database, ref: int | str) -> Objection:
+    """An objection by numeric id or by key."""
+    ref_text = str(ref).strip()
+    if isinstance(ref, int) or ref_text.isdigit():
+        rows = list(db["objections"].rows_where("id = ?", [int(ref_text)]))
+    else:
+        rows = list(db["objections"].rows_where("key = ?", [ref_text]))
+    if not rows:
+        keys = [r["key"] for r in db["objections"].rows_where(select="key")]
+        raise NotFound(
+            f"No objection {ref_text!r}.{suggest_ref(ref_text, keys)} "
+            "See `enabler objections --prospect NAME` for the ids on a checklist."
+        )
+    return objection_row(rows[0])
+
+
+def objection_exists(db: sqlite_utils.Database, key: str) -> bool:
+    return db.execute("SELECT 1 FROM objections WHERE key = ?", [key]).fetchone() is not None
+
+
+def approved_module_layouts(db: sqlite_utils.Database, layouts: list[str]) -> dict[int, str]:
+    """{module id: layout} of approved smart modules whose current version uses `layouts`."""
+    marks = ", ".join("?" * len(layouts))
+    sql = (
+        "SELECT m.id, json_extract(v.content, '$.layout') FROM modules m "
+        "JOIN module_versions v ON v.id = m.current_version_id "
+        f"WHERE m.state = 'approved' AND json_extract(v.content, '$.layout') IN ({marks}) "
+        "ORDER BY m.id"
+    )
+    return dict(db.execute(sql, layouts).fetchall())

@@ -1,0 +1,131 @@
+"""The ROI page: load a business case, edit it per field, see results, undo, save (pytest-qt)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QAbstractItemModelTester
+
+from enabler.app.table_models import RoiFieldsModel, field_rows, set_at
+from enabler.app.window import MainWindow
+from enabler.services import roi
+from enabler.store.db import open_db
+
+
+@pytest.fixture
+def window(qtbot, demo_db_file, tmp_path):
+    path = tmp_path / "lib.db"
+    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(path)])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(path, settings)
+    qtbot.addWidget(win)
+    return win
+
+
+def idle(qtbot, page):
+    qtbot.waitUntil(lambda: not page.ops, timeout=30000)
+
+
+def open_case(qtbot, page, company="Northwind Health"):
+    page.refresh()
+    idle(qtbot, page)
+    assert page.select_prospect(company)
+    idle(qtbot, page)
+
+
+def edit(qtbot, page, path, text):
+    index = page.fields.index(page.fields.row_of(path), 1)
+    with qtbot.waitSignal(page.computed, timeout=5000):
+        assert page.fields.setData(index, text)
+
+
+class DescribeRoiPage:
+    def it_recomputes_as_you_type_undoes_and_saves(self, qtbot, window):
+        page = window.pages["ROI"]
+        QAbstractItemModelTester(page.fields, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        open_case(qtbot, page)
+        assert page.case is not None and "Net present value" in page.results.text()
+        before = page.case.result.adjusted.npv
+        original = page.fields.text("benefits[0].amount")
+
+        edit(qtbot, page, "benefits[0].amount", "1760000")
+        after = page.case.result.adjusted.npv
+        assert after > before
+        assert after == roi.preview(page.fields.data_).case.result.adjusted.npv
+        assert page.cash_chart.values == list(page.case.result.adjusted.cumulative)
+        assert page.tornado_chart.bars
+
+        with qtbot.waitSignal(page.computed, timeout=5000):
+            window.undo_stack.undo()
+        assert page.fields.text("benefits[0].amount") == original
+        assert page.case.result.adjusted.npv == before
+        with qtbot.waitSignal(page.computed, timeout=5000):
+            window.undo_stack.redo()
+
+        with qtbot.waitSignal(page.saved, timeout=30000):
+            page.save()
+        saved = roi.get_model(open_db(window.db_path), "Northwind Health")
+        assert saved.benefits[0].amount == 1760000
+
+    def it_marks_bad_fields_and_saves_nothing(self, qtbot, window):
+        page = window.pages["ROI"]
+        open_case(qtbot, page)
+        edit(qtbot, page, "benefits[0].amount", "12k")
+        assert "benefits[0].amount" in page.fields.errors
+        assert page.case is None
+        assert "benefits[0].amount" in page.problems.text()
+        with qtbot.waitSignal(page.error, timeout=5000) as blocker:
+            page.save()
+        assert "not saved" in blocker.args[0]
+        assert window.last_error == blocker.args[0]
+        stored = roi.get_model(open_db(window.db_path), "Northwind Health")
+        assert stored.benefits[0].amount == 760000
+
+    def it_switches_scenarios(self, qtbot, window):
+        page = window.pages["ROI"]
+        open_case(qtbot, page)
+        expected = page.case.result.adjusted.npv
+        page.scenario_box.setCurrentIndex(page.scenario_box.findData("conservative"))
+        assert page.case.scenario.value == "conservative"
+        assert page.case.result.adjusted.npv < expected
+
+    def it_explains_a_missing_model_and_starts_from_the_preset(self, qtbot, window):
+        roi.clear_model(open_db(window.db_path), "Northwind Health")
+        page = window.pages["ROI"]
+        open_case(qtbot, page)
+        assert "no ROI model yet" in page.empty.text()
+        assert page.table.isHidden() and not page.preset_button.isHidden()
+        page.start_from_preset()
+        idle(qtbot, page)
+        assert page.fields.rowCount() > 0 and page.case is not None
+        assert roi.get_model(open_db(window.db_path), "Northwind Health") is not None
+
+    def it_drops_undo_of_edits_to_a_prospect_no_longer_shown(self, qtbot, window):
+        page = window.pages["ROI"]
+        open_case(qtbot, page)
+        edit(qtbot, page, "discount_rate", "12")
+        assert page.select_prospect("Harborview Bank")
+        qtbot.waitUntil(lambda: not page.ops, timeout=30000)
+        shown = page.fields.text("discount_rate")
+        window.undo_stack.undo()
+        assert page.fields.text("discount_rate") == shown
+
+
+class DescribeRoiFieldsModel:
+    def it_passes_the_qt_model_tester_and_edits_lists(self, qtbot):
+        model = RoiFieldsModel()
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        data = {"horizon_years": 3, "benefits": [{"name": "A", "amount": 5, "ramp": [50, 100]}]}
+        model.set_data(data)
+        assert [r.path for r in field_rows(data)] == [
+            "horizon_years",
+            "benefits[0].amount",
+            "benefits[0].ramp",
+        ]
+        assert model.text("benefits[0].ramp") == "50, 100"
+        assert model.setData(model.index(2, 1), "40, 80 ,100")
+        assert model.data_["benefits"][0]["ramp"] == ["40", "80", "100"]
+        assert data["benefits"][0]["ramp"] == [50, 100]  # the caller's data is left alone
+        assert set_at(data, "horizon_years", 5)["horizon_years"] == 5
+        model.set_data({})
+        assert model.rowCount() == 0
