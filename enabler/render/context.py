@@ -42,6 +42,7 @@ def build_context(
             "current_vendor": p.current_vendor,
             "next_meeting": p.next_meeting,
             "currency": p.currency,
+            "locale": p.locale,
         },
         "rep": {"name": plan.rep or p.owner_rep, **(rep or {})},
         "vendor": dict(vendor or {}),

@@ -25,6 +25,7 @@ AGENDA_SKIP = {
     SmartLayout.BIG_NUMBER,
     SmartLayout.LOGO_STRIP,
     SmartLayout.CLOSING,
+    SmartLayout.OBJECTION_APPENDIX,
 }
 AGENDA_TOPICS_PER_SECTION = 5
 

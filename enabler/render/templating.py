@@ -7,14 +7,16 @@ output size and loop nesting are capped so a hostile module cannot hang a build.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_currency, format_decimal
-from jinja2 import StrictUndefined, TemplateError, nodes
+from babel.numbers import format_compact_decimal, format_decimal
+from jinja2 import StrictUndefined, TemplateError, nodes, pass_context
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -50,22 +52,47 @@ class _SlideSandbox(ImmutableSandboxedEnvironment):
         return left * right
 
 
-def _money(value, currency: str = "USD", locale: str = "en_US", digits: int = 0) -> str:
-    fmt = "¤#,##0" if digits == 0 else "¤#,##0." + "0" * digits
-    return format_currency(value, currency, format=fmt, locale=locale, currency_digits=False)
+def _prospect_default(context, key: str, fallback: str) -> str:
+    """The prospect's own currency/locale, so `{{ x | money }}` needs no arguments."""
+    prospect = context.get("prospect")
+    value = prospect.get(key) if isinstance(prospect, dict) else None
+    return value or fallback
 
 
-def _date(value, fmt: str = "medium", locale: str = "en_US") -> str:
+@pass_context
+def _money(context, value, currency: str = "", locale: str = "", digits: int = 0) -> str:
+    currency = currency or _prospect_default(context, "currency", "USD")
+    locale = locale or _prospect_default(context, "locale", "en_US")
+    return _currency_pattern(locale, digits).apply(
+        value, locale, currency=currency, currency_digits=False
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _currency_pattern(locale: str, digits: int):
+    """The locale's own currency layout (symbol side, spacing) with `digits` decimals."""
+    pattern = copy.copy(Locale.parse(locale).currency_formats["standard"])
+    pattern.frac_prec = (digits, digits)
+    return pattern
+
+
+@pass_context
+def _date(context, value, fmt: str = "medium", locale: str = "") -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return format_date(value, format=fmt, locale=locale)
+    return format_date(
+        value, format=fmt, locale=locale or _prospect_default(context, "locale", "en_US")
+    )
 
 
-def _number(value, locale: str = "en_US") -> str:
-    return format_decimal(value, locale=locale)
+@pass_context
+def _number(context, value, locale: str = "") -> str:
+    return format_decimal(value, locale=locale or _prospect_default(context, "locale", "en_US"))
 
 
-def _compact(value, locale: str = "en_US") -> str:
+@pass_context
+def _compact(context, value, locale: str = "") -> str:
+    locale = locale or _prospect_default(context, "locale", "en_US")
     return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
 
 

@@ -60,3 +60,11 @@ class DescribeRender:
     def it_reports_syntax_errors(self):
         with pytest.raises(RenderError, match="template error"):
             render("{{ prospect.company ", CTX, "m")
+
+
+class DescribeLocaleDefaults:
+    def it_formats_money_in_the_prospects_currency_and_locale(self):
+        ctx = {"prospect": {"currency": "EUR", "locale": "de_DE"}, "v": 1234567}
+        assert render("{{ v | money }}", ctx, "m") == "1.234.567\xa0€"
+        assert render("{{ v | money('USD', 'en_US') }}", ctx, "m") == "$1,234,567"
+        assert render("{{ v | number }}", ctx, "m") == "1.234.567"
