@@ -21,7 +21,13 @@ from pptx.util import Pt
 
 from enabler.domain.modules import SmartContent
 from enabler.errors import RenderError
-from enabler.render.smart import drop_empty_placeholders, set_lines, slots
+from enabler.render.smart import (
+    drop_empty_placeholders,
+    insert_table,
+    set_lines,
+    slots,
+    substitute_slot,
+)
 from enabler.render.text import xml_safe
 
 WHY_US_LAYOUT = "Two Column"
@@ -45,9 +51,9 @@ def _layout(layouts: Mapping, name: str):
 
 
 def _slot(found: dict, idx: int, slide):
+    """The layout's slot `idx`, or a stand-in when an installed template lacks it."""
     if idx not in found:
-        name = slide.slide_layout.name
-        raise RenderError(f"The brand template's layout {name!r} lacks slot {idx}.")
+        found[idx] = substitute_slot(slide, idx, set(found))
     return found[idx]
 
 
@@ -117,7 +123,7 @@ def _answer_rows(ctx: Mapping) -> list[tuple[str, str, str]]:
 
 
 def _fill_table(slot, headers: list[str], rows) -> None:
-    frame = slot.insert_table(rows=len(rows) + 1, cols=len(headers))
+    frame = insert_table(slot, len(rows) + 1, len(headers))
     table = frame.table
     for n, share in enumerate(_COLUMN_SHARES):
         table.columns[n].width = int(frame.width * share)

@@ -26,7 +26,13 @@ from pptx.util import Emu, Inches, Pt
 
 from enabler.domain.modules import SmartContent
 from enabler.errors import RenderError
-from enabler.render.smart import drop_empty_placeholders, set_lines, slots
+from enabler.render.smart import (
+    drop_empty_placeholders,
+    insert_table,
+    set_lines,
+    slots,
+    substitute_slot,
+)
 
 CHART_LAYOUT = "Title Only"
 SUMMARY_LAYOUT = "Table"
@@ -185,13 +191,11 @@ def roi_summary_slides(prs, layouts, content: SmartContent, ctx, fill: Fill) -> 
     table = roi["table"]
     slide = _slide(prs, layouts, SUMMARY_LAYOUT, fill(content.title))
     found = slots(slide)
-    if 1 not in found:
-        raise RenderError(f"The brand template's layout {SUMMARY_LAYOUT!r} lacks slot 1.")
-    slot = found[1]
-    left, top, width = slot.left, slot.top, slot.width  # the slot element goes on insert
-    left_w = Emu(int(width * 0.5))
     headline = [["Figure", "Risk-adjusted", "Unadjusted"], *table["headline"]]
-    frame = slot.insert_table(rows=len(headline), cols=3)
+    slot = found.get(1) or substitute_slot(slide, 1, set(found))
+    left, top, width = slot.left, slot.top, slot.width  # the slot element goes on insert
+    frame = insert_table(slot, len(headline), 3)
+    left_w = Emu(int(width * 0.5))
     frame.width = left_w
     _fill_table(frame.table, headline, (0.44, 0.28, 0.28), left_w)
     assumptions = [["Assumption", "Value"], *table["assumptions"]]

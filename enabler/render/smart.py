@@ -148,18 +148,23 @@ def render_smart(slide, content: SmartContent, fill: Fill, load_image: LoadImage
     drop_empty_placeholders(slide)
 
 
+def insert_table(slot, rows: int, cols: int):
+    """A table in `slot`: the layout's table placeholder, or any shape standing in for one
+    (an installed template may have no table slot). Returns the graphic frame."""
+    if hasattr(slot, "insert_table"):
+        return slot.insert_table(rows=rows, cols=cols)
+    box = (slot.left, slot.top, slot.width, slot.height)
+    slide = slot.part.slide
+    slot._element.getparent().remove(slot._element)
+    return slide.shapes.add_table(rows, cols, *box)
+
+
 def _table(slot, content, fill) -> None:
     rows = content.table
     if not rows:
         return
     n_cols = max(len(r) for r in rows)
-    if hasattr(slot, "insert_table"):
-        frame = slot.insert_table(rows=len(rows), cols=n_cols)
-    else:  # a stand-in slot: a table in its place
-        box = (slot.left, slot.top, slot.width, slot.height)
-        slot._element.getparent().remove(slot._element)
-        frame = slot.part.slide.shapes.add_table(len(rows), n_cols, *box)
-    table = frame.table
+    table = insert_table(slot, len(rows), n_cols).table
     size = Pt(14) if len(rows) <= 6 else Pt(11)
     for r, row in enumerate(rows):
         for c in range(n_cols):
