@@ -54,4 +54,3 @@ def words(text: str) -> list[str]:
 def keywords(text: str) -> frozenset[str]:
     """The set of stems of the significant words in `text`."""
     return frozenset(stem(w) for w in words(text))
-

@@ -116,9 +116,7 @@ def template_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
     return ctx
 
 
-def render_plan(
-    db: sqlite_utils.Database, plan: DeckPlan, template: Path | bytes | None = None
-):
+def render_plan(db: sqlite_utils.Database, plan: DeckPlan, template: Path | bytes | None = None):
     """Render the plan to an in-memory presentation."""
     ctx = template_context(db, plan)
     template = template or installed_template(db)  # a customer template replaces brand.pptx
