@@ -26,16 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.ops import Operation
+from enabler.app.pages.picker import ProspectPicking
 from enabler.app.table_models import ChecklistModel
 
 STATES = ("open", "raised", "answered", "parked")
 EMPTY = "Pick a prospect to see the objections they are likely to raise."
-
-
-def _prospects(ctx):
-    from enabler.services import browse
-
-    return browse.prospects(ctx.open_db())
 
 
 def _load(ctx, prospect):
@@ -106,7 +101,7 @@ class MarkItem(QUndoCommand):
         self.page.mark(self.ref, *self.old, prospect=self.prospect)
 
 
-class ObjectionsPage(QWidget):
+class ObjectionsPage(ProspectPicking, QWidget):
     error = Signal(str)
     status = Signal(str)
     loaded = Signal()
@@ -176,40 +171,10 @@ class ObjectionsPage(QWidget):
         layout.addLayout(bottom)
         self._show(False)
 
-    def _start(self, fn, on_success, on_failure=None) -> None:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        op.start()
-
     def _show(self, on: bool) -> None:
         self.table.setVisible(on)
         self.empty.setVisible(not on)
         self.export_button.setEnabled(self.prospect is not None)
-
-    def refresh(self) -> None:
-        self._start(_prospects, self._set_prospects)
-
-    def _set_prospects(self, prospects) -> None:
-        current = self.prospect.id if self.prospect else None
-        self.prospect_box.clear()
-        for p in prospects:
-            self.prospect_box.addItem(p.company, p)
-        if not prospects:
-            self.empty.setText("The library has no prospects yet: add some on the Prospects page.")
-        index = next((n for n, p in enumerate(prospects) if p.id == current), -1)
-        self.prospect_box.setCurrentIndex(index)
-
-    def select_prospect(self, company: str) -> bool:
-        index = self.prospect_box.findText(company)
-        if index < 0:
-            return False
-        self.prospect_box.setCurrentIndex(index)
-        self._chosen(index)
-        return True
 
     def _chosen(self, index: int) -> None:
         self.prospect = self.prospect_box.itemData(index)

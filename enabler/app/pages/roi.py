@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.charts import CashChart, TornadoChart
 from enabler.app.ops import Operation
+from enabler.app.pages.picker import ProspectPicking
 from enabler.app.table_models import RoiFieldsModel
 
 DEBOUNCE_MS = 250
@@ -32,12 +33,6 @@ NO_MODEL = (
     "{company} has no ROI model yet. Press <i>Start from preset</i> to begin with marketing's "
     "approved assumptions for their industry, then adjust the figures."
 )
-
-
-def _prospects(ctx):
-    from enabler.services import browse
-
-    return browse.prospects(ctx.open_db())
 
 
 def _load(ctx, prospect):
@@ -61,7 +56,7 @@ def _save(ctx, prospect, data):
     return roi.set_model(ctx.open_db(), prospect, data)
 
 
-class RoiPage(QWidget):
+class RoiPage(ProspectPicking, QWidget):
     error = Signal(str)
     status = Signal(str)
     computed = Signal()  # results were redrawn (tests wait on it)
@@ -144,36 +139,6 @@ class RoiPage(QWidget):
         self._show_editor(False)
 
     # background work ---------------------------------------------------------------------------
-
-    def _start(self, fn, on_success) -> None:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        op.start()
-
-    def refresh(self) -> None:
-        self._start(_prospects, self._set_prospects)
-
-    def _set_prospects(self, prospects) -> None:
-        current = self.prospect.id if self.prospect else None
-        self.prospect_box.clear()
-        for p in prospects:
-            self.prospect_box.addItem(p.company, p)
-        if not prospects:
-            self.empty.setText("The library has no prospects yet: add some on the Prospects page.")
-        index = next((n for n, p in enumerate(prospects) if p.id == current), -1)
-        self.prospect_box.setCurrentIndex(index)
-
-    def select_prospect(self, company: str) -> bool:
-        index = self.prospect_box.findText(company)
-        if index < 0:
-            return False
-        self.prospect_box.setCurrentIndex(index)
-        self._chosen(index)
-        return True
 
     def _chosen(self, index: int) -> None:
         self.prospect = self.prospect_box.itemData(index)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.decision_models import CriteriaModel, StepsModel
 from enabler.app.ops import Operation
+from enabler.app.pages.picker import ProspectPicking
 
 CRITERION_STATES = (
     ("Met", "met"),
@@ -37,12 +38,6 @@ STEP_STATES = (
     ("Blocked", "blocked"),
 )
 EMPTY = "Pick a prospect to see their decision criteria and the mutual action plan."
-
-
-def _prospects(ctx):
-    from enabler.services import browse
-
-    return browse.prospects(ctx.open_db())
 
 
 def _load(ctx, prospect):
@@ -114,7 +109,7 @@ def _table(model, name: str, column: int, delegate) -> QTableView:
     return view
 
 
-class DecisionPage(QWidget):
+class DecisionPage(ProspectPicking, QWidget):
     error = Signal(str)
     status = Signal(str)
     loaded = Signal()
@@ -170,36 +165,6 @@ class DecisionPage(QWidget):
         layout.addWidget(QLabel("<b>Mutual action plan</b>"))
         layout.addWidget(self.plan_summary)
         layout.addWidget(self.steps_view, 2)
-
-    def _start(self, fn, on_success, on_failure=None) -> None:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        op.start()
-
-    def refresh(self) -> None:
-        self._start(_prospects, self._set_prospects)
-
-    def _set_prospects(self, prospects) -> None:
-        current = self.prospect.id if self.prospect else None
-        self.prospect_box.clear()
-        for p in prospects:
-            self.prospect_box.addItem(p.company, p)
-        if not prospects:
-            self.empty.setText("The library has no prospects yet: add some on the Prospects page.")
-        index = next((n for n, p in enumerate(prospects) if p.id == current), -1)
-        self.prospect_box.setCurrentIndex(index)
-
-    def select_prospect(self, company: str) -> bool:
-        index = self.prospect_box.findText(company)
-        if index < 0:
-            return False
-        self.prospect_box.setCurrentIndex(index)
-        self._chosen(index)
-        return True
 
     def _chosen(self, index: int) -> None:
         self.prospect = self.prospect_box.itemData(index)

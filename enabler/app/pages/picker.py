@@ -1,0 +1,50 @@
+"""What the pages that work on one prospect share: the prospect chooser and background calls.
+
+A page mixes in `ProspectPicking` (before QWidget) and provides `db_path`, `ops`, `prospect`,
+`prospect_box` (a QComboBox), `empty` (a QLabel), an `error` signal and `_chosen(index)`.
+"""
+
+from __future__ import annotations
+
+from enabler.app.ops import Operation
+
+NO_PROSPECTS = "The library has no prospects yet: add some on the Prospects page."
+
+
+def load_prospects(ctx):
+    from enabler.services import browse  # in the worker, off the GUI thread
+
+    return browse.prospects(ctx.open_db())
+
+
+class ProspectPicking:
+    def _start(self, fn, on_success, on_failure=None) -> None:
+        """Run `fn(ctx)` in the background; keep the operation alive until it is done."""
+        op = Operation(fn, self.db_path, self)
+        op.succeeded.connect(on_success)
+        op.failed.connect(on_failure or self.error)
+        op.done.connect(lambda: self.ops.remove(op))
+        self.ops.append(op)
+        self.op = op
+        op.start()
+
+    def refresh(self) -> None:
+        self._start(load_prospects, self._set_prospects)
+
+    def _set_prospects(self, prospects) -> None:
+        current = self.prospect.id if self.prospect else None
+        self.prospect_box.clear()
+        for p in prospects:
+            self.prospect_box.addItem(p.company, p)
+        if not prospects:
+            self.empty.setText(NO_PROSPECTS)
+        index = next((n for n, p in enumerate(prospects) if p.id == current), -1)
+        self.prospect_box.setCurrentIndex(index)
+
+    def select_prospect(self, company: str) -> bool:
+        index = self.prospect_box.findText(company)
+        if index < 0:
+            return False
+        self.prospect_box.setCurrentIndex(index)
+        self._chosen(index)
+        return True
