@@ -81,6 +81,7 @@ class DescribeBuildPage:
         assert first not in keys
         assert len(prs.slides) >= 1 + len(keys)
         assert page.open_button.isEnabled()
+        assert "Preflight:" in page.result.text()
 
     def it_undoes_and_redoes_plan_edits(self, qtbot, window):
         page = window.pages["Build"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
@@ -36,6 +37,17 @@ def _load_plan(ctx, prospect_id: int):
     db = ctx.open_db()
     plan = plan_deck(db, str(prospect_id))
     return plan, plan_lines(db, plan)
+
+
+def preflight_html(report, limit: int = 8) -> str:
+    """Preflight findings under the build result: errors first, each with slide and shape."""
+    if report is None or not report.findings:
+        return " Preflight: no problems found."
+    parts = [f" Preflight: {len(report.errors)} errors, {len(report.warnings)} warnings.<ul>"]
+    for finding in (*report.errors, *report.warnings)[:limit]:
+        where = f"slide {finding.slide}: " if finding.slide else ""
+        parts.append(f"<li>{finding.severity.value}: {html.escape(where + finding.message)}</li>")
+    return "".join(parts) + "</ul>"
 
 
 class BuildPage(QWidget):
@@ -101,6 +113,7 @@ class BuildPage(QWidget):
         self.progress.setRange(0, 0)
         self.result = QLabel("")
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -254,7 +267,7 @@ class BuildPage(QWidget):
         self.last_output = result.path
         self.open_button.setEnabled(True)
         message = f"Built {result.path.name}: {result.slides} slides."
-        self.result.setText(message)
+        self.result.setText(message + preflight_html(result.preflight))
         self.status.emit(message)
 
     def cancel(self) -> None:
