@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -41,6 +42,44 @@ def _load_demo(ctx):
     return load_demo(ctx.open_db())
 
 
+class LazyPages(Mapping):
+    """The pages by name; each is built the first time it is shown or asked for, so the window
+    paints before the heavier pages exist."""
+
+    def __init__(self, factories: dict[str, Callable[[], QWidget]], stack, on_created) -> None:
+        self._factories = factories
+        self._built: dict[str, QWidget] = {}
+        self._stack = stack
+        self._on_created = on_created
+        for _ in factories:
+            stack.addWidget(QWidget())  # a placeholder until the page is built
+
+    def __getitem__(self, name: str) -> QWidget:
+        if name not in self._built:
+            index = list(self._factories).index(name) if name in self._factories else -1
+            if index < 0:
+                raise KeyError(name)
+            page = self._factories[name]()
+            current = self._stack.currentIndex()
+            placeholder = self._stack.widget(index)
+            self._stack.insertWidget(index, page)
+            self._stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._stack.setCurrentIndex(current)
+            self._built[name] = page
+            self._on_created(page)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._factories)
+
+    def __len__(self) -> int:
+        return len(self._factories)
+
+    def built(self) -> list[QWidget]:
+        return list(self._built.values())
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db_path: Path, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -52,26 +91,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Enabler")
         self._loading = False
 
-        self.pages: dict[str, QWidget] = {
-            "Build": BuildPage(self.db_path, self.undo_stack),
-            "Library": LibraryPage(self.db_path),
-            "Prospects": ProspectsPage(self.db_path),
-            "ROI": RoiPage(self.db_path, self.undo_stack),
-            "Objections": ObjectionsPage(self.db_path, self.undo_stack),
-            "Decision": DecisionPage(self.db_path, self.undo_stack),
-            "Insights": InsightsPage(self.db_path),
+        db, undo = self.db_path, self.undo_stack
+        factories = {
+            "Build": lambda: BuildPage(db, undo),
+            "Library": lambda: LibraryPage(db),
+            "Prospects": lambda: ProspectsPage(db),
+            "ROI": lambda: RoiPage(db, undo),
+            "Objections": lambda: ObjectionsPage(db, undo),
+            "Decision": lambda: DecisionPage(db, undo),
+            "Insights": lambda: InsightsPage(db),
         }
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setFixedWidth(150)
+        self.sidebar.addItems(list(factories))
         self.stack = QStackedWidget()
-        for name, page in self.pages.items():
-            self.sidebar.addItem(name)
-            self.stack.addWidget(page)
-            if hasattr(page, "error"):
-                page.error.connect(self.show_error)
-            if hasattr(page, "status"):
-                page.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.pages = LazyPages(factories, self.stack, self._connect_page)
         self.sidebar.currentRowChanged.connect(self._show_page)
 
         self.welcome = QWidget()
@@ -96,6 +131,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Library: {self.db_path}")
         self._restore()
 
+    def _connect_page(self, page: QWidget) -> None:
+        if hasattr(page, "error"):
+            page.error.connect(self.show_error)
+        if hasattr(page, "status"):
+            page.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+
     # state -----------------------------------------------------------------------------------
 
     def _restore(self) -> None:
@@ -108,6 +149,7 @@ class MainWindow(QMainWindow):
         last = self.settings.value("main/page", "Build")
         self._loading = True  # the page loads after the first paint (see showEvent)
         self.sidebar.setCurrentRow(names.index(last) if last in names else 0)
+        self.pages[self.current_page_name()]  # build the page shown first; the rest on demand
         self._loading = False
 
     def showEvent(self, event) -> None:
@@ -117,12 +159,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.refresh_current_page)
 
     def refresh_current_page(self) -> None:
-        page = self.stack.currentWidget()
+        page = self.pages[self.current_page_name()]
         if hasattr(page, "refresh"):
             page.refresh()
 
     def closeEvent(self, event) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built():
             op = getattr(page, "op", None)
             if op is not None and op.running:
                 op.cancel()
