@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +28,7 @@ def write_atomic(path: Path | str, write: Callable[[BinaryIO], None]) -> Path:
         )
     if path.is_dir():
         raise ExportFailed(f"{path} is a folder. Give a file name, e.g. {path / 'deck.pptx'}.")
+    _remove_stale_temps(folder, path.name)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -47,6 +50,18 @@ def write_atomic(path: Path | str, write: Callable[[BinaryIO], None]) -> Path:
             tmp.unlink()
         raise
     return path
+
+
+STALE_TEMP_AGE_S = 3600
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Temp files a killed process left for this output (an hour old: no live writer's)."""
+    now = time.time()
+    for tmp in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_TEMP_AGE_S:
+                tmp.unlink()
 
 
 def ensure_folder(folder: Path) -> Path:

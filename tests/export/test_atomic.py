@@ -45,3 +45,19 @@ class DescribeWriteAtomic:
     def it_refuses_a_folder_as_target(self, tmp_path):
         with pytest.raises(ExportFailed, match="is a folder"):
             write_atomic(tmp_path, lambda fh: fh.write(b"x"))
+
+
+class DescribeStaleTemps:
+    def it_removes_temps_a_killed_writer_left_behind(self, tmp_path):
+        old = tmp_path / ".deck.pptx.abc123.tmp"
+        old.write_bytes(b"half")
+        os.utime(old, (0, 0))
+        fresh = tmp_path / ".deck.pptx.def456.tmp"  # maybe another writer's, right now
+        fresh.write_bytes(b"busy")
+        other = tmp_path / ".other.pptx.xyz.tmp"
+        other.write_bytes(b"x")
+        os.utime(other, (0, 0))
+        write_atomic(tmp_path / "deck.pptx", lambda fh: fh.write(b"ok"))
+        assert not old.exists()
+        assert fresh.exists() and other.exists()
+        assert (tmp_path / "deck.pptx").read_bytes() == b"ok"
