@@ -149,3 +149,31 @@ class DescribeProspectsPage:
 
         prof = ProspectProfile(Prospect(id=1, company="<b>Evil</b> & Co"), (), ())
         assert "&lt;b&gt;Evil&lt;/b&gt; &amp; Co" in profile_html(prof, dt.date(2026, 1, 1))
+
+
+class DescribeRatingFromTheBuildPage:
+    def it_rates_and_flags_the_selected_module(self, qtbot, window):
+        from enabler.store.db import open_db
+
+        page = window.pages["Build"]
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        page.plan_view.setCurrentIndex(page.plan.index(1))
+        page.stars.setCurrentIndex(3)  # 2 stars
+        page.flag.setCurrentIndex(2)  # wrong claim
+        page.comment.setText("The 43 % figure is from 2024")
+        with qtbot.waitSignal(page.status, timeout=30000):
+            page.rate_current()
+        db = open_db(window.db_path)
+        rows = list(db.query("SELECT rating, flag, comment FROM feedback"))
+        assert rows == [
+            {"rating": 2, "flag": "wrong_claim", "comment": "The 43 % figure is from 2024"}
+        ]
+
+    def it_asks_for_a_selection_first(self, qtbot, window):
+        page = window.pages["Build"]
+        with qtbot.waitSignal(page.error) as blocker:
+            page.rate_current()
+        assert "Select a module" in blocker.args[0]

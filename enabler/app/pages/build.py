@@ -50,6 +50,14 @@ def preflight_html(report, limit: int = 8) -> str:
     return "".join(parts) + "</ul>"
 
 
+FLAGS = (
+    ("No flag", None),
+    ("Needs update", "needs_update"),
+    ("Wrong claim", "wrong_claim"),
+    ("Missing for an industry", "missing_for_industry"),
+)
+
+
 class BuildPage(QWidget):
     """Prospect list on the left; plan, output and Build on the right."""
 
@@ -111,6 +119,17 @@ class BuildPage(QWidget):
         self.open_button.clicked.connect(self.open_folder)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
+        self.stars = QComboBox()
+        self.stars.setAccessibleName("Rating")
+        self.stars.addItems(["5 ★ great", "4 ★", "3 ★", "2 ★", "1 ★ poor"])
+        self.flag = QComboBox()
+        self.flag.setAccessibleName("Flag")
+        for label, kind in FLAGS:
+            self.flag.addItem(label, kind)
+        self.comment = QLineEdit(placeholderText="Comment for marketing (optional)")
+        self.comment.setAccessibleName("Rating comment")
+        self.rate_button = QPushButton("Rate selected module")
+        self.rate_button.clicked.connect(self.rate_current)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
@@ -142,6 +161,10 @@ class BuildPage(QWidget):
         for w in (self.build_button, self.cancel_button, self.progress, self.open_button):
             act.addWidget(w)
         rv.addLayout(act)
+        rate_row = QHBoxLayout()
+        for w in (self.stars, self.flag, self.comment, self.rate_button):
+            rate_row.addWidget(w)
+        rv.addLayout(rate_row)
         rv.addWidget(self.result)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -269,6 +292,28 @@ class BuildPage(QWidget):
         message = f"Built {result.path.name}: {result.slides} slides."
         self.result.setText(message + preflight_html(result.preflight))
         self.status.emit(message)
+
+    def rate_current(self) -> None:
+        """Rate (and optionally flag) the module selected in the plan; marketing sees flags."""
+        row = self.plan_view.currentIndex().row()
+        if row < 0:
+            self.error.emit("Select a module in the plan to rate it.")
+            return
+        key = self.plan.item(row).key
+        stars = 5 - self.stars.currentIndex()
+        flag, comment = self.flag.currentData(), self.comment.text()
+
+        def work(ctx):
+            from enabler.services import feedback
+
+            return feedback.rate(ctx.open_db(), key, stars, flag=flag, comment=comment)
+
+        def rated(_receipt) -> None:
+            self.comment.clear()
+            self.result.setText(f"Thanks: rated “{self.plan.item(row).title}” {stars}/5.")
+            self.status.emit(f"Rated {key} {stars}/5.")
+
+        self._run(work, rated)
 
     def cancel(self) -> None:
         if self.op is not None:
