@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from enabler.errors import ExportFailed, InvalidInput
 from enabler.export.libreoffice import Converter
 from enabler.services.build import build_deck, plan_deck
+from tests.conftest import IN_CI
 
 pytestmark = pytest.mark.libreoffice
 
@@ -201,7 +202,7 @@ class DescribeBadSetup:
         monkeypatch.setenv("ENABLER_SOFFICE", str(fake))
         conv = Converter(start_timeout=2)
         if conv.mode != "warm":
-            pytest.skip("no Python with LibreOffice's uno module here")
+            (pytest.fail if IN_CI else pytest.skip)("no Python with LibreOffice's uno module here")
         try:
             with pytest.raises(ExportFailed, match="could not be started"):
                 conv.convert(decks[0], tmp_path / "x.pdf")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from enabler.render.fit import Autofit, Frame, Paragraph, Run, fit, font_book, text_width
+from tests.conftest import IN_CI
 
 
 def frame(texts, size=20, width=300, height=100, family="Open Sans", **kw):
@@ -40,7 +41,9 @@ class DescribeFontBook:
         book = font_book()
         face = book.face("Calibri", bold=True)
         if "Calibri" in book.missing:
-            pytest.skip("Carlito is not installed (apt install fonts-crosextra-carlito)")
+            (pytest.fail if IN_CI else pytest.skip)(
+                "Carlito is not installed (apt install fonts-crosextra-carlito)"
+            )
         assert face.family == "Carlito" and face.path.name == "Carlito-Bold.ttf"
 
 
