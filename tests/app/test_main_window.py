@@ -177,3 +177,32 @@ class DescribeRatingFromTheBuildPage:
         with qtbot.waitSignal(page.error) as blocker:
             page.rate_current()
         assert "Select a module" in blocker.args[0]
+
+
+class DescribeExportFromTheBuildPage:
+    def it_writes_the_deck_pdf_and_the_leave_behind(self, qtbot, window, tmp_path, soffice):
+        from pypdf import PdfReader
+
+        page = window.pages["Build"]
+        assert not page.pdf_button.isEnabled()
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        page.output.setText(str(tmp_path / "nw.pptx"))
+        with qtbot.waitSignal(page.status, timeout=60000):
+            page.build()
+        wait_idle(qtbot, page)
+        assert page.pdf_button.isEnabled()
+        page.last_report = None  # export even if the preflight found something
+        with qtbot.waitSignal(page.status, timeout=180000):
+            page.export_pdf()
+        slides = len(Presentation(str(tmp_path / "nw.pptx")).slides)
+        assert len(PdfReader(str(tmp_path / "nw.pdf")).pages) == slides
+        wait_idle(qtbot, page)
+        with qtbot.waitSignal(page.status, timeout=180000):
+            page.export_leave_behind()
+        text = "".join(
+            p.extract_text() for p in PdfReader(str(tmp_path / "nw-leave-behind.pdf")).pages
+        )
+        assert "Northwind Health" in text

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.models import ListModel, PlanEntry, PlanModel
 from enabler.app.ops import Operation
+from enabler.app.pages.build_text import FLAGS, preflight_html
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
 
 # Services are imported inside the worker functions, off the GUI thread, so the window paints
@@ -37,25 +38,6 @@ def _load_plan(ctx, prospect_id: int):
     db = ctx.open_db()
     plan = plan_deck(db, str(prospect_id))
     return plan, plan_lines(db, plan)
-
-
-def preflight_html(report, limit: int = 8) -> str:
-    """Preflight findings under the build result: errors first, each with slide and shape."""
-    if report is None or not report.findings:
-        return " Preflight: no problems found."
-    parts = [f" Preflight: {len(report.errors)} errors, {len(report.warnings)} warnings.<ul>"]
-    for finding in (*report.errors, *report.warnings)[:limit]:
-        where = f"slide {finding.slide}: " if finding.slide else ""
-        parts.append(f"<li>{finding.severity.value}: {html.escape(where + finding.message)}</li>")
-    return "".join(parts) + "</ul>"
-
-
-FLAGS = (
-    ("No flag", None),
-    ("Needs update", "needs_update"),
-    ("Wrong claim", "wrong_claim"),
-    ("Missing for an industry", "missing_for_industry"),
-)
 
 
 class BuildPage(QWidget):
@@ -115,6 +97,13 @@ class BuildPage(QWidget):
         self.build_button.clicked.connect(self.build)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel)
+        self.pdf_button = QPushButton("Export PDF")
+        self.pdf_button.setToolTip("Convert the deck just built to PDF beside it (LibreOffice)")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.leave_button = QPushButton("Leave-behind PDF")
+        self.leave_button.setToolTip("Write the prospect's leave-behind PDF beside the deck")
+        self.leave_button.clicked.connect(self.export_leave_behind)
+        self.last_report = None
         self.open_button = QPushButton("Open folder")
         self.open_button.clicked.connect(self.open_folder)
         self.progress = QProgressBar()
@@ -158,7 +147,14 @@ class BuildPage(QWidget):
         out_row.addWidget(browse_button)
         rv.addLayout(out_row)
         act = QHBoxLayout()
-        for w in (self.build_button, self.cancel_button, self.progress, self.open_button):
+        for w in (
+            self.build_button,
+            self.cancel_button,
+            self.progress,
+            self.pdf_button,
+            self.leave_button,
+            self.open_button,
+        ):
             act.addWidget(w)
         rv.addLayout(act)
         rate_row = QHBoxLayout()
@@ -172,7 +168,8 @@ class BuildPage(QWidget):
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
         self._set_busy(False)
-        self.open_button.setEnabled(False)
+        for button in (self.open_button, self.pdf_button, self.leave_button):
+            button.setEnabled(False)
 
     # loading ---------------------------------------------------------------------------------
 
@@ -288,7 +285,9 @@ class BuildPage(QWidget):
 
     def _built(self, result) -> None:
         self.last_output = result.path
-        self.open_button.setEnabled(True)
+        self.last_report = result.preflight
+        for button in (self.open_button, self.pdf_button, self.leave_button):
+            button.setEnabled(True)
         message = f"Built {result.path.name}: {result.slides} slides."
         self.result.setText(message + preflight_html(result.preflight))
         self.status.emit(message)
@@ -314,6 +313,43 @@ class BuildPage(QWidget):
             self.status.emit(f"Rated {key} {stars}/5.")
 
         self._run(work, rated)
+
+    def export_pdf(self) -> None:
+        """The built deck as PDF beside it; preflight errors block it (the CLI has --force)."""
+        if self.last_output is None:
+            self.error.emit("Build the deck first.")
+            return
+        deck, report = self.last_output, self.last_report
+
+        def work(ctx):
+            from enabler.services.export import deck_to_pdf
+
+            ctx.progress(10, "Converting with LibreOffice")
+            return deck_to_pdf(deck, report)
+
+        self.result.setText("Converting to PDF…")
+        self._run(work, lambda pdf: self._exported(f"PDF written: {pdf}"))
+
+    def export_leave_behind(self) -> None:
+        if self.prospect is None or self.last_output is None:
+            self.error.emit("Build the deck first.")
+            return
+        out = self.last_output.with_name(f"{self.last_output.stem}-leave-behind.pdf")
+        pid = str(self.prospect.id)
+
+        def work(ctx):
+            from enabler.services.leave_behind import build_leave_behind
+
+            return build_leave_behind(ctx.open_db(), pid, out)
+
+        self.result.setText("Writing the leave-behind…")
+        self._run(
+            work, lambda r: self._exported(f"Leave-behind written: {r.path} ({r.pages} pages)")
+        )
+
+    def _exported(self, message: str) -> None:
+        self.result.setText(html.escape(message))
+        self.status.emit(message)
 
     def cancel(self) -> None:
         if self.op is not None:
