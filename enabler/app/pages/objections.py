@@ -116,10 +116,7 @@ class ObjectionsPage(ProspectPicking, QWidget):
         self.prospect = None
         self.checklist = None
 
-        self.prospect_box = QComboBox()
-        self.prospect_box.setAccessibleName("Prospect")
-        self.prospect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.prospect_box.activated.connect(self._chosen)
+        self.prospect_box = self._prospect_chooser()
         self.progress = QLabel()
         self.progress.setAccessibleName("Checklist progress")
         top = QHBoxLayout()

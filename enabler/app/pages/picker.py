@@ -1,10 +1,13 @@
 """What the pages that work on one prospect share: the prospect chooser and background calls.
 
 A page mixes in `ProspectPicking` (before QWidget) and provides `db_path`, `ops`, `prospect`,
-`prospect_box` (a QComboBox), `empty` (a QLabel), an `error` signal and `_chosen(index)`.
+`prospect_box` (from `_prospect_chooser()`), `empty` (a QLabel), an `error` signal and
+`_chosen(index)`.
 """
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
 
 from enabler.app.ops import Operation
 
@@ -18,6 +21,14 @@ def load_prospects(ctx):
 
 
 class ProspectPicking:
+    def _prospect_chooser(self) -> QComboBox:
+        """The page's prospect combo box; choosing an entry calls `_chosen(index)`."""
+        box = QComboBox()
+        box.setAccessibleName("Prospect")
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        box.activated.connect(self._chosen)
+        return box
+
     def _start(self, fn, on_success, on_failure=None) -> None:
         """Run `fn(ctx)` in the background; keep the operation alive until it is done."""
         op = Operation(fn, self.db_path, self)

@@ -70,10 +70,7 @@ class RoiPage(ProspectPicking, QWidget):
         self.prospect = None
         self.case = None
 
-        self.prospect_box = QComboBox()
-        self.prospect_box.setAccessibleName("Prospect")
-        self.prospect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.prospect_box.activated.connect(self._chosen)
+        self.prospect_box = self._prospect_chooser()
         self.scenario_box = QComboBox()
         self.scenario_box.setAccessibleName("Scenario")
         for value in ("expected", "conservative", "optimistic"):

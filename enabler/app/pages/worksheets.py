@@ -122,10 +122,7 @@ class DecisionPage(ProspectPicking, QWidget):
         self.ops: list[Operation] = []
         self.prospect = None
 
-        self.prospect_box = QComboBox()
-        self.prospect_box.setAccessibleName("Prospect")
-        self.prospect_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.prospect_box.activated.connect(self._chosen)
+        self.prospect_box = self._prospect_chooser()
         self.fit = QLabel()
         self.fit.setAccessibleName("Fit score")
         top = QHBoxLayout()
