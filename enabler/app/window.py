@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         db, undo = self.db_path, self.undo_stack
         factories = {
             "Build": lambda: BuildPage(db, undo),
-            "Library": lambda: LibraryPage(db),
+            "Library": lambda: LibraryPage(db, undo),
             "Prospects": lambda: ProspectsPage(db),
             "ROI": lambda: RoiPage(db, undo),
             "Objections": lambda: ObjectionsPage(db, undo),

@@ -1,57 +1,60 @@
-"""Library: every module with its state, owner and stages; filter as you type."""
+"""Library (marketing): one page of tabs — modules, review queue, stale list, glossary…
+
+Each tab is its own widget class in its own module, built as `Tab(db_path, undo_stack)`. A tab
+may define `refresh()` (called when it is shown) and the signals `status(str)` and `error(str)`,
+which the page forwards to the main window. Add a tab by adding one line to `TABS`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from enabler.app.models import ListModel
-from enabler.app.ops import Operation
+from enabler.app.pages.library_browse import BrowseTab
 
-
-def _line(m) -> str:
-    stages = ", ".join(s.label for s in m.stages)
-    return f"{m.title}   [{m.state.value}] · {m.owner} · {stages}"
-
-
-def _modules(ctx):
-    from enabler.services import browse
-
-    return browse.modules(ctx.open_db())
+TABS: tuple[tuple[str, type], ...] = (("Modules", BrowseTab),)
 
 
 class LibraryPage(QWidget):
-    def __init__(self, db_path: Path, parent=None) -> None:
+    status = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, db_path: Path, undo_stack: QUndoStack | None = None, parent=None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
-        self.op: Operation | None = None
-        self.filter = QLineEdit(placeholderText="Filter modules by title, owner or state…")
-        self.filter.setAccessibleName("Filter modules")
-        self.model = ListModel(text=_line, tooltip=lambda m: m.key)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QListView()
-        self.view.setAccessibleName("Modules")
-        self.view.setModel(self.proxy)
-        self.empty = QLabel(
-            "The library is empty. Load the demo library from the File menu, "
-            "or import designed slides."
-        )
-        self.empty.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.view, 1)
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Library sections")
+        self.tab: dict[str, QWidget] = {}
+        for name, cls in TABS:
+            widget = cls(self.db_path, self.undo_stack)
+            if hasattr(widget, "status"):
+                widget.status.connect(self.status)
+            if hasattr(widget, "error"):
+                widget.error.connect(self.error)
+            if hasattr(widget, "changed"):  # one tab's edit can change what another shows
+                widget.changed.connect(self._changed)
+            self.tab[name] = widget
+            self.tabs.addTab(widget, name)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        QVBoxLayout(self).addWidget(self.tabs)
+
+    @property
+    def op(self):
+        """The current tab's running operation, if any (tests wait on it)."""
+        return getattr(self.tabs.currentWidget(), "op", None)
+
+    def show_tab(self, name: str) -> QWidget:
+        self.tabs.setCurrentWidget(self.tab[name])
+        return self.tab[name]
 
     def refresh(self) -> None:
-        self.op = Operation(_modules, self.db_path, self)
-        self.op.succeeded.connect(self._loaded)
-        self.op.start()
+        current = self.tabs.currentWidget()
+        if hasattr(current, "refresh"):
+            current.refresh()
 
-    def _loaded(self, modules) -> None:
-        self.model.set_items(modules)
-        self.empty.setVisible(not modules)
+    def _changed(self) -> None:
+        self.refresh()
