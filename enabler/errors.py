@@ -1,5 +1,7 @@
 """One error hierarchy; every message says what happened and what to do next."""
 
+from __future__ import annotations
+
 
 class EnablerError(Exception):
     """Base for errors a user can act on. The CLI prints the message and exits 1."""
@@ -27,3 +29,20 @@ class ExportFailed(EnablerError):
 
 class SchemaTooNew(EnablerError):
     """The database was written by a newer version of Enabler."""
+
+
+class LibraryBusy(EnablerError):
+    """Another program (often a second Enabler window) holds the library's write lock."""
+
+    @classmethod
+    def about(cls, path: object) -> LibraryBusy:
+        return cls(
+            f"The library {path} is busy: another Enabler window or program is writing to it. "
+            "Wait a moment and try again, or close the other program; nothing was changed."
+        )
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked/busy" (the busy timeout ran out)."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text

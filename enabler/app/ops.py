@@ -8,6 +8,7 @@ operations are functions `fn(ctx: OpContext) -> result` that call `ctx.open_db()
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from enabler.errors import EnablerError
+from enabler.errors import EnablerError, LibraryBusy, is_lock_error
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,12 @@ class _Task(QRunnable):
             signals.cancelled.emit()
         except EnablerError as exc:
             signals.failed.emit(str(exc))
+        except sqlite3.OperationalError as exc:
+            if not is_lock_error(exc):
+                log.exception("operation failed")
+                signals.failed.emit(f"Something went wrong (OperationalError: {exc}).")
+            else:  # a write outside a transaction() met another program's lock
+                signals.failed.emit(str(LibraryBusy.about(self.ctx.db_path)))
         except Exception as exc:  # a bug: log it, show a sentence
             log.exception("operation failed")
             signals.failed.emit(f"Something went wrong ({type(exc).__name__}: {exc}).")

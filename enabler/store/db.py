@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from enabler.errors import EnablerError, SchemaTooNew
+from enabler.errors import EnablerError, LibraryBusy, SchemaTooNew, is_lock_error
 from enabler.store.migrations import MIGRATIONS, STEP_NAMES
 from enabler.store.paths import default_db_path
 
@@ -37,6 +37,13 @@ def open_db(path: Path | str | None = None) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         check_schema_version(db)
         MIGRATIONS.apply(db)
+    except sqlite3.OperationalError as exc:
+        if is_lock_error(exc):
+            raise LibraryBusy.about(path) from exc
+        raise EnablerError(
+            f"{path} is not a readable Enabler library ({exc}). "
+            "Restore it from a backup or point --db at another file."
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise EnablerError(
             f"{path} is not a readable Enabler library ({exc}). "
@@ -55,6 +62,11 @@ def check_schema_version(db: sqlite_utils.Database) -> None:
         )
 
 
+def _db_file(db: sqlite_utils.Database) -> str:
+    row = db.conn.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else "in memory"
+
+
 @contextlib.contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """A write transaction taken up front (BEGIN IMMEDIATE) so conflicts surface early.
@@ -65,7 +77,12 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if is_lock_error(exc):
+            raise LibraryBusy.about(_db_file(db)) from exc
+        raise
     try:
         yield db
     except BaseException:

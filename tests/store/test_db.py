@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from enabler.errors import EnablerError, SchemaTooNew
+from enabler.errors import EnablerError, LibraryBusy, SchemaTooNew
 from enabler.store.db import default_db_path, open_db, transaction
 from enabler.store.migrations import STEP_NAMES
 
@@ -78,3 +78,34 @@ class DescribeTransaction:
                 db.execute("INSERT INTO settings (key, value) VALUES ('b', '2')")
                 raise RuntimeError
         assert [r["key"] for r in db["settings"].rows] == ["a"]
+
+
+class DescribeABusyLibrary:
+    """Another program holding the write lock: a sentence that says so, nothing changed."""
+
+    def it_says_the_library_is_busy_when_a_write_cannot_start(self, tmp_path, monkeypatch):
+        monkeypatch.setattr("enabler.store.db.BUSY_TIMEOUT_S", 0.1)
+        path = tmp_path / "lib.db"
+        db = open_db(path)
+        other = sqlite3.connect(path)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(LibraryBusy, match="busy: another Enabler window"), transaction(db):
+                db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+        finally:
+            other.rollback()
+        assert db["settings"].count == 0
+
+    def it_says_so_when_the_file_is_locked_while_opening(self, tmp_path, monkeypatch):
+        monkeypatch.setattr("enabler.store.db.BUSY_TIMEOUT_S", 0.1)
+        path = tmp_path / "lib.db"
+        open_db(path).conn.close()
+        other = sqlite3.connect(path)
+        other.execute("PRAGMA journal_mode = DELETE")
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(LibraryBusy) as caught:
+                open_db(path)
+        finally:
+            other.rollback()
+        assert "not a readable" not in str(caught.value)
