@@ -98,6 +98,7 @@ class Operation(QObject):
         self._ctx = OpContext(Path(db_path), self._signals, self._cancel)
         self._fn = fn
         self.running = False
+        self.label = ""  # e.g. "building the deck": the window asks before quitting during it
         self._signals.progress.connect(self.progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)

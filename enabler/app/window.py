@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app.drop_import import DropImporter, dropped_paths
 from enabler.app.ops import Operation
 from enabler.app.pages.build import BuildPage
 from enabler.app.pages.insights import InsightsPage
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
         self.ops: list[Operation] = []
         self.setWindowTitle("Enabler")
         self._loading = False
+        self._close_confirmed = False
+        self.close_question: QMessageBox | None = None
 
         db, undo = self.db_path, self.undo_stack
         factories = {
@@ -129,6 +133,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._menus()
         self.statusBar().showMessage(f"Library: {self.db_path}")
+        self.importer = DropImporter(self.db_path, self.statusBar(), self)
+        self.importer.error.connect(self.show_error)
+        self.importer.status.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        self.importer.imported.connect(self._slides_imported)
+        self.setAcceptDrops(True)
         self._restore()
 
     def _connect_page(self, page: QWidget) -> None:
@@ -163,14 +172,46 @@ class MainWindow(QMainWindow):
         if hasattr(page, "refresh"):
             page.refresh()
 
+    def running_ops(self) -> list[Operation]:
+        ops = [getattr(page, "op", None) for page in self.pages.built()]
+        ops += [self.importer.op, *self.ops]
+        return [op for op in ops if op is not None and op.running]
+
     def closeEvent(self, event) -> None:
-        for page in self.pages.built():
-            op = getattr(page, "op", None)
-            if op is not None and op.running:
-                op.cancel()
+        running = self.running_ops()
+        labels = sorted({op.label for op in running if op.label})
+        if labels and not self._close_confirmed:
+            # Work the user started (a build, an export, an import): ask, without blocking.
+            event.ignore()
+            self._ask_to_stop(labels)
+            return
+        for op in running:
+            op.cancel()
+        # Let workers reach a safe point: every write is a transaction or an atomic rename, so
+        # a worker stopped here leaves the library and the user's files whole either way.
+        QThreadPool.globalInstance().waitForDone(5000)
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/page", self.current_page_name())
         super().closeEvent(event)
+
+    def _ask_to_stop(self, labels: list[str]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Enabler",
+            f"Enabler is still {' and '.join(labels)}. Stop and quit? Nothing is lost: files "
+            "already written and the library stay as they are, and no half-written file is left.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = QMessageBox.StandardButton.Yes
+        box.buttonClicked.connect(lambda b: box.standardButton(b) == yes and self._stop_and_close())
+        self.close_question = box
+        box.open()
+
+    def _stop_and_close(self) -> None:
+        self._close_confirmed = True
+        self.close()
 
     def current_page_name(self) -> str:
         return list(self.pages)[self.stack.currentIndex()]
@@ -194,6 +235,13 @@ class MainWindow(QMainWindow):
         demo = QAction("Load &demo library", self)
         demo.triggered.connect(self.load_demo)
         file_menu.addAction(demo)
+        import_action = QAction("&Import slides…", self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.setStatusTip(
+            "Import each slide of a .pptx as a draft module (or drop the file here)"
+        )
+        import_action.triggered.connect(self.choose_files_to_import)
+        file_menu.addAction(import_action)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -235,6 +283,35 @@ class MainWindow(QMainWindow):
             "prospects added.",
             8000,
         )
+        self.refresh_current_page()
+
+    # dropping files -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        event.acceptProposedAction()
+        self.import_files(dropped_paths(event.mimeData()))
+
+    def import_files(self, paths: list[Path]) -> bool:
+        """Import slides from .pptx files (dropped or chosen); see enabler.app.drop_import."""
+        return self.importer.import_files(paths)
+
+    def choose_files_to_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import slides", str(Path.home()), "PowerPoint (*.pptx)"
+        )
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def _slides_imported(self, _results) -> None:
+        self.show_page("Library")
         self.refresh_current_page()
 
     def show_error(self, message: str) -> None:

@@ -13,6 +13,7 @@ from enabler.domain.modules import Stage
 from enabler.services import designed as designed_service
 from enabler.services import templates
 from enabler.services.import_slides import import_slides
+from enabler.services.slide_files import check_slide_file
 from enabler.store import users
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
@@ -65,6 +66,7 @@ def _print_result(result: ImportResult) -> None:
 @click.option("--no-thumbnails", is_flag=True, help="Skip LibreOffice previews (faster).")
 def import_slides_command(db_path, as_json, file, owner, stages, industries, tags, no_thumbnails):
     """Import each slide of a .pptx as a draft designed module (again: new versions)."""
+    check_slide_file(file)
     db = open_library(db_path)
     actor = _actor(db, "import slides into the library")
     result = import_slides(

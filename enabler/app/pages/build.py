@@ -282,6 +282,7 @@ class BuildPage(QWidget):
 
         self.result.setText("Building…")
         self._run(work, self._built)
+        self.op.label = "building the deck"
 
     def _built(self, result) -> None:
         self.last_output = result.path
@@ -329,6 +330,7 @@ class BuildPage(QWidget):
 
         self.result.setText("Converting to PDF…")
         self._run(work, lambda pdf: self._exported(f"PDF written: {pdf}"))
+        self.op.label = "exporting the PDF"
 
     def export_leave_behind(self) -> None:
         if self.prospect is None or self.last_output is None:
@@ -346,6 +348,7 @@ class BuildPage(QWidget):
         self._run(
             work, lambda r: self._exported(f"Leave-behind written: {r.path} ({r.pages} pages)")
         )
+        self.op.label = "writing the leave-behind"
 
     def _exported(self, message: str) -> None:
         self.result.setText(html.escape(message))
