@@ -145,6 +145,13 @@ class MainWindow(QMainWindow):
             page.error.connect(self.show_error)
         if hasattr(page, "status"):
             page.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        if hasattr(page, "copy_to_deck"):
+            page.copy_to_deck.connect(self.copy_roi_to_deck)
+
+    def copy_roi_to_deck(self, company: str) -> None:
+        """The ROI page's "Copy to deck": open the Build page on that prospect, slides added."""
+        self.show_page("Build")
+        self.pages["Build"].add_roi_slides(company)
 
     # state -----------------------------------------------------------------------------------
 

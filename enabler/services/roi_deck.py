@@ -23,6 +23,8 @@ only for prospects with a model, and then drops the library's static template bu
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlite_utils
 
 from enabler.domain.deck import DeckPlan
@@ -146,11 +148,50 @@ def adjust_plan(
     if not roi_store.has_model(db, prospect.id):
         return kept
     kept = [m for m in kept if m.key not in STATIC_BUSINESS_CASE_KEYS]
+    roi = _roi_modules(db, prospect, found)
+    closing = next((n for n, m in enumerate(kept) if m.is_closing), len(kept))
+    return kept[:closing] + roi + kept[closing:]
+
+
+def _roi_modules(db: sqlite_utils.Database, prospect: Prospect, found: dict) -> list[Module]:
+    """The first approved module of each ROI layout that fits the prospect, in ROI_ORDER."""
     chosen: dict[str, Module] = {}
     for module_id, layout in found.items():
         module = module_store.get_module(db, module_id)
         if layout not in chosen and module.fits_industry(prospect.industry):
             chosen[layout] = module
-    roi = [chosen[layout.value] for layout in ROI_ORDER if layout.value in chosen]
-    closing = next((n for n, m in enumerate(kept) if m.is_closing), len(kept))
-    return kept[:closing] + roi + kept[closing:]
+    return [chosen[layout.value] for layout in ROI_ORDER if layout.value in chosen]
+
+
+@dataclass(frozen=True, slots=True)
+class RoiPlacement:
+    """Where the business-case slides go in a plan the rep is shaping, and which ones."""
+
+    row: int  # insert before this row: before the first closing module, else at the end
+    modules: tuple[Module, ...]  # those not in the plan yet
+
+
+def place_in_plan(
+    db: sqlite_utils.Database, prospect_ref: str, plan_keys: list[str]
+) -> RoiPlacement:
+    """The ROI slides to add to a plan (the rep's "copy to deck"); needs a saved model."""
+    from enabler.errors import InvalidInput
+    from enabler.store import prospects as prospect_store
+
+    prospect = prospect_store.find(db, prospect_ref)
+    if not roi_store.has_model(db, prospect.id):
+        raise InvalidInput(
+            f"{prospect.company} has no saved business case yet: fill in the ROI page and save "
+            "it, then copy it to the deck."
+        )
+    found = roi_store.approved_modules_by_layout(db, [layout.value for layout in ROI_ORDER])
+    roi = _roi_modules(db, prospect, found)
+    if not roi:
+        raise InvalidInput(
+            "The library has no approved ROI slide module (summary, cash flow or sensitivity) "
+            "for this industry; ask marketing to approve one."
+        )
+    planned = [module_store.get_module(db, key) for key in plan_keys]
+    keys = set(plan_keys)
+    closing = next((n for n, m in enumerate(planned) if m.is_closing), len(planned))
+    return RoiPlacement(closing, tuple(m for m in roi if m.key not in keys))

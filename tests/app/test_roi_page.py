@@ -129,3 +129,52 @@ class DescribeRoiFieldsModel:
         assert set_at(data, "horizon_years", 5)["horizon_years"] == 5
         model.set_data({})
         assert model.rowCount() == 0
+
+
+class DescribeCopyToDeck:
+    def it_saves_and_puts_the_business_case_back_into_the_plan(self, qtbot, window):
+        build = window.pages["Build"]
+        build.refresh()
+        qtbot.waitUntil(lambda: build.proxy.rowCount() > 0, timeout=30000)
+        assert build.select_prospect("Northwind Health")
+        qtbot.waitUntil(lambda: build.plan.rowCount() > 0 and not build.op.running, timeout=30000)
+        roi_keys = [k for k in build.plan.module_keys() if k.startswith("roi-")]
+        assert roi_keys, "the demo plan has the business-case slides"
+        for key in roi_keys:  # the rep took them out…
+            build.plan_view.setCurrentIndex(build.plan.index(build.plan.module_keys().index(key)))
+            build.remove_current()
+        without = build.plan.module_keys()
+
+        page = window.pages["ROI"]
+        window.show_page("ROI")
+        open_case(qtbot, page)
+        edit(qtbot, page, "benefits[0].amount", "900000")
+        page.copy_to_build()  # …and copies the case back from the ROI page
+        qtbot.waitUntil(lambda: len(build.plan.module_keys()) > len(without), timeout=30000)
+        assert window.current_page_name() == "Build"
+        keys = build.plan.module_keys()
+        assert sorted(k for k in keys if k not in without) == sorted(roi_keys)
+        assert keys[-1] == without[-1]  # before the closing module, not after it
+        saved = roi.get_model(open_db(window.db_path), "Northwind Health")
+        assert saved.benefits[0].amount == 900000
+
+        window.undo_stack.undo()  # one step takes the whole copy back
+        assert build.plan.module_keys() == without
+
+    def it_opens_the_build_page_on_that_prospect(self, qtbot, window):
+        window.show_page("ROI")
+        page = window.pages["ROI"]
+        open_case(qtbot, page, "Harborview Bank")
+        page.copy_to_build()
+        build = window.pages["Build"]
+        qtbot.waitUntil(
+            lambda: "already in the deck" in window.statusBar().currentMessage(), timeout=30000
+        )
+        assert build.prospect.company == "Harborview Bank"
+        assert [k for k in build.plan.module_keys() if k.startswith("roi-")]
+
+    def it_says_when_there_is_nothing_to_copy(self, qtbot, window):
+        page = window.pages["ROI"]
+        with qtbot.waitSignal(page.error, timeout=5000) as caught:
+            page.copy_to_build()
+        assert "Choose a prospect" in caught.args[0]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.models import ListModel, PlanEntry, PlanModel
 from enabler.app.ops import Operation
+from enabler.app.pages.build_roi import RoiCopying
 from enabler.app.pages.build_text import FLAGS, preflight_html
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
 
@@ -40,7 +41,7 @@ def _load_plan(ctx, prospect_id: int):
     return plan, plan_lines(db, plan)
 
 
-class BuildPage(QWidget):
+class BuildPage(RoiCopying, QWidget):
     """Prospect list on the left; plan, output and Build on the right."""
 
     status = Signal(str)
@@ -53,6 +54,7 @@ class BuildPage(QWidget):
         self.op: Operation | None = None
         self.prospect = None
         self.last_output: Path | None = None
+        self._roi_for: str | None = None  # company whose business case waits to be added
 
         self.search = QLineEdit(placeholderText="Search prospects…")
         self.search.setAccessibleName("Search prospects")
@@ -190,6 +192,8 @@ class BuildPage(QWidget):
         self.add_box.clear()
         for m in modules:
             self.add_box.addItem(m.title, PlanEntry(m.key, m.title, "added by you"))
+        if self._roi_for and (self.prospect is None or self.prospect.company != self._roi_for):
+            self.select_prospect(self._roi_for)
         if not prospects:
             self.heading.setText(
                 "No prospects yet. Load the demo library (File ▸ Load demo "
@@ -225,6 +229,8 @@ class BuildPage(QWidget):
             f"{plan.prospect.stage.label}. {len(plan.modules)} modules recommended; drag to "
             "reorder, Delete to remove, Ctrl+Z to undo."
         )
+        if self._roi_for == plan.prospect.company:
+            self._place_roi()
 
     # editing (through the undo stack) -------------------------------------------------------
 

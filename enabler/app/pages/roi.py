@@ -61,6 +61,7 @@ class RoiPage(ProspectPicking, QWidget):
     status = Signal(str)
     computed = Signal()  # results were redrawn (tests wait on it)
     saved = Signal()
+    copy_to_deck = Signal(str)  # company: put the business-case slides into its deck plan
 
     def __init__(self, db_path: Path, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
@@ -81,13 +82,21 @@ class RoiPage(ProspectPicking, QWidget):
         self.preset_button.clicked.connect(self.start_from_preset)
         self.save_button = QPushButton("Save")
         self.save_button.setAccessibleName("Save the ROI model")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.copy_button = QPushButton("Copy to deck")
+        self.copy_button.setAccessibleName("Copy the business case to the deck")
+        self.copy_button.setToolTip(
+            "Save the business case and add its summary, cash-flow and sensitivity slides to "
+            "this prospect's deck on the Build page (undo there with Ctrl+Z)"
+        )
+        self.copy_button.clicked.connect(self.copy_to_build)
         top = QHBoxLayout()
         for w in (QLabel("Prospect:"), self.prospect_box, QLabel("Scenario:"), self.scenario_box):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.preset_button)
         top.addWidget(self.save_button)
+        top.addWidget(self.copy_button)
 
         self.fields = RoiFieldsModel(undo_stack, self)
         self.fields.changed.connect(self._schedule)
@@ -158,7 +167,15 @@ class RoiPage(ProspectPicking, QWidget):
             prospect = self.prospect
             self._start(lambda ctx: _preset(ctx, prospect), self._loaded)
 
-    def save(self) -> None:
+    def copy_to_build(self) -> None:
+        """Save, then hand the prospect to the Build page, which adds the ROI slides."""
+        if self.prospect is None or not self.fields.rows:
+            self.error.emit("Choose a prospect with a business case first.")
+            return
+        company = self.prospect.company
+        self.save(then=lambda: self.copy_to_deck.emit(company))
+
+    def save(self, then=None) -> None:
         """Save only a fully valid model: field errors are shown and nothing is written."""
         if self.prospect is None or not self.fields.rows:
             return
@@ -171,6 +188,8 @@ class RoiPage(ProspectPicking, QWidget):
         def saved(_model) -> None:
             self.status.emit(f"Business case for {prospect.company} saved.")
             self.saved.emit()
+            if then is not None:
+                then()
 
         self._start(lambda ctx: _save(ctx, prospect, data), saved)
 
@@ -183,6 +202,7 @@ class RoiPage(ProspectPicking, QWidget):
         self.empty.setVisible(not on)
         self.table.setVisible(on)
         self.save_button.setEnabled(on)
+        self.copy_button.setEnabled(on)
         self.preset_button.setVisible(not on and self.prospect is not None)
 
     def recompute(self) -> None:
