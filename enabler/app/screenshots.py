@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 def _settle(app: QApplication, window, ms: int = 400) -> None:
     """Let background loads finish and the window repaint."""
     for _ in range(100):
-        busy = [p for p in window.pages.values() if getattr(p, "op", None) and p.op.running]
+        busy = [p for p in window.pages.built() if getattr(p, "op", None) and p.op.running]
         if not busy and not window.ops:
             break
         loop = QEventLoop()
@@ -53,6 +53,12 @@ def main(out_dir: str = "docs/screenshots") -> int:
             path = out / f"{name.lower()}.png"
             window.grab().save(str(path))
             print(path)
+            for tab_name in list(getattr(page, "tab", {}))[1:]:  # the first is the page shot
+                page.show_tab(tab_name)
+                _settle(app, window)
+                path = out / f"{name.lower()}-{tab_name.lower().replace(' ', '-')}.png"
+                window.grab().save(str(path))
+                print(path)
         window.close()
     return 0
 
