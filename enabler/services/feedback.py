@@ -70,7 +70,10 @@ def rate(
     kind = fb.parse_flag(flag) if isinstance(flag, str) else flag
     comment = _text(comment, "comment")
     if kind is FlagKind.MISSING_FOR_INDUSTRY and not comment:
-        raise InvalidInput("Say which industry it is missing for (add --comment TEXT).")
+        raise InvalidInput(
+            "Say which industry it is missing for in the comment "
+            "(on the command line, --comment TEXT)."
+        )
     profile = governance.require_profile(db)
     module = module_store.get_module(db, module_ref)
     with transaction(db):

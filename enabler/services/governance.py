@@ -32,8 +32,9 @@ def require_profile(db: sqlite_utils.Database) -> Profile:
     profile = users.get_profile(db)
     if profile is None:
         raise InvalidInput(
-            "Tell Enabler who you are first: "
-            "`enabler profile set --name 'Your Name' --role marketing` (or --role sales)."
+            "Tell Enabler who you are first: in the app, Library ▸ Review queue ▸ Change…; "
+            "on the command line, `enabler profile set --name 'Your Name' --role marketing` "
+            "(or --role sales)."
         )
     return profile
 
@@ -135,7 +136,10 @@ def record(
 def _comment(text: str, required_for: str | None = None) -> str:
     text = text.strip()
     if required_for and not text:
-        raise InvalidInput(f"Say why when you {required_for} (add --comment TEXT).")
+        raise InvalidInput(
+            f"Say why when you {required_for}: write a comment "
+            "(on the command line, --comment TEXT)."
+        )
     if len(text) > MAX_COMMENT:
         raise InvalidInput(f"Keep comments under {MAX_COMMENT} characters.")
     return text

@@ -14,8 +14,18 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from enabler.app.pages.library_browse import BrowseTab
+from enabler.app.pages.library_glossary import GlossaryTab
+from enabler.app.pages.library_review import ReviewTab
+from enabler.app.pages.library_stale import StaleTab
+from enabler.app.pages.module_editor import ModuleEditorTab
 
-TABS: tuple[tuple[str, type], ...] = (("Modules", BrowseTab),)
+TABS: tuple[tuple[str, type], ...] = (
+    ("Modules", BrowseTab),
+    ("Review queue", ReviewTab),
+    ("Stale", StaleTab),
+    ("Editor", ModuleEditorTab),
+    ("Glossary", GlossaryTab),
+)
 
 
 class LibraryPage(QWidget):
