@@ -194,3 +194,10 @@ def soffice():
             "LibreOffice not installed (apt install libreoffice-impress) — skipped locally."
         )
     return path
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_dir(tmp_path_factory, monkeypatch):
+    """Slide previews (rendered by the Build page in any app test) go to the session's temp
+    folder, never to the user's ~/.cache."""
+    monkeypatch.setenv("ENABLER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

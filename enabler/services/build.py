@@ -19,7 +19,7 @@ from enabler.errors import InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.render import deck as deck_render
 from enabler.render.context import build_context
-from enabler.services import designed, objection_deck, roi_deck, worksheet_deck
+from enabler.services import designed, field_overrides, objection_deck, roi_deck, worksheet_deck
 from enabler.services.glossary import glossary_context
 from enabler.services.preflight import check_presentation, planned_modules
 from enabler.services.recommend import deck_selection
@@ -99,6 +99,7 @@ def plan_deck(
 # Signature: (db, plan) -> dict. Add one line per feature.
 ContextProvider = Callable[[sqlite_utils.Database, DeckPlan], dict]
 CONTEXT_PROVIDERS: tuple[ContextProvider, ...] = (
+    field_overrides.override_context,  # first: the providers below own their names
     objection_deck.deck_context,
     roi_deck.roi_context,
     glossary_context,

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from enabler.app.models import ListModel, PlanEntry, PlanModel
 from enabler.app.ops import Operation
+from enabler.app.pages.build_fields import BuildFields
 from enabler.app.pages.build_roi import RoiCopying
 from enabler.app.pages.build_text import FLAGS, preflight_html
+from enabler.app.pages.build_thumbs import BuildThumbs
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
 
 # Services are imported inside the worker functions, off the GUI thread, so the window paints
@@ -77,6 +79,8 @@ class BuildPage(RoiCopying, QWidget):
         self.plan_view.setModel(self.plan)
         self.plan_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.plan_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.fields = BuildFields(self)  # field form and thumbnails follow the plan model
+        self.thumbs = BuildThumbs(self, self.fields)
         self.add_box = QComboBox()
         self.add_box.setAccessibleName("Module to add")
         self.add_button = QPushButton("Add")
@@ -132,7 +136,7 @@ class BuildPage(RoiCopying, QWidget):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.addWidget(self.heading)
-        rv.addWidget(self.plan_view, 1)
+        rv.addWidget(self.fields.with_plan(self.plan_view, self.thumbs), 1)
         row = QHBoxLayout()
         for w in (
             self.add_box,
@@ -273,7 +277,7 @@ class BuildPage(RoiCopying, QWidget):
             self.error.emit("The plan is empty: add at least one module.")
             return
         out = Path(self.output.text()).expanduser()
-        pid = str(self.prospect.id)
+        pid, overrides = str(self.prospect.id), self.fields.overrides()
 
         def work(ctx):
             from enabler.export.atomic import ensure_folder
@@ -281,7 +285,7 @@ class BuildPage(RoiCopying, QWidget):
 
             db = ctx.open_db()
             ctx.progress(10, "Planning")
-            plan = plan_deck(db, pid, keys)
+            plan = plan_deck(db, pid, keys, overrides=overrides)
             ctx.progress(30, "Rendering slides")
             ensure_folder(out.parent)
             return build_deck(db, plan, out)

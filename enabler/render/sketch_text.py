@@ -1,0 +1,245 @@
+"""Text in a slide sketch: the effective style of each paragraph, wrapped in the project's fonts.
+
+Text properties follow PowerPoint's inheritance: run → paragraph → the shape's list style →
+the layout placeholder → the master placeholder → the master's text styles. Each paragraph is
+drawn in the look of its first run; mixed formatting inside a paragraph is not shown.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from enabler.render.sketch_style import RGB, Theme, colour, qn
+
+FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+EMU_PER_PT = 12700
+_INSETS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}  # OOXML defaults
+_LINE = 1.2  # line height as a multiple of the font size
+_FONT_REF = f"{qn('p:style')}/{qn('a:fontRef')}"
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    size_pt: float
+    bold: bool
+    italic: bool
+    colour: RGB | None  # None: contrast with what is under the text
+    heading: bool  # heading font (theme major) rather than body font
+    align: str  # l, ctr, r, just
+    bullet: str  # "" for none
+
+
+@functools.lru_cache(maxsize=256)
+def font(heading: bool, bold: bool, italic: bool, px: int) -> ImageFont.FreeTypeFont:
+    """Lato for headings, Open Sans for body text, from assets/fonts."""
+    family = "Lato" if heading else "OpenSans"
+    style = ("Bold" if bold else "") + ("Italic" if italic else "") or "Regular"
+    # Basic layout (no HarfBuzz shaping): several times faster to measure, fine for a sketch.
+    path = str(FONTS_DIR / f"{family}-{style}.ttf")
+    return ImageFont.truetype(path, max(px, 1), layout_engine=ImageFont.Layout.BASIC)
+
+
+@functools.lru_cache(maxsize=65536)
+def width(face: ImageFont.FreeTypeFont, text: str) -> float:
+    return face.getlength(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _mask(face: ImageFont.FreeTypeFont, text: str) -> Image.Image:
+    """A line of text as an alpha mask. FreeType re-renders every glyph each time, so lines
+    are kept: after a plan edit most slides redraw the very same lines."""
+    size = face.size
+    mask = Image.new("L", (max(1, int(width(face, text)) + 2), int(size * 1.6) + 2))
+    ImageDraw.Draw(mask).text((0, 0), text, font=face, fill=255)
+    return mask
+
+
+def clear_caches() -> None:
+    _mask.cache_clear()
+    width.cache_clear()
+
+
+def put_line(image: Image.Image, xy, text: str, face, ink) -> None:
+    """Draw one line of text with its top-left at `xy`."""
+    if text:
+        image.paste(ink, (round(xy[0]), round(xy[1])), _mask(face, text))
+
+
+def contrast(rgb) -> RGB:
+    """Dark ink on light colours, white on dark ones (perceived luminance)."""
+    r, g, b = rgb[:3]
+    return (31, 36, 51) if 0.299 * r + 0.587 * g + 0.114 * b > 150 else (255, 255, 255)
+
+
+def wrap(text: str, face, limit: float) -> list[str]:
+    """Lines of `text` no wider than `limit` pixels (long words are cut, not overflowed).
+
+    Widths are summed per word (cached), so wrapping costs one measurement per new word.
+    """
+    space = width(face, " ")
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line, used = "", 0.0
+        for word in para.split(" "):
+            w = width(face, word)
+            if line and used + space + w > limit:
+                lines.append(line)
+                line, used = "", 0.0
+            line, used = (f"{line} {word}", used + space + w) if line else (word, w)
+            while used > limit and len(line) > 1:
+                cut = max(1, int(len(line) * limit / used))
+                lines.append(line[:cut])
+                line = line[cut:]
+                used = width(face, line)
+        lines.append(line)
+    return lines
+
+
+def draw_text(image: Image.Image, shape, slide, theme: Theme, scale: float, box, ground) -> None:
+    """Draw a shape's text in `box` (pixels); `ground` is the colour under it, for contrast."""
+    inherited = bases(shape._element, slide)
+    props = body_props(shape._element, inherited)
+    inset = {k: int(props.get(k, v)) * scale for k, v in _INSETS.items()}
+    left, right = box[0] + inset["lIns"], box[2] - inset["rIns"]
+    top, bottom = box[1] + inset["tIns"], box[3] - inset["bIns"]
+    shrink = int(props.get("fontScale", "100000")) / 100000  # normAutofit's own scale
+    lines = []
+    for paragraph in shape.text_frame.paragraphs:
+        text = "".join(r.text for r in paragraph.runs).replace("\v", "\n")
+        look = text_style(paragraph, shape._element, slide, theme, inherited)
+        px = round(look.size_pt * EMU_PER_PT * scale * shrink)
+        face = font(look.heading, look.bold, look.italic, px)
+        ink = look.colour or contrast(ground)
+        prefix = f"{look.bullet} " if look.bullet and text else ""
+        for line in wrap(prefix + text, face, max(right - left, 1)):
+            lines.append((line, face, ink, look.align, px * _LINE))
+    height = sum(line[4] for line in lines)
+    anchor = props.get("anchor", "t")
+    y = {"t": top, "b": bottom - height}.get(anchor, (top + bottom - height) / 2)
+    for text, face, ink, align, line_h in lines:
+        if y > image.height:
+            break
+        w = width(face, text)
+        x = {"ctr": (left + right - w) / 2, "r": right - w}.get(align, left)
+        put_line(image, (x, y), text, face, ink)
+        y += line_h
+
+
+# Inheritance ------------------------------------------------------------------------------------
+
+
+def _ph_kind(el) -> tuple[str, str] | None:
+    ph = el.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+    return None if ph is None else (_family(ph.get("type", "body")), ph.get("idx", "0"))
+
+
+def _family(ph_type: str) -> str:
+    return "title" if ph_type in ("title", "ctrTitle") else ph_type
+
+
+_PLACEHOLDERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _placeholders(owner) -> list:
+    """(element, kind) of a layout's or master's placeholders, read once per part."""
+    found = _PLACEHOLDERS.get(owner.part)
+    if found is None:
+        found = [(sp, k) for sp in owner._element.iter(qn("p:sp")) if (k := _ph_kind(sp))]
+        _PLACEHOLDERS[owner.part] = found
+    return found
+
+
+def bases(shape_el, slide) -> list:
+    """The layout placeholder (same idx, else same type) and master placeholder it inherits."""
+    kind = _ph_kind(shape_el)
+    if kind is None:
+        return []
+    layout = slide.slide_layout
+    in_layout = _placeholders(layout)
+    by_idx = [sp for sp, k in in_layout if k[1] == kind[1]]
+    by_type = [sp for sp, k in in_layout if k[0] == kind[0]]
+    master = [sp for sp, k in _placeholders(layout.slide_master) if k[0] == kind[0]]
+    return (by_idx or by_type)[:1] + master[:1]
+
+
+def _level(el, level: int):
+    return el.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn(f'a:lvl{level + 1}pPr')}")
+
+
+def text_chain(shape_el, slide, level: int, inherited: list) -> tuple[list, list]:
+    """Paragraph properties for a paragraph at `level`, nearest first: the shape's and its
+    placeholders' list styles, then (separately) the master's text style for that level."""
+    chain = [_level(el, level) for el in (shape_el, *inherited)]
+    kind = _ph_kind(shape_el)
+    styles = slide.slide_layout.slide_master._element.find(qn("p:txStyles"))
+    master = None
+    if styles is not None:
+        name = "p:otherStyle"
+        if kind is not None:
+            name = "p:titleStyle" if kind[0] == "title" else "p:bodyStyle"
+        master = styles.find(f"{qn(name)}/{qn(f'a:lvl{level + 1}pPr')}")
+    return [c for c in chain if c is not None], [master] if master is not None else []
+
+
+def _first(elements, name: str, default: str) -> str:
+    return next((e.get(name) for e in elements if e.get(name) is not None), default)
+
+
+def text_style(paragraph, shape_el, slide, theme: Theme, inherited: list) -> TextStyle:
+    """The effective look of a paragraph (its first run decides the run properties);
+    `inherited` is `bases(shape_el, slide)`."""
+    p = paragraph._p
+    own = [p.pPr] if p.pPr is not None else []
+    level = int(own[0].get("lvl", "0")) if own else 0
+    chain, master = text_chain(shape_el, slide, level, inherited)
+    ppr = own + chain + master
+    first_run = p.find(f"{qn('a:r')}/{qn('a:rPr')}")
+    rprs = [first_run] if first_run is not None else []
+    rprs += [r for r in (e.find(qn("a:defRPr")) for e in ppr) if r is not None]
+    masters = sum(1 for e in master if e.find(qn("a:defRPr")) is not None)
+    # The shape style's font colour (python-pptx autoshapes: white on accent) ranks below the
+    # shape's own and its placeholders' styles but above the master's text styles.
+    fills = [colour(r.find(qn("a:solidFill")), theme) for r in rprs]
+    fills.insert(len(fills) - masters, colour(shape_el.find(_FONT_REF), theme))
+    rgb = next((c for c in fills if c), None)
+    latins = [r.find(qn("a:latin")) for r in rprs]
+    latin = next((el.get("typeface", "") for el in latins if el is not None), "")
+    kind = _ph_kind(shape_el)
+    heading = latin.startswith("+mj") or (kind is not None and kind[0] == "title")
+    if latin and not latin.startswith("+"):
+        heading = latin.casefold() == theme.major_font.casefold()
+    bullet = ""
+    for e in ppr:
+        if e.find(qn("a:buNone")) is not None:
+            break
+        char = e.find(qn("a:buChar"))
+        if char is not None:
+            bullet = char.get("char", "•")
+            break
+    return TextStyle(
+        size_pt=int(_first(rprs, "sz", "1800")) / 100,
+        bold=_first(rprs, "b", "0") in ("1", "true"),
+        italic=_first(rprs, "i", "0") in ("1", "true"),
+        colour=rgb,
+        heading=heading,
+        align=_first(ppr, "algn", "l"),
+        bullet=bullet,
+    )
+
+
+def body_props(shape_el, inherited: list) -> dict[str, str]:
+    """bodyPr attributes (insets, anchor), the shape's own over its placeholders'."""
+    merged: dict[str, str] = {}
+    for el in reversed([shape_el, *inherited]):
+        body = el.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+        if body is not None:
+            merged.update(body.attrib)
+            autofit = body.find(qn("a:normAutofit"))
+            if autofit is not None and autofit.get("fontScale"):
+                merged["fontScale"] = autofit.get("fontScale")
+    return merged
