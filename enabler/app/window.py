@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         factories = {
             "Build": lambda: BuildPage(db, undo),
             "Library": lambda: LibraryPage(db, undo),
-            "Prospects": lambda: ProspectsPage(db),
+            "Prospects": lambda: ProspectsPage(db, undo),
             "ROI": lambda: RoiPage(db, undo),
             "Objections": lambda: ObjectionsPage(db, undo),
             "Decision": lambda: DecisionPage(db, undo),

@@ -6,11 +6,28 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from enabler.app.models import ListModel
 from enabler.app.ops import Operation
+from enabler.app.pages.segments import SegmentPanel
+
+IMPORT_SHORTCUT = "Ctrl+Shift+I"
+NO_PROSPECTS = (
+    f"No prospects yet. Import them from your CRM's CSV export ({IMPORT_SHORTCUT}), or add "
+    "them with `enabler prospects add`."
+)
 
 STALE_AFTER = dt.timedelta(days=90)
 
@@ -62,10 +79,15 @@ def _profile(ctx, pid: int):
 
 
 class ProspectsPage(QWidget):
-    def __init__(self, db_path: Path, parent=None) -> None:
+    error = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, db_path: Path, undo_stack: QUndoStack | None = None, parent=None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.ops: list[Operation] = []
+        self.op: Operation | None = None  # a running CRM import (the window asks before quitting)
+        self.wizard = None
         self.search = QLineEdit(placeholderText="Search prospects…")
         self.search.setAccessibleName("Search prospects")
         self.model = ListModel(text=lambda p: p.company)
@@ -77,29 +99,55 @@ class ProspectsPage(QWidget):
         self.view.setAccessibleName("Prospects")
         self.view.setModel(self.proxy)
         self.view.selectionModel().currentChanged.connect(self._chosen)
+        self.import_action = QAction("Import from CRM…", self)
+        self.import_action.setShortcut(QKeySequence(IMPORT_SHORTCUT))
+        self.import_action.triggered.connect(self.open_import_wizard)
+        self.addAction(self.import_action)
+        self.import_button = QPushButton(f"Import from CRM… ({IMPORT_SHORTCUT})")
+        self.import_button.setAccessibleName("Import prospects from a CRM export")
+        self.import_button.clicked.connect(self.open_import_wizard)
         self.detail = QLabel("Select a prospect to see their buying committee and insights.")
+        self.detail.setAccessibleName("Prospect profile")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        self.segments = SegmentPanel(self.db_path, undo_stack, self)
+        self.segments.error.connect(self.error)
+        self.segments.status.connect(self.status)
+        self.segments.changed.connect(self.reload_profile)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addWidget(self.search)
         lv.addWidget(self.view)
+        lv.addWidget(self.import_button)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(scroll)
+        right.addWidget(self.segments)
+        right.setSizes([420, 260])
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
 
     def _start(self, fn, on_success) -> None:
         op = Operation(fn, self.db_path, self)
         op.succeeded.connect(on_success)
+        op.failed.connect(self.error)
         op.done.connect(lambda: self.ops.remove(op))
         self.ops.append(op)
         op.start()
 
     def refresh(self) -> None:
-        self._start(_prospects, self.model.set_items)
+        self._start(_prospects, self._listed)
+
+    def _listed(self, prospects) -> None:
+        self.model.set_items(prospects)
+        if not prospects:
+            self.detail.setText(NO_PROSPECTS)
 
     def select_prospect(self, company: str) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -110,9 +158,44 @@ class ProspectsPage(QWidget):
         return False
 
     def _chosen(self, current, _previous) -> None:
-        if current.isValid():
-            pid = self.proxy.data(current, Qt.ItemDataRole.UserRole).id
-            self._start(
-                lambda ctx: _profile(ctx, pid),
-                lambda prof: self.detail.setText(profile_html(prof)),
-            )
+        pid = self.proxy.data(current, Qt.ItemDataRole.UserRole).id if current.isValid() else None
+        if pid is not None:
+            self._load_profile(pid)
+        self.segments.show_prospect(pid)
+
+    def reload_profile(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._load_profile(self.proxy.data(index, Qt.ItemDataRole.UserRole).id)
+
+    def _load_profile(self, pid: int) -> None:
+        self._start(
+            lambda ctx: _profile(ctx, pid), lambda prof: self.detail.setText(profile_html(prof))
+        )
+
+    # CRM import ------------------------------------------------------------------------------
+
+    def open_import_wizard(self):
+        """Open the CRM import wizard (window-modal); the list refreshes after an import."""
+        from enabler.app.pages.crm_wizard import CrmImportWizard  # built on first use
+
+        if self.wizard is not None:
+            if self.wizard.isVisible():
+                self.wizard.raise_()
+                return self.wizard
+            if not self.wizard.ops:  # a closed wizard still importing is left to finish
+                self.wizard.deleteLater()
+        self.wizard = CrmImportWizard(self.db_path, self)
+        self.wizard.applying.connect(self._importing)
+        self.wizard.imported.connect(self._imported)
+        self.wizard.open()
+        return self.wizard
+
+    def _importing(self, op: Operation) -> None:
+        self.op = op
+
+    def _imported(self, report) -> None:
+        from enabler.app.crm_models import count_line
+
+        self.status.emit(f"Imported {report.file}: {count_line(report)}.")
+        self.refresh()

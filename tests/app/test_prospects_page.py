@@ -1,0 +1,310 @@
+"""The Prospects page: the CRM import wizard and segment research (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from enabler.app.pages.crm_steps import NOTHING_TO_CHANGE
+from enabler.app.pages.prospects import ProspectsPage
+from enabler.domain.modules import Stage
+from enabler.store import prospects as prospect_store
+from enabler.store.db import open_db
+from tests.app.conftest import wait_ops
+
+FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
+
+HEADER = [
+    "Opportunity Owner", "Account Name", "Opportunity Name", "Stage", "Amount", "Close Date",
+    "Account ID", "Industry", "Employees", "Website",
+]  # fmt: skip
+ROWS = [
+    # line 2: the demo's Northwind Health, matched by its website
+    ["Dana Whitfield", "Northwind Health", "Northwind - Intake", "Negotiation/Review",
+     "$480,000.00", "12/18/2026", "0015g00000NWHaAAC", "Healthcare", "4,200",
+     "https://www.northwindhealth.example/"],
+    # line 3: a new account
+    ["Priya Raman", "Cascade Outfitters", "Cascade - AP automation", "Qualification",
+     "$95,000.00", "02/27/2027", "0015g00000CSCbBBD", "Retail", "850", "cascadeoutfitters.example"],
+    # line 4: an employee count that is not a number
+    ["Marcus Oyelaran", "Pelican Freight", "Pelican - Claims", "Needs Analysis", "$60,000.00",
+     "01/15/2027", "0015g00000PLCcCCE", "Transportation", "n/a", "pelicanfreight.example"],
+    # line 5: no account name
+    ["Dana Whitfield", "", "Orphan opportunity", "Prospecting", "$10,000.00", "04/30/2027",
+     "", "", "", ""],
+    # line 6: a stage the stage table does not know
+    ["Priya Raman", "Bluefin Logistics", "Bluefin - Customs", "Legal Review", "$75,000.00",
+     "03/31/2027", "0015g00000BLFeEEG", "Logistics", "2,300", "bluefinlogistics.example"],
+]  # fmt: skip
+
+
+@pytest.fixture
+def page(qtbot, app_db_path):
+    widget = ProspectsPage(app_db_path)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    wait_ops(qtbot, widget)
+    return widget
+
+
+@pytest.fixture
+def export(tmp_path):
+    path = tmp_path / "opportunities.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        writer.writerows(ROWS)
+    return path
+
+
+def snapshot(path):
+    """Everything an import may write, to show that a step wrote nothing."""
+    db = open_db(path)
+    return (
+        db.execute("SELECT * FROM prospects ORDER BY id").fetchall(),
+        db.execute("SELECT count(*) FROM audit_log").fetchone()[0],
+        db.execute("SELECT count(*) FROM crm_stage_map").fetchone()[0],
+    )
+
+
+def column(model, header: str) -> list[str]:
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    c = headers.index(header)
+    return [model.index(r, c).data() for r in range(model.rowCount())]
+
+
+def outcomes(page_) -> dict[int, str]:
+    model = page_.model
+    return dict(zip(map(int, column(model, "Line")), column(model, "Outcome"), strict=True))
+
+
+def open_file(qtbot, page_, path):
+    wizard = page_.open_import_wizard()
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.load(str(path))
+    wait_ops(qtbot, wizard)
+    return wizard
+
+
+def step(qtbot, wizard):
+    wizard.next()
+    wait_ops(qtbot, wizard)
+
+
+class DescribeCrmImportWizard:
+    def it_previews_dry_runs_imports_and_then_finds_nothing_to_change(
+        self, qtbot, page, export, app_db_path
+    ):
+        wizard = open_file(qtbot, page, export)
+        for model in (
+            wizard.mapping_page.model,
+            wizard.stage_page.model,
+            wizard.check_page.model,
+            wizard.result_page.model,
+        ):
+            QAbstractItemModelTester(model, FATAL)
+        assert "Salesforce export: 5 data rows" in wizard.file_page.message.text()
+        assert wizard.file_page.isComplete()
+
+        step(qtbot, wizard)  # columns and preview
+        mapping = wizard.mapping_page
+        assert mapping.boxes["company"].currentText() == "Account Name"
+        assert column(mapping.model, "Company") == [
+            "Northwind Health", "Cascade Outfitters", "Pelican Freight", "", "Bluefin Logistics",
+        ]  # fmt: skip
+        notes = column(mapping.model, "Notes")
+        assert notes[2] == "Skipped: Employees 'n/a' is not a number"
+        assert notes[3].startswith("Skipped: has no company name")
+        assert column(mapping.model, "Deal amount")[1] == "95,000"
+        assert "Showing 5 of 5 rows; 2 would be skipped" in mapping.counts.text()
+        mapping.choose("owner_rep", "Opportunity Name")  # the preview follows the combo box
+        qtbot.waitUntil(lambda: mapping.isComplete(), timeout=30000)
+        wait_ops(qtbot, wizard)
+        assert column(mapping.model, "Owner (rep)")[1] == "Cascade - AP automation"
+        mapping.choose("owner_rep", "Opportunity Owner")
+        qtbot.waitUntil(lambda: mapping.isComplete(), timeout=30000)
+        wait_ops(qtbot, wizard)
+        assert column(mapping.model, "Owner (rep)")[1] == "Priya Raman"
+
+        step(qtbot, wizard)  # stages
+        stages = wizard.stage_page
+        assert (
+            column(stages.model, "Our stage")[
+                column(stages.model, "CRM stage").index("Legal Review")
+            ]
+            == "not mapped: stage left as it is"
+        )
+        assert "Not in the stage table: Legal Review" in stages.message.text()
+        stages.choose("Legal Review", "consideration")
+        qtbot.waitUntil(lambda: stages.isComplete(), timeout=30000)
+        wait_ops(qtbot, wizard)
+        assert "Consideration" in column(stages.model, "Our stage")
+        stages.remember.setChecked(True)
+
+        before = snapshot(app_db_path)
+        step(qtbot, wizard)  # dry run
+        check = wizard.check_page
+        assert snapshot(app_db_path) == before  # the dry run wrote nothing
+        assert outcomes(check) == {
+            2: "would update", 3: "would create", 4: "skipped", 5: "skipped", 6: "would create",
+        }  # fmt: skip
+        assert "2 to create, 1 to update, 2 skipped" in check.counts.text()
+        assert "nothing has been written" in check.message.text()
+
+        step(qtbot, wizard)  # import
+        result = wizard.result_page
+        assert outcomes(result) == {
+            2: "updated", 3: "created", 4: "skipped", 5: "skipped", 6: "created",
+        }  # fmt: skip
+        assert "in one transaction" in result.message.text()
+        db = open_db(app_db_path)
+        cascade = prospect_store.find(db, "Cascade Outfitters")
+        assert cascade.crm_id == "salesforce:0015g00000CSCbBBD" and cascade.employees == 850
+        assert prospect_store.find(db, "Bluefin Logistics").stage is Stage.CONSIDERATION
+        assert prospect_store.find(db, "Northwind Health").deal_amount == 480_000
+        assert not prospect_store.exists(db, "Pelican Freight")
+        assert db.execute("SELECT label FROM crm_stage_map").fetchall() == [("Legal Review",)]
+        wait_ops(qtbot, page)  # the list refreshes
+        assert "Cascade Outfitters" in [p.company for p in page.model.items()]
+
+        imported = snapshot(app_db_path)
+        wizard.accept()  # Finish
+        again = open_file(qtbot, page, export)
+        assert again is not wizard
+        for _ in range(4):
+            step(qtbot, again)
+        assert set(outcomes(again.result_page).values()) == {"unchanged", "skipped"}
+        assert again.result_page.message.text() == NOTHING_TO_CHANGE
+        assert snapshot(app_db_path) == imported
+
+    @pytest.mark.parametrize(
+        ("data", "expected"),
+        [
+            (b"\x00\x01\x02\x03binary\x00junk" * 20, "is a binary file, not CSV text"),
+            (b"", "is empty: export the report again"),
+            (b"\x89PNG\r\n\x1a\n" + bytes(64), "is a PNG image, not a CSV file"),
+        ],
+    )
+    def it_says_what_is_wrong_with_a_bad_file_and_writes_nothing(
+        self, qtbot, page, tmp_path, app_db_path, data, expected
+    ):
+        path = tmp_path / "export.csv"
+        path.write_bytes(data)
+        before = snapshot(app_db_path)
+        wizard = open_file(qtbot, page, path)
+        assert expected in wizard.file_page.message.text()
+        assert "Nothing was imported" in wizard.file_page.message.text()
+        assert not wizard.file_page.isComplete()
+        assert snapshot(app_db_path) == before
+
+    def it_asks_for_the_company_column_when_the_file_has_none(
+        self, qtbot, page, tmp_path, app_db_path
+    ):
+        path = tmp_path / "no-company.csv"
+        path.write_text("Opportunity Name,Stage,Amount\nDeal A,Prospecting,100\n")
+        before = snapshot(app_db_path)
+        assert page.import_action.shortcut().toString() == "Ctrl+Shift+I"
+        page.import_action.trigger()
+        wizard = page.wizard
+        assert wizard.isVisible() and wizard.currentPage() is wizard.file_page
+        wizard.file_page.path_edit.setText(str(path))
+        wizard.file_page.load(str(path))
+        wait_ops(qtbot, wizard)
+        step(qtbot, wizard)
+        mapping = wizard.mapping_page
+        assert "has no company column (expected 'Account Name'" in mapping.problem.text()
+        assert not mapping.isComplete() and mapping.model.rowCount() == 0
+        mapping.choose("company", "Opportunity Name")
+        qtbot.waitUntil(lambda: mapping.isComplete(), timeout=30000)
+        assert column(mapping.model, "Company") == ["Deal A"]
+        assert mapping.problem.text() == ""
+        assert snapshot(app_db_path) == before
+
+
+class DescribeProspectList:
+    def it_says_how_to_get_prospects_into_an_empty_library(self, qtbot, tmp_path):
+        empty = ProspectsPage(tmp_path / "empty.db")
+        qtbot.addWidget(empty)
+        empty.refresh()
+        wait_ops(qtbot, empty)
+        assert empty.model.rowCount() == 0
+        assert "Import them from your CRM" in empty.detail.text()
+        assert "Ctrl+Shift+I" in empty.import_button.text()
+
+
+class DescribeSegmentResearch:
+    def it_promotes_research_to_the_prospect_undoes_and_adds_a_note(self, qtbot, page, app_db_path):
+        panel = page.segments
+        QAbstractItemModelTester(panel.model, FATAL)
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, panel)
+        wait_ops(qtbot, page)
+        texts = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+        row = next(n for n, t in enumerate(texts) if "reimbursement delays" in t)
+        assert texts[row].startswith("[Healthcare · CFO] pain:")
+        assert not panel.promote_button.isEnabled()  # nothing selected yet
+        panel.view.setCurrentIndex(panel.model.index(row, 0))
+        assert panel.promote_button.isEnabled()
+
+        db = open_db(app_db_path)
+        northwind = prospect_store.find(db, "Northwind Health").id
+        query = "SELECT id, source FROM insights WHERE prospect_id = ? AND text LIKE ?"
+        args = [northwind, "%reimbursement delays%"]
+        assert db.execute(query, args).fetchall() == []
+        with qtbot.waitSignal(panel.status, timeout=30000) as said:
+            panel.promote()
+        assert "is now one of Northwind Health's insights" in said.args[0]
+        wait_ops(qtbot, panel)
+        wait_ops(qtbot, page)
+        [(_iid, source)] = db.execute(query, args).fetchall()
+        assert source.startswith("segment research #")
+        assert "reimbursement delays" in page.detail.text()  # the profile reloaded
+        assert "✓ on this prospect" in panel.model.data(panel.model.index(row, 0))
+
+        panel.undo_stack.undo()
+        wait_ops(qtbot, panel)
+        assert db.execute(query, args).fetchall() == []
+        assert "✓" not in panel.model.data(panel.model.index(row, 0))
+
+        dialog = panel.open_note_dialog()
+        assert dialog.industry.text() == "Healthcare" and not dialog.ok.isEnabled()
+        dialog.text.setPlainText("Provider groups budget intake automation in Q1.")
+        dialog.kind.setCurrentIndex(dialog.kind.findText("budget"))
+        dialog.accept()
+        wait_ops(qtbot, panel)
+        stored = db.execute(
+            "SELECT industry, persona, kind, review_state FROM insights "
+            "WHERE prospect_id IS NULL AND text LIKE 'Provider groups budget%'"
+        ).fetchall()
+        assert stored == [("Healthcare", "", "budget", "approved")]
+        shown = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+        assert "[Healthcare] budget: Provider groups budget intake automation in Q1." in shown
+
+    def it_undoes_a_promotion_pressed_before_it_finished(self, qtbot, page, app_db_path):
+        panel = page.segments
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, panel)
+        panel.view.setCurrentIndex(panel.model.index(0, 0))
+        panel.promote()
+        panel.undo_stack.undo()  # the add is still running: undo waits for it, then removes it
+        wait_ops(qtbot, panel)
+        db = open_db(app_db_path)
+        promoted = "SELECT count(*) FROM insights WHERE prospect_id IS NOT NULL AND promoted_from"
+        assert db.execute(promoted).fetchone()[0] == 0
+        assert "✓" not in panel.model.data(panel.model.index(0, 0))
+
+    def it_says_when_no_research_matches(self, qtbot, page, app_db_path):
+        db = open_db(app_db_path)
+        prospect_store.create(
+            db, prospect_store.Prospect(id=0, company="Lone Co", industry="Mining")
+        )
+        page.refresh()
+        wait_ops(qtbot, page)
+        assert page.select_prospect("Lone Co")
+        wait_ops(qtbot, page.segments)
+        assert page.segments.model.rowCount() == 0
+        assert "No segment research matches Lone Co (Mining) yet" in page.segments.empty.text()
+        assert page.segments.add_button.isEnabled()
