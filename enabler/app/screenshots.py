@@ -12,12 +12,20 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+# What each shot shows beyond the page's default: (page, tab or "") → setup(widget).
+STAGING = {
+    ("Library", "Modules"): lambda tab: tab.show_module("why-us"),
+    ("Library", "Editor"): lambda tab: tab.open_module("why-us"),
+}
+
 
 def _settle(app: QApplication, window, ms: int = 400) -> None:
-    """Let background loads finish and the window repaint."""
-    for _ in range(100):
-        busy = [p for p in window.pages.built() if getattr(p, "op", None) and p.op.running]
-        if not busy and not window.ops:
+    """Let background work (loads, previews: every running Operation) finish, then repaint."""
+    from enabler.app.ops import Operation
+
+    for _ in range(300):
+        busy = [op for op in window.findChildren(Operation) if op.running]
+        if not busy:
             break
         loop = QEventLoop()
         QTimer.singleShot(100, loop.quit)
@@ -49,14 +57,21 @@ def main(out_dir: str = "docs/screenshots") -> int:
             _settle(app, window)
             if hasattr(page, "select_prospect"):
                 page.select_prospect("Northwind Health")
+                _settle(app, window, 1200)  # debounced previews start after a pause
                 _settle(app, window)
-            path = out / f"{name.lower()}.png"
-            window.grab().save(str(path))
-            print(path)
-            for tab_name in list(getattr(page, "tab", {}))[1:]:  # the first is the page shot
+            if not hasattr(page, "tab"):  # a page of tabs is shot tab by tab below
+                path = out / f"{name.lower()}.png"
+                window.grab().save(str(path))
+                print(path)
+            for n, (tab_name, tab) in enumerate(getattr(page, "tab", {}).items()):
                 page.show_tab(tab_name)
                 _settle(app, window)
-                path = out / f"{name.lower()}-{tab_name.lower().replace(' ', '-')}.png"
+                if (name, tab_name) in STAGING:
+                    STAGING[name, tab_name](tab)
+                    _settle(app, window, 1200)  # debounced previews start after a pause
+                    _settle(app, window)
+                suffix = "" if n == 0 else "-" + tab_name.lower().replace(" ", "-")
+                path = out / f"{name.lower()}{suffix}.png"
                 window.grab().save(str(path))
                 print(path)
         window.close()
