@@ -52,6 +52,14 @@ FIGURES = (
     Figure("pdf", "PDF warm/cold ratio", rf"^\s*ratio\s+{NUMBER}×", ">=", 4.0, "×"),
     Figure("pdf", "PDF pool/cold ratio", rf"^\s*ratio, pool\s+{NUMBER}×", ">=", 4.0, "×"),
     Figure("startup", "startup ratio", rf"^\s*ratio\s+{NUMBER}×", "<=", 3.0, "×"),
+    Figure(
+        "previews",
+        "thumbnails, 30-slide plan uncached",
+        rf"^\s*preview_plan, uncached\s+{NUMBER} ms",
+        "<=",
+        1000.0,
+        " ms",
+    ),
     Figure("roi", "ROI recompute", rf"^enabler recompute .*:\s+{NUMBER} ms", "<=", 20.0, " ms"),
 )
 _BENCH_LINE = re.compile(r"^BENCH (\S+?)=([-\d.]+)\s+target(<=|>=|<|>)([-\d.]+)(\S*)")
