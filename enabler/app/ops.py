@@ -127,3 +127,19 @@ class Operation(QObject):
     def _on_cancelled(self) -> None:
         self.cancelled.emit()
         self._finish()
+
+
+class Background:
+    """Mixed into a widget (before QWidget) that runs background calls. The widget provides
+    `db_path`, an `ops` list and an `error` signal; each operation stays in `ops` until it is
+    done, and the latest is `op` (tests and the main window wait on them)."""
+
+    def _start(self, fn, on_success, on_failure=None) -> Operation:
+        """Run `fn(ctx)` off the GUI thread; failures go to `on_failure` or `error`."""
+        op = Operation(fn, self.db_path, self)
+        op.succeeded.connect(on_success)
+        op.failed.connect(on_failure or self.error)
+        op.done.connect(lambda: self.ops.remove(op))
+        self.ops.append(op)
+        self.op = op
+        return op.start()

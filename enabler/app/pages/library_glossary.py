@@ -35,7 +35,7 @@ from enabler.app.glossary_commands import (
     update_change,
 )
 from enabler.app.glossary_model import GlossaryModel
-from enabler.app.ops import Operation
+from enabler.app.ops import Background, Operation
 
 EMPTY = "The glossary is empty: type a term and its definition below, then press Add."
 
@@ -53,7 +53,7 @@ def _run_change(ctx, change):
     return change(db, governance.require_profile(db))
 
 
-class GlossaryTab(QWidget):
+class GlossaryTab(Background, QWidget):
     status = Signal(str)
     error = Signal(str)
     changed = Signal()
@@ -131,15 +131,6 @@ class GlossaryTab(QWidget):
         self.new_term()
 
     # loading -------------------------------------------------------------------------------------
-
-    def _start(self, fn, on_success, on_failure=None) -> None:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        op.start()
 
     def refresh(self) -> None:
         self._start(_terms, self._loaded)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from enabler.app.ops import Operation
+from enabler.app.ops import Background, Operation
 
 # reads -----------------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ def set_profile(ctx, name: str, role: str):
 # shared by the tabs ------------------------------------------------------------------------
 
 
-class Jobs:
+class Jobs(Background):
     """Mixed into a tab (before QWidget): runs jobs, keeping each in `ops` until it is done
     (tests wait on `op` / `ops`). The tab provides `db_path` and an `error` signal. A pane
     inside a tab is given the tab's `ops` list, so waiting on the tab waits on it too."""
@@ -129,15 +129,6 @@ class Jobs:
     def _init_jobs(self, ops: list[Operation] | None = None) -> None:
         self.op: Operation | None = None
         self.ops: list[Operation] = [] if ops is None else ops
-
-    def _start(self, fn, on_success, on_failure=None) -> Operation:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        return op.start()
 
 
 def changes_html(changes, empty: str = "No differences.") -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from enabler.app.ops import Operation
+from enabler.app.ops import Background, Operation
 from enabler.app.pages.module_editor_dialogs import UnsavedGuard, ask_new_module, ask_unsaved
 from enabler.app.pages.module_editor_form import ModuleForm
 from enabler.app.pages.module_editor_preview import PreviewPane
@@ -41,7 +41,7 @@ NEW = "\x00new"  # the combo's "New module…" entry
 EMPTY = "Choose a module to edit, or “New module…” to start one."
 
 
-class ModuleEditorTab(UnsavedGuard, QWidget):
+class ModuleEditorTab(Background, UnsavedGuard, QWidget):
     status = Signal(str)
     error = Signal(str)
     changed = Signal()  # a module was saved, created or submitted
@@ -110,15 +110,6 @@ class ModuleEditorTab(UnsavedGuard, QWidget):
         self._update_state()
 
     # background work ---------------------------------------------------------------------------
-
-    def _start(self, fn, on_success, on_failure=None) -> Operation:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        return op.start()
 
     def refresh(self) -> None:
         """Reload the module and prospect lists; an unsaved edit stays, an untouched module is

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from enabler.app.ops import Operation
+from enabler.app.ops import Background
 
 NO_PROSPECTS = "The library has no prospects yet: add some on the Prospects page."
 
@@ -20,7 +20,7 @@ def load_prospects(ctx):
     return browse.prospects(ctx.open_db())
 
 
-class ProspectPicking:
+class ProspectPicking(Background):
     def _prospect_chooser(self) -> QComboBox:
         """The page's prospect combo box; choosing an entry calls `_chosen(index)`."""
         box = QComboBox()
@@ -28,16 +28,6 @@ class ProspectPicking:
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         box.activated.connect(self._chosen)
         return box
-
-    def _start(self, fn, on_success, on_failure=None) -> None:
-        """Run `fn(ctx)` in the background; keep the operation alive until it is done."""
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        op.start()
 
     def refresh(self) -> None:
         self._start(load_prospects, self._set_prospects)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.models import ListModel
-from enabler.app.ops import Operation
+from enabler.app.ops import Background, Operation
 from enabler.app.pages.segments import SegmentPanel
 
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
@@ -78,7 +78,7 @@ def _profile(ctx, pid: int):
     return browse.profile(ctx.open_db(), pid)
 
 
-class ProspectsPage(QWidget):
+class ProspectsPage(Background, QWidget):
     error = Signal(str)
     status = Signal(str)
 
@@ -132,14 +132,6 @@ class ProspectsPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
-
-    def _start(self, fn, on_success) -> None:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        op.start()
 
     def refresh(self) -> None:
         self._start(_prospects, self._listed)
