@@ -6,6 +6,7 @@ import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.cli.insights import actor_option
+from enabler.services.preview import filled_titles
 from enabler.services.recommend import (
     DEFAULT_LIMIT,
     as_dict,
@@ -23,14 +24,19 @@ from enabler.services.recommend import (
 @click.option("--limit", default=DEFAULT_LIMIT, show_default=True, help="How many modules.")
 def recommend_command(db_path, as_json, prospect_ref, limit) -> None:
     """Rank approved modules for a prospect, with the reasons for each score."""
-    report = recommend(open_library(db_path), prospect_ref, limit=max(1, limit))
+    db = open_library(db_path)
+    report = recommend(db, prospect_ref, limit=max(1, limit))
+    titles = filled_titles(db, str(report.prospect.id), [r.module.key for r in report.results])
     if as_json:
         emit_json(
             {
                 "prospect": {"id": report.prospect.id, "company": report.prospect.company},
                 "date": report.today,
                 "library_size": report.library_size,
-                "modules": [as_dict(r) for r in report.results],
+                "modules": [
+                    {**as_dict(r), "title_filled": titles.get(r.module.key, r.module.title)}
+                    for r in report.results
+                ],
             }
         )
         return
@@ -42,7 +48,8 @@ def recommend_command(db_path, as_json, prospect_ref, limit) -> None:
     if not report.results:
         click.echo("  none fit: approve modules for this stage and industry first.")
     for rank, r in enumerate(report.results, 1):
-        click.echo(f"{rank:>3}. {r.module.key}  {r.score:.1f}  — {r.module.title}")
+        title = titles.get(r.module.key, r.module.title)
+        click.echo(f"{rank:>3}. {r.module.key}  {r.score:.1f}  — {title}")
         for reason in r.reasons:
             click.echo(f"       {reason.points:+5.1f}  {reason.text}")
 

@@ -40,3 +40,13 @@ def plan_lines(db: sqlite_utils.Database, plan: DeckPlan) -> list[PlanLine]:
             title, problem = raw, str(exc)
         lines.append(PlanLine(planned.module.key, title, _why(planned.module), problem))
     return lines
+
+
+def filled_titles(db: sqlite_utils.Database, prospect_ref: str, keys: list[str]) -> dict[str, str]:
+    """Each module's title filled for the prospect (raw where it cannot be filled), by key."""
+    from enabler.services.build import plan_deck
+
+    if not keys:
+        return {}
+    plan = plan_deck(db, prospect_ref, list(keys))
+    return {line.key: line.title for line in plan_lines(db, plan)}

@@ -114,6 +114,15 @@ class DescribeRecommendCommand:
         )
         assert "  3. " in text and "  4. " not in text
 
+    def it_shows_titles_filled_for_the_prospect(self, env):
+        data = json.loads(ok("recommend", "--prospect", "Northwind Health", "--json", env=env))
+        compare = next(m for m in data["modules"] if m["key"] == "compare-paperbridge")
+        assert compare["title"] == "{{ vendor.product }} and Paperbridge"
+        assert compare["title_filled"] == "Brightwave Flow and Paperbridge"
+        text = ok("recommend", "--prospect", "Northwind Health", env=env)
+        assert "— Brightwave Flow and Paperbridge" in text
+        assert "{{" not in text
+
     def it_edits_weights(self, env):
         assert "competitor = 30 (default 8)." in ok("weights", "set", "competitor", "30", env=env)
         listed = json.loads(ok("weights", "list", "--json", env=env))
