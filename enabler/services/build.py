@@ -23,7 +23,6 @@ from enabler.services import designed, field_overrides, objection_deck, roi_deck
 from enabler.services.glossary import glossary_context
 from enabler.services.preflight import check_presentation, planned_modules
 from enabler.services.recommend import deck_selection
-from enabler.services.staleness import plan_warnings
 from enabler.services.templates import installed_template
 from enabler.store import assets, decks, settings
 from enabler.store import modules as module_store
@@ -48,7 +47,6 @@ class BuildResult:
     slides: int
     modules: tuple[str, ...]
     preflight: PreflightReport | None = None  # checks run on the built deck
-    warnings: tuple[str, ...] = ()  # governance: stale material the rep should check first
 
 
 def plan_deck(
@@ -152,5 +150,4 @@ def build_deck(
         slides=len(prs.slides),
         modules=tuple(p.module.key for p in plan.modules),
         preflight=report,
-        warnings=plan_warnings(db, plan),
     )

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain import lifecycle
-from enabler.domain.deck import DeckPlan
 from enabler.domain.lifecycle import ModuleStatus
 from enabler.domain.modules import ModuleState
 from enabler.store import modules as module_store
@@ -29,24 +28,6 @@ def stale_modules(db: sqlite_utils.Database, today: dt.date | None = None) -> li
         if lifecycle.is_stale(s.review_by, today)
     ]
     return sorted(out, key=lambda m: (-m.days_overdue, m.status.key))
-
-
-def plan_warnings(
-    db: sqlite_utils.Database, plan: DeckPlan, today: dt.date | None = None
-) -> tuple[str, ...]:
-    """What a rep should hear before presenting: modules in the plan past their review date."""
-    today = today or dt.date.today()
-    warnings = []
-    ids = [p.module.id for p in plan.modules]
-    statuses = module_store.module_statuses(db, ids=ids)
-    for status in sorted(statuses, key=lambda s: ids.index(s.module_id)):
-        if lifecycle.is_stale(status.review_by, today):
-            due = status.review_by.isoformat() if status.review_by else "never set"
-            warnings.append(
-                f"Module {status.key!r} is past its review date ({due}); "
-                f"check with {status.owner or 'marketing'} that it is still accurate."
-            )
-    return tuple(warnings)
 
 
 @dataclass(frozen=True, slots=True)

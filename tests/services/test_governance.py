@@ -8,6 +8,7 @@ import json
 import pytest
 
 from enabler.domain.modules import ModuleState, SmartContent, SmartLayout
+from enabler.domain.preflight import Check
 from enabler.domain.profile import make_profile
 from enabler.errors import Conflict, InvalidInput
 from enabler.services import build, governance, revisions, staleness
@@ -192,11 +193,14 @@ class DescribeStaleness:
         assert [(m.status.key, m.days_overdue > 2000) for m in stale] == [("proof", True)]
         plan = build.plan_deck(db, "Acme Clinics", ["pillars", "proof"])
         result = build.build_deck(db, plan, tmp_path / "deck.pptx")
-        assert len(result.warnings) == 1
-        assert "'proof' is past its review date (2020-01-01)" in result.warnings[0]
+        stale = [f.message for f in result.preflight.warnings if f.check is Check.STALE_MODULE]
+        assert len(stale) == 1  # said once, by preflight
+        assert "'proof' (v1) was due for review on 2020-01-01" in stale[0]
         governance.mark_reviewed(db, LENA, "proof")
         assert staleness.stale_modules(db) == []
-        assert staleness.plan_warnings(db, plan) == ()
+        plan = build.plan_deck(db, "Acme Clinics", ["pillars", "proof"])
+        again = build.build_deck(db, plan, tmp_path / "deck.pptx")
+        assert not [f for f in again.preflight.warnings if f.check is Check.STALE_MODULE]
 
     def it_gives_new_modules_a_review_date_from_the_setting(self, db):
         governance.set_rules(db, LENA, review_days=30)
