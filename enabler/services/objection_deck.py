@@ -16,7 +16,6 @@ from enabler.domain.objections import ObjectionChecklist, ObjectionState
 from enabler.domain.prospects import Prospect
 from enabler.services.objections import battlecards_in_play, checklist, proof_titles
 from enabler.store import modules as module_store
-from enabler.store import objections as store
 
 # Raised objections first (they need an answer), then the likely ones to pre-empt.
 APPENDIX_STATES = (ObjectionState.RAISED, ObjectionState.OPEN)
@@ -78,7 +77,7 @@ def adjust_plan(
     Each is dropped when the prospect has nothing to show on it, so a build never fails or
     shows an empty slide. Only the first approved module of each layout is used.
     """
-    layouts = store.approved_module_layouts(db, [g.value for g in GENERATED])
+    layouts = module_store.approved_by_layout(db, [g.value for g in GENERATED])
     kept = [m for m in modules if m.id not in layouts]
     if not layouts:
         return kept

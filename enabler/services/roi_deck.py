@@ -143,7 +143,7 @@ def adjust_plan(
 
     Only the first approved module of each ROI layout that fits the prospect's industry is used.
     """
-    found = roi_store.approved_modules_by_layout(db, [layout.value for layout in ROI_ORDER])
+    found = module_store.approved_by_layout(db, [layout.value for layout in ROI_ORDER])
     kept = [m for m in modules if m.id not in found]
     if not roi_store.has_model(db, prospect.id):
         return kept
@@ -184,7 +184,7 @@ def place_in_plan(
             f"{prospect.company} has no saved business case yet: fill in the ROI page and save "
             "it, then copy it to the deck."
         )
-    found = roi_store.approved_modules_by_layout(db, [layout.value for layout in ROI_ORDER])
+    found = module_store.approved_by_layout(db, [layout.value for layout in ROI_ORDER])
     roi = _roi_modules(db, prospect, found)
     if not roi:
         raise InvalidInput(

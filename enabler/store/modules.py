@@ -230,3 +230,16 @@ def save_status(db: sqlite_utils.Database, status: ModuleStatus, **changes) -> M
             "reload it and make your change again."
         )
     return module_status(db, status.module_id)
+
+
+def approved_by_layout(db: sqlite_utils.Database, layouts: list[str]) -> dict[int, str]:
+    """{module id: layout} of approved smart modules whose current version uses one of
+    `layouts`, in library order (generated slides — ROI, objections — pick theirs this way)."""
+    marks = ", ".join("?" * len(layouts))
+    sql = (
+        "SELECT m.id, json_extract(v.content, '$.layout') FROM modules m "
+        "JOIN module_versions v ON v.id = m.current_version_id "
+        f"WHERE m.state = 'approved' AND json_extract(v.content, '$.layout') IN ({marks}) "
+        "ORDER BY m.id"
+    )
+    return dict(db.execute(sql, layouts).fetchall())

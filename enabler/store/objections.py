@@ -110,15 +110,3 @@ def get_objection(db: sqlite_utils.Database, ref: int | str) -> Objection:
 
 def objection_exists(db: sqlite_utils.Database, key: str) -> bool:
     return db.execute("SELECT 1 FROM objections WHERE key = ?", [key]).fetchone() is not None
-
-
-def approved_module_layouts(db: sqlite_utils.Database, layouts: list[str]) -> dict[int, str]:
-    """{module id: layout} of approved smart modules whose current version uses `layouts`."""
-    marks = ", ".join("?" * len(layouts))
-    sql = (
-        "SELECT m.id, json_extract(v.content, '$.layout') FROM modules m "
-        "JOIN module_versions v ON v.id = m.current_version_id "
-        f"WHERE m.state = 'approved' AND json_extract(v.content, '$.layout') IN ({marks}) "
-        "ORDER BY m.id"
-    )
-    return dict(db.execute(sql, layouts).fetchall())

@@ -121,16 +121,3 @@ def get_preset(db: sqlite_utils.Database, industry: str) -> RoiPreset | None:
         [industry.strip()],
     ).fetchone()
     return _preset(row) if row else None
-
-
-def approved_modules_by_layout(db: sqlite_utils.Database, layouts: list[str]) -> dict[int, str]:
-    """Approved modules whose current version uses one of `layouts`: id → layout, library order."""
-    marks = ", ".join("?" for _ in layouts)
-    rows = db.execute(
-        "SELECT m.id, json_extract(v.content, '$.layout') FROM modules m "
-        "JOIN module_versions v ON v.id = m.current_version_id "
-        f"WHERE m.state = 'approved' AND json_extract(v.content, '$.layout') IN ({marks}) "
-        "ORDER BY m.id",
-        layouts,
-    ).fetchall()
-    return {module_id: layout for module_id, layout in rows}
