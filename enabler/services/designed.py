@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from enabler.domain import lifecycle
 from enabler.domain.deck import DeckPlan
 from enabler.domain.modules import ModuleKind
 from enabler.errors import InvalidInput
@@ -77,6 +78,17 @@ def designed_info(db: sqlite_utils.Database, ref: int | str) -> DesignedInfo:
     )
 
 
+def clean_rules(condition: str, repeat: str) -> tuple[str, str]:
+    """Rules as stored: whitespace normalised, then checked (InvalidInput when refused).
+
+    `enabler designed rules` and pack import both go through here, so a pack can carry nothing
+    the command would refuse.
+    """
+    condition, repeat = " ".join(condition.split()), repeat.strip()
+    check_rules(condition, repeat)
+    return condition, repeat
+
+
 def set_rules(
     db: sqlite_utils.Database,
     ref: int | str,
@@ -87,9 +99,11 @@ def set_rules(
 ) -> DesignedInfo:
     """Change when a designed slide appears and what it repeats over (None keeps a rule)."""
     info = designed_info(db, ref)
-    condition = info.condition if condition is None else " ".join(condition.split())
-    repeat = info.repeat if repeat is None else repeat.strip()
-    check_rules(condition, repeat)
+    lifecycle.check_writable(module_store.module_status(db, info.module_id))
+    condition, repeat = clean_rules(
+        info.condition if condition is None else condition,
+        info.repeat if repeat is None else repeat,
+    )
     with transaction(db):
         designed_store.set_rules(db, info.module_id, condition, repeat, actor)
     return designed_info(db, info.module_id)

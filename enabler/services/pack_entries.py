@@ -12,6 +12,7 @@ from enabler.domain.glossary import GlossaryTerm, make_term
 from enabler.domain.modules import ModuleKind, Stage, content_from_dict, content_to_dict
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.errors import InvalidInput
+from enabler.services.designed import clean_rules
 from enabler.services.pack_format import VerifiedPack
 
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -26,6 +27,9 @@ class PackModule:
     review_by: str | None
     version: int
     snapshot: VersionSnapshot
+    # A designed slide's (condition, repeat); None when the pack says nothing about rules
+    # (packs written before they travelled), which leaves the rules here as they are.
+    rules: tuple[str, str] | None = None
 
 
 def refs_of(snap: VersionSnapshot) -> set[str]:
@@ -108,7 +112,27 @@ def _entry(path: Path, item: object, files: set[str]) -> PackModule:
         review_by=review_by,
         version=version if isinstance(version, int) else 0,
         snapshot=snap,
+        rules=_rules(path, key, kind, item),
     )
+
+
+def _rules(path: Path, key: str, kind: str, item: Mapping) -> tuple[str, str] | None:
+    """The entry's slide rules, refused exactly where `enabler designed rules` refuses them."""
+    if "rules" not in item:
+        return None
+    rules = item["rules"]
+    if kind != ModuleKind.DESIGNED.value:
+        raise _bad(path, key, "has slide rules but is not a designed slide")
+    condition = rules.get("condition", "") if isinstance(rules, Mapping) else None
+    repeat = rules.get("repeat", "") if isinstance(rules, Mapping) else None
+    if not isinstance(condition, str) or not isinstance(repeat, str):
+        raise _bad(path, key, "has malformed slide rules")
+    try:
+        return clean_rules(condition, repeat)
+    except InvalidInput as exc:
+        # One line: the refusal quotes the rule, which may hold newlines.
+        why = " ".join(str(exc).split())
+        raise _bad(path, key, f"has a slide rule Enabler refuses ({why})") from exc
 
 
 def parse_modules(path: Path, pack: VerifiedPack) -> list[PackModule]:

@@ -13,6 +13,7 @@ from enabler.domain.version_diff import diff_versions
 from enabler.errors import Conflict
 from enabler.services.pack_entries import PackModule
 from enabler.services.pack_format import VerifiedPack
+from enabler.store import designed as designed_store
 from enabler.store import glossary as glossary_store
 from enabler.store import modules as module_store
 from enabler.store import versions
@@ -52,7 +53,22 @@ def _module_changes(db: sqlite_utils.Database, entry: PackModule) -> list[str]:
         changes.append(f"Review by: {review_by} → {entry.review_by}")
     if status.owner != entry.owner:
         changes.append(f"Owner: {status.owner} → {entry.owner}")
-    return changes
+    return changes + _rule_changes(db, status.module_id, entry)
+
+
+def _rule_changes(db: sqlite_utils.Database, module_id: int, entry: PackModule) -> list[str]:
+    """A designed slide's condition and repeat, compared with the pack's (old packs: none)."""
+    if entry.rules is None:
+        return []
+    details = designed_store.designed_details(db, module_id) or {}
+    ours = (details.get("condition", ""), details.get("repeat", ""))
+    out = []
+    for label, empty, before, after in zip(
+        ("Condition", "Repeat"), ("always", "once"), ours, entry.rules, strict=True
+    ):
+        if before != after:
+            out.append(f"{label}: {before or empty} → {after or empty}")
+    return out
 
 
 def plan_import(

@@ -1,7 +1,8 @@
 """Signed library packs: marketing publishes the approved library; reps import it read-only.
 
-Export: every approved module (its current version and the assets it uses), the keys of retired
-modules with their replacements, and the glossary, signed with the publisher's Ed25519 key.
+Export: every approved module (its current version, the assets it uses and, for a designed
+slide, its condition and repeat rules), the keys of retired modules with their replacements, and
+the glossary, signed with the publisher's Ed25519 key.
 Import: verify everything first (see pack_format), show what is new, changed and retired, then
 apply it in one transaction; imported modules and terms are read-only on this machine.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.lifecycle import Action
-from enabler.domain.modules import ModuleState
+from enabler.domain.modules import ModuleKind, ModuleState
 from enabler.domain.profile import Profile
 from enabler.errors import InvalidInput
 from enabler.services import keys
@@ -31,6 +32,7 @@ from enabler.services.pack_entries import (
 from enabler.services.pack_format import PackLimits, read_pack, write_pack
 from enabler.services.pack_plan import PackImport, plan_import
 from enabler.store import assets, audit, packs, versions
+from enabler.store import designed as designed_store
 from enabler.store import glossary as glossary_store
 from enabler.store import modules as module_store
 from enabler.store.db import transaction
@@ -72,6 +74,7 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
                 "source_blob": snap.source_blob,
                 "extra": dict(snap.extra),
             }
+            | _rules_of(db, status.module_id, snap.kind)
         )
     if not modules:
         raise InvalidInput("There are no approved modules to publish; approve some first.")
@@ -106,6 +109,19 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
     return result
 
 
+def _rules_of(db: sqlite_utils.Database, module_id: int, kind: str) -> dict:
+    """A designed slide's condition and repeat, for its manifest entry (other kinds: nothing)."""
+    if kind != ModuleKind.DESIGNED.value:
+        return {}
+    details = designed_store.designed_details(db, module_id) or {}
+    return {
+        "rules": {
+            "condition": details.get("condition", ""),
+            "repeat": details.get("repeat", ""),
+        }
+    }
+
+
 def import_pack(
     db: sqlite_utils.Database,
     profile: Profile,
@@ -135,6 +151,8 @@ def import_pack(
                 _add(db, profile, entry, origin)
             elif entry.key in plan.changed:
                 _replace(db, profile, entry, origin, plan.changed[entry.key])
+            if entry.key in plan.new or entry.key in plan.changed:
+                _put_rules(db, profile, entry, path.name)
         for key, replacement in retirements:
             if key in plan.retired:
                 _retire(db, profile, key, replacement, origin)
@@ -193,6 +211,23 @@ def _add(db, profile: Profile, entry: PackModule, origin: str) -> None:
     )
     after = module_store.module_status(db, module_id)
     _trail(db, profile, None, after, f"New from {origin}", {"version": entry.version})
+
+
+def _put_rules(db, profile: Profile, entry: PackModule, source: str) -> None:
+    """A designed slide's rules from the pack; a pack without rules keeps the ones here."""
+    if entry.snapshot.kind != ModuleKind.DESIGNED.value:
+        return
+    module_id = module_store.module_status(db, entry.key).module_id
+    if entry.rules is None and designed_store.designed_details(db, module_id) is not None:
+        return
+    packs.put_designed_rules(
+        db,
+        module_id,
+        key=entry.key,
+        source_name=source,
+        rules=entry.rules or ("", ""),
+        actor=profile.name,
+    )
 
 
 def _trail(db, profile, before, after, comment: str, extra=None) -> None:

@@ -7,7 +7,7 @@ import json
 import sqlite_utils
 
 from enabler.domain.version_diff import VersionSnapshot
-from enabler.store import versions
+from enabler.store import designed, versions
 from enabler.store.rows import dumps, list_json, now_iso
 
 
@@ -57,6 +57,40 @@ def create_imported_module(
         [version_id, module_id],
     )
     return module_id
+
+
+def put_designed_rules(
+    db: sqlite_utils.Database,
+    module_id: int,
+    *,
+    key: str,
+    source_name: str,
+    rules: tuple[str, str],
+    actor: str,
+) -> None:
+    """Give an imported designed module its rules, adding its `designed_slides` row if missing.
+
+    The row's identity is `pack:<key>`, a namespace `import-slides` never produces (it uses
+    `p14:<id>` or `<file stem>#<slide id>`), so importing the original file here later makes a
+    separate local module instead of finding, and trying to edit, the read-only one.
+    In a transaction.
+    """
+    if designed.designed_details(db, module_id) is None:
+        identity = f"pack:{key}"
+        if designed.module_for_identity(db, identity) is not None:
+            identity = f"{identity}#{module_id}"
+        db["designed_slides"].insert(
+            {
+                "module_id": module_id,
+                "identity": identity,
+                "source_name": source_name,
+                "slide_number": 0,
+                "updated_at": now_iso(),
+            }
+        )
+    details = designed.designed_details(db, module_id)
+    if (details["condition"], details["repeat"]) != rules:
+        designed.set_rules(db, module_id, *rules, actor)
 
 
 def record_import(
