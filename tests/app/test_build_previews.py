@@ -84,6 +84,17 @@ class DescribeSlideThumbnails:
         assert shown.args[0] == before - 1
 
 
+    def it_renders_exactly_with_libreoffice_when_asked(self, qtbot, window, soffice):
+        page = _northwind(qtbot, window)
+        qtbot.waitUntil(lambda: page.thumbs.model.rowCount() > 0, timeout=60000)
+        sketched = [page.thumbs.model.item(r).png for r in range(page.thumbs.model.rowCount())]
+        with qtbot.waitSignal(page.thumbs.rendered, timeout=180000) as shown:
+            page.thumbs.exact.setChecked(True)
+        assert shown.args[0] == len(sketched)
+        exact = [page.thumbs.model.item(r).png for r in range(page.thumbs.model.rowCount())]
+        assert all(exact) and exact[0] != sketched[0]
+
+
 class DescribeFieldsForm:
     def it_marks_fills_builds_and_undoes_a_field(self, qtbot, window, tmp_path):
         page = _northwind(qtbot, window)

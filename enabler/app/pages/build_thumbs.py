@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from enabler.app.ops import Cancelled, Operation
 
@@ -90,9 +90,19 @@ class BuildThumbs(QWidget):
         self.view.activated.connect(self.select_module)  # Enter on a thumbnail, too
         self.state = QLabel("Slide previews appear here once a prospect is chosen.")
         self.state.setAccessibleName("Preview state")
+        self.exact = QCheckBox("Exact (LibreOffice)")
+        self.exact.setAccessibleName("Render previews with LibreOffice")
+        self.exact.setToolTip(
+            "Draw the previews with LibreOffice, exactly as the PDF will look. Slower: a few "
+            "seconds per change. Off, they are sketched in a fraction of a second."
+        )
+        self.exact.toggled.connect(self.schedule)
+        top = QHBoxLayout()
+        top.addWidget(self.state, 1)
+        top.addWidget(self.exact)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.state)
+        layout.addLayout(top)
         layout.addWidget(self.view)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
@@ -114,15 +124,17 @@ class BuildThumbs(QWidget):
             self.state.setText("Add modules to the plan to see its slides.")
             return
         pid, overrides = str(prospect.id), self.fields.overrides()
+        exact = self.exact.isChecked()
 
         def work(ctx):
             from enabler.services.build import plan_deck
-            from enabler.services.slide_previews import PreviewsCancelled, preview_plan
+            from enabler.services.slide_previews import Fidelity, PreviewsCancelled, preview_plan
 
             db = ctx.open_db()
             plan = plan_deck(db, pid, keys, overrides=overrides)
+            fidelity = Fidelity.LIBREOFFICE if exact else Fidelity.SKETCH
             try:
-                return preview_plan(db, plan, cancelled=lambda: ctx.cancelled)
+                return preview_plan(db, plan, fidelity=fidelity, cancelled=lambda: ctx.cancelled)
             except PreviewsCancelled:
                 raise Cancelled from None  # reported as cancelled, not as a failure
 
