@@ -70,6 +70,8 @@ _INSETS = (("lIns", "91440"), ("tIns", "45720"), ("rIns", "91440"), ("bIns", "45
 _CELL_MARGINS = (("marL", "91440"), ("marT", "45720"), ("marR", "91440"), ("marB", "45720"))
 _NAME = f"*/{qn('p:cNvPr')}"
 _TBL = f"{qn('a:graphic')}/{qn('a:graphicData')}/{qn('a:tbl')}"
+_GRID, _GRID_COL, _TR, _TC = qn("a:tblGrid"), qn("a:gridCol"), qn("a:tr"), qn("a:tc")
+_CELL_BODY, _CELL_PR = qn("a:txBody"), qn("a:tcPr")
 
 
 def _name(el) -> str:
@@ -96,6 +98,7 @@ class _SlideScanner:
         self.images: list[PlacedImage] = []
         self._fonts: dict[int, ThemeFonts] = {}
         self._bases: dict[int, Bases] = {}
+        self._levels: dict = {}  # what list styles give each paragraph level, deck-wide
 
     def scan_slide(self, number: int, slide) -> None:
         layout = slide.slide_layout
@@ -140,7 +143,7 @@ class _SlideScanner:
             return
         name = _name(sp)
         self.texts.append(ShapeText(number, name, text))
-        style = TextStyle.for_shape(sp, self.bases, self.default_style, self.fonts)
+        style = TextStyle.for_shape(sp, self.bases, self.default_style, self.fonts, self._levels)
         if style.body_attr("vert", "horz") != "horz":
             return  # vertical text is not measured
         left, top, right, bottom = (int(style.body_attr(a, d)) for a, d in _INSETS)
@@ -169,25 +172,25 @@ class _SlideScanner:
 
     def _table(self, number: int, name: str, tbl, box: _Box) -> None:
         """Rows grow to hold their text, so a table overflows when it runs off the slide."""
-        grid = tbl.find(qn("a:tblGrid"))
-        widths = [int(col.get("w", 0)) for col in grid.iter(qn("a:gridCol"))]
+        grid = tbl.find(_GRID)
+        widths = [int(col.get("w", 0)) for col in grid.iter(_GRID_COL)]
         total, texts = 0.0, []
-        for tr in tbl.iter(qn("a:tr")):
+        for tr in tbl.iter(_TR):
             tallest = int(tr.get("h", 0)) / EMU_PER_PT
-            for c, tc in enumerate(tr.iter(qn("a:tc"))):
+            for c, tc in enumerate(tr.iter(_TC)):
                 if tc.get("hMerge") or tc.get("vMerge"):
                     continue
-                txbody = tc.find(qn("a:txBody"))
+                txbody = tc.find(_CELL_BODY)
                 text = text_of(txbody) if txbody is not None else ""
                 texts.append(text)
                 if not text.strip():
                     continue
-                tcpr = tc.find(qn("a:tcPr"))
+                tcpr = tc.find(_CELL_PR)
                 margins = [
                     int(tcpr.get(a, d)) if tcpr is not None else int(d) for a, d in _CELL_MARGINS
                 ]
                 span = sum(widths[c : c + int(tc.get("gridSpan", 1))])
-                style = TextStyle.for_cell(txbody, self.default_style, self.fonts)
+                style = TextStyle.for_cell(txbody, self.default_style, self.fonts, self._levels)
                 frame = fitting.Frame(
                     width_pt=(span - margins[0] - margins[2]) / EMU_PER_PT,
                     height_pt=0,

@@ -15,6 +15,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
+from enabler.export.text_props import NONE, TextProps, spacing_value
 from enabler.render import fit as fitting
 
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -25,12 +26,12 @@ _AUTOFITS = {qn("a:normAutofit"): "shrink", qn("a:spAutoFit"): "grow", qn("a:noA
 DEFAULT_SIZE_PT = 18.0
 _EMU_PER_PT = 12700
 # Clark names computed once: these lookups run for every paragraph and run of a deck.
-_P_PR, _DEF_RPR, _LATIN = qn("a:pPr"), qn("a:defRPr"), qn("a:latin")
+_P_PR = qn("a:pPr")
 _LST_STYLE, _BODY_PR, _TX_BODY = qn("a:lstStyle"), qn("a:bodyPr"), qn("p:txBody")
 _LVL = {n: qn(f"a:lvl{n}pPr") for n in range(1, 10)}
 _SP_XFRM, _FRAME_XFRM = f"{qn('p:spPr')}/{qn('a:xfrm')}", qn("p:xfrm")
-_SPC = {t: qn(f"a:{t}") for t in ("lnSpc", "spcBef", "spcAft")}
-_SPC_PCT, _SPC_PTS = qn("a:spcPct"), qn("a:spcPts")
+_MASTER_STYLES = {"title": qn("p:titleStyle"), "body": qn("p:bodyStyle")}
+_OTHER_STYLE = qn("p:otherStyle")
 _P, _R_PR, _T, _BR, _END_PR = qn("a:p"), qn("a:rPr"), qn("a:t"), qn("a:br"), qn("a:endParaRPr")
 _RUNS = {qn("a:r"), qn("a:fld"), _BR}
 
@@ -98,12 +99,34 @@ class Bases:
             if ph is not None:
                 self.master.setdefault(_master_kind(ph.get("type", "obj")), sp)
         self.txstyles = master_el.find(qn("p:txStyles"))
+        self._inherited: dict[tuple[str, str], tuple[tuple, tuple]] = {}
 
     def chain(self, ph) -> list:
         """The layout and master shapes `ph` inherits from, nearest first."""
         kind = ph.get("type", "obj")
         layout = self.layout_title if kind in _TITLES else self.by_idx.get(ph.get("idx", "0"))
         return [sp for sp in (layout, self.master.get(_master_kind(kind))) if sp is not None]
+
+    def inherited(self, ph) -> tuple[tuple, tuple]:
+        """(list styles, a:bodyPr elements or None) a placeholder inherits, nearest first.
+
+        Depends on the placeholder's type and idx only, so it is worked out once for each.
+        """
+        key = (ph.get("type", "obj"), ph.get("idx", "0"))
+        found = self._inherited.get(key)
+        if found is None:
+            lists, bodies = [], []
+            for base in self.chain(ph):
+                base_body = base.find(_TX_BODY)
+                if base_body is not None:
+                    lists.append(base_body.find(_LST_STYLE))
+                    bodies.append(base_body.find(_BODY_PR))
+            if self.txstyles is not None:
+                style = _MASTER_STYLES.get(_master_kind(key[0]), _OTHER_STYLE)
+                lists.append(self.txstyles.find(style))
+            found = (tuple(el for el in lists if el is not None), tuple(bodies))
+            self._inherited[key] = found
+        return found
 
 
 def inherited_xfrm(sp, bases: Bases | None):
@@ -124,95 +147,76 @@ def inherited_xfrm(sp, bases: Bases | None):
 
 
 class TextStyle:
-    """Resolves paragraph, run and body properties for one text body on a slide."""
+    """Resolves paragraph, run and body properties for one text body on a slide.
 
-    def __init__(self, txbody, lists: list, bodies: list, fonts: ThemeFonts) -> None:
+    `levels` remembers what the list styles give each paragraph level; pass one dict to the
+    text bodies of a whole deck: its shapes share a few list-style chains (one per layout
+    placeholder) across thousands of paragraphs.
+    """
+
+    def __init__(
+        self, txbody, lists, bodies, fonts: ThemeFonts, levels: dict | None = None
+    ) -> None:
         self.txbody = txbody
-        self._lists = lists  # list-style elements (a:lstStyle-like), nearest first
+        self._lists = tuple(lists)  # list-style elements (a:lstStyle-like), nearest first
         self._bodies = bodies  # a:bodyPr elements, nearest first
         self.fonts = fonts
+        self._levels = {} if levels is None else levels  # (lists, level) -> TextProps
 
     @classmethod
-    def for_shape(cls, sp, bases: Bases, default_style, fonts: ThemeFonts) -> TextStyle:
+    def for_shape(
+        cls, sp, bases: Bases, default_style, fonts: ThemeFonts, levels: dict | None = None
+    ) -> TextStyle:
         txbody = sp.find(_TX_BODY)
-        lists, bodies = [txbody.find(_LST_STYLE)], [txbody.find(_BODY_PR)]
         ph = placeholder_of(sp)
         if ph is not None:
-            for base in bases.chain(ph):
-                base_body = base.find(_TX_BODY)
-                if base_body is not None:
-                    lists.append(base_body.find(_LST_STYLE))
-                    bodies.append(base_body.find(_BODY_PR))
-            name = {"title": "p:titleStyle", "body": "p:bodyStyle"}.get(
-                _master_kind(ph.get("type", "obj")), "p:otherStyle"
-            )
-            if bases.txstyles is not None:
-                lists.append(bases.txstyles.find(qn(name)))
+            lists, bodies = bases.inherited(ph)
         else:
-            lists.append(default_style)
-        return cls(txbody, [el for el in lists if el is not None], bodies, fonts)
+            lists, bodies = (default_style,) if default_style is not None else (), ()
+        own = txbody.find(_LST_STYLE)
+        if own is not None and len(own):  # an empty a:lstStyle sets nothing
+            lists = (own, *lists)
+        return cls(txbody, lists, (txbody.find(_BODY_PR), *bodies), fonts, levels)
 
     @classmethod
-    def for_cell(cls, txbody, default_style, fonts: ThemeFonts) -> TextStyle:
-        lists = [txbody.find(_LST_STYLE), default_style]
-        return cls(txbody, [el for el in lists if el is not None], [], fonts)
+    def for_cell(
+        cls, txbody, default_style, fonts: ThemeFonts, levels: dict | None = None
+    ) -> TextStyle:
+        own = txbody.find(_LST_STYLE)
+        lists = [el for el in (own, default_style) if el is not None and len(el)]
+        return cls(txbody, lists, [], fonts, levels)
 
     # -- paragraphs ---------------------------------------------------------------------------
 
-    def levels(self, p) -> list:
-        """The paragraph's own a:pPr, then its level's pPr in each list style, nearest first."""
+    def paragraph_props(self, p) -> TextProps:
+        """What paragraph `p` sets, over what the list styles give its level."""
         ppr = p.find(_P_PR)
         level = min(int(ppr.get("lvl", "0")) + 1, 9) if ppr is not None else 1
-        found = [ppr] if ppr is not None else []
-        tag = _LVL[level]
-        for lst in self._lists:
-            lvl = lst.find(tag)
-            if lvl is not None:
-                found.append(lvl)
-        return found
-
-    @staticmethod
-    def para_emu(levels: list, attr: str) -> int:
-        for el in levels:
-            value = el.get(attr)
-            if value is not None:
-                return int(value)
-        return 0
-
-    @staticmethod
-    def spacing(levels: list, tag: str) -> tuple[str, float] | None:
-        """('pct', 1.0) or ('pts', 12.0) for a:lnSpc / a:spcBef / a:spcAft, if set."""
-        child_tag = _SPC[tag]
-        for el in levels:
-            child = el.find(child_tag)
-            if child is None:
-                continue
-            pct, pts = child.find(_SPC_PCT), child.find(_SPC_PTS)
-            if pct is not None:
-                return "pct", int(pct.get("val", "100000")) / 100000
-            if pts is not None:
-                return "pts", int(pts.get("val", "0")) / 100
-        return None
+        key = (self._lists, level)
+        inherited = self._levels.get(key)
+        if inherited is None:
+            inherited, tag = NONE, _LVL[level]
+            for lst in self._lists:  # nearest first: each fills what nearer ones left open
+                lvl = lst.find(tag)
+                if lvl is not None:
+                    inherited = inherited.over(TextProps.of_level(lvl))
+            self._levels[key] = inherited
+        return TextProps.of_level(ppr).over(inherited) if ppr is not None else inherited
 
     # -- runs ---------------------------------------------------------------------------------
 
-    def run_font(self, levels: list, rpr) -> tuple[str, float, bool, bool]:
-        """(family, size in pt, bold, italic) of a run (`rpr` may be None)."""
-        chain = [rpr] if rpr is not None else []
-        for el in levels:
-            default = el.find(_DEF_RPR)
-            if default is not None:
-                chain.append(default)
-        size = next((int(el.get("sz")) / 100 for el in chain if el.get("sz")), DEFAULT_SIZE_PT)
-        bold = next((el.get("b") in ("1", "true") for el in chain if el.get("b")), False)
-        italic = next((el.get("i") in ("1", "true") for el in chain if el.get("i")), False)
-        face = None
-        for el in chain:
-            latin = el.find(_LATIN)
-            if latin is not None and latin.get("typeface"):
-                face = latin.get("typeface")
-                break
-        return self.fonts.resolve(face), size, bold, italic
+    def run_font(self, paragraph: TextProps, rpr) -> tuple[str, float, bool, bool]:
+        """(family, size in pt, bold, italic) of a run (`rpr` may be None) in a paragraph."""
+        own = TextProps.of_run(rpr)  # its values are None or non-empty: `or` picks the nearest
+        sz, b, i = (
+            own.size or paragraph.size,
+            own.bold or paragraph.bold,
+            own.italic or paragraph.italic,
+        )
+        size = int(sz) / 100 if sz else DEFAULT_SIZE_PT
+        bold = b in ("1", "true") if b else False
+        italic = i in ("1", "true") if i else False
+        return self.fonts.resolve(own.face or paragraph.face), size, bold, italic
 
     # -- body ---------------------------------------------------------------------------------
 
@@ -243,33 +247,37 @@ def paragraphs(txbody, style: TextStyle) -> tuple[fitting.Paragraph, ...]:
     """The text body as the fitter sees it: styled runs, indents and spacing per paragraph."""
     out = []
     for p in txbody.iter(_P):
-        levels = style.levels(p)
+        props = style.paragraph_props(p)
         runs = []
         for child in p:
             if child.tag not in _RUNS:
                 continue
-            family, size, bold, italic = style.run_font(levels, child.find(_R_PR))
+            family, size, bold, italic = style.run_font(props, child.find(_R_PR))
             if child.tag == _BR:
                 text = fitting.LINE_BREAK
             else:
                 text = "".join(t.text or "" for t in child.iter(_T))
             runs.append(fitting.Run(text, family, size, bold, italic))
-        end = style.run_font(levels, p.find(_END_PR))[1]
+        end = style.run_font(props, p.find(_END_PR))[1]
         first_size = runs[0].size_pt if runs else end
-        line = style.spacing(levels, "lnSpc")
+        line = spacing_value(props.line)
         out.append(
             fitting.Paragraph(
                 runs=tuple(runs),
-                left_pt=style.para_emu(levels, "marL") / _EMU_PER_PT,
-                first_indent_pt=style.para_emu(levels, "indent") / _EMU_PER_PT,
+                left_pt=_pt(props.left),
+                first_indent_pt=_pt(props.indent),
                 line_spacing=line[1] if line and line[0] == "pct" else 1.0,
                 line_spacing_pt=line[1] if line and line[0] == "pts" else None,
-                space_before_pt=space_pt(style.spacing(levels, "spcBef"), first_size),
-                space_after_pt=space_pt(style.spacing(levels, "spcAft"), first_size),
+                space_before_pt=space_pt(spacing_value(props.before), first_size),
+                space_after_pt=space_pt(spacing_value(props.after), first_size),
                 end_size_pt=end,
             )
         )
     return tuple(out)
+
+
+def _pt(emu: str | None) -> float:
+    return (int(emu) if emu is not None else 0) / _EMU_PER_PT
 
 
 def space_pt(found: tuple[str, float] | None, size_pt: float) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pptx import Presentation
@@ -20,8 +20,12 @@ from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pptx"
 
+# Told, after each module is drawn, which slides it added: (module, index of its first slide
+# counted from 0, how many slides). A designed or generated module may add several, or none.
+OnModule = Callable[[PlannedModule, int, int], None]
 
-def _layouts(prs) -> dict:
+
+def template_layouts(prs) -> dict:
     """The layout for each brand layout name: by name, else the closest one (own templates)."""
     if not len(prs.slide_layouts):
         raise RenderError("The template has no slide layouts; install another template.")
@@ -60,20 +64,26 @@ def assemble(
     ctx: Mapping,
     load_image: LoadImage,
     template: Path | bytes = DEFAULT_TEMPLATE,
+    *,
+    on_module: OnModule | None = None,
 ):
     """Render `plan` and return the python-pptx Presentation (not yet saved).
 
     `template` is a path, or the bytes of an installed template (see services.templates).
+    `on_module` learns which slides each module added (slide previews label them with it).
     """
     prs = Presentation(io.BytesIO(template) if isinstance(template, bytes) else str(template))
-    layouts = _layouts(prs)
+    layouts = template_layouts(prs)
     designed = DesignedSlides(prs, load_image)
     add_title_slide(prs, layouts["Title"], plan, ctx, load_image)
     items = agenda_items(plan, ctx)
     if items:
         add_agenda_slide(prs, layouts["Agenda"], items)
     for planned in plan.modules:
+        first = len(prs.slides)
         _module_slide(prs, layouts, planned, ctx, load_image, designed)
+        if on_module is not None:
+            on_module(planned, first, len(prs.slides) - first)
     provenance.write(prs, plan.provenance())
     return prs
 

@@ -99,6 +99,8 @@ class FontBook:
         if BODY_FAMILY.casefold() not in self._families:
             raise FileNotFoundError(f"no {BODY_FAMILY} in {folder}")
         self.missing: set[str] = set()  # families measured with the body font instead
+        # Every run of every frame asks for its face: remember the choice per style.
+        self._faces: dict[tuple[str, bool, bool], Face] = {}
 
     def _lookup(self, family: str) -> list[Face]:
         key = family.casefold()
@@ -117,9 +119,14 @@ class FontBook:
         return self._families[key]
 
     def face(self, family: str, bold: bool = False, italic: bool = False) -> Face:
-        weight = 700 if bold else 400
-        faces = self._lookup(family)
-        return min(faces, key=lambda f: (f.italic != italic, abs(f.weight - weight)))
+        key = (family, bold, italic)
+        found = self._faces.get(key)
+        if found is None:
+            weight = 700 if bold else 400
+            faces = self._lookup(family)
+            found = min(faces, key=lambda f: (f.italic != italic, abs(f.weight - weight)))
+            self._faces[key] = found
+        return found
 
 
 @lru_cache(maxsize=4)

@@ -12,7 +12,7 @@ from pathlib import Path
 from pptx import Presentation
 
 from enabler.domain.modules import SmartContent
-from enabler.render.deck import DEFAULT_TEMPLATE, _layouts
+from enabler.render.deck import DEFAULT_TEMPLATE, template_layouts
 from enabler.render.generated import GENERATORS
 from enabler.render.smart import LAYOUT_NAMES, Fill, LoadImage, render_smart
 
@@ -28,7 +28,7 @@ def module_presentation(
 ):
     """A presentation holding only `content`'s slide(s) (a generated layout may add several)."""
     prs = Presentation(io.BytesIO(template) if isinstance(template, bytes) else str(template))
-    layouts = _layouts(prs)  # the deck's own layout lookup, incl. installed templates
+    layouts = template_layouts(prs)  # the deck's own layout lookup, incl. installed templates
     if content.layout in GENERATORS:
         added = GENERATORS[content.layout](prs, layouts, content, ctx, fill)
         slide = added[0] if added else None

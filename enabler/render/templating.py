@@ -128,6 +128,32 @@ def has_fields(text: str) -> bool:
     return "{{" in text or "{%" in text
 
 
+_LOADS_TEMPLATES = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_read(source: str) -> frozenset[str] | None:
+    """Every top-level context name `render(source, …)` could look up, or None when that
+    cannot be told (a tag that does not parse, or one that loads another template).
+
+    Never too few, maybe too many: names the text binds itself (`{% for c in contacts %}`)
+    count too, and any filter or test counts as reading `prospect` (`money`, `date`… take the
+    prospect's currency and locale from the context).
+    """
+    if not has_fields(source):
+        return frozenset()  # rendered as it stands: the context is not touched
+    try:
+        tree = _ENV.parse(_normalise(source))
+    except TemplateError:
+        return None
+    if next(tree.find_all(_LOADS_TEMPLATES), None) is not None:
+        return None
+    names = {node.name for node in tree.find_all(nodes.Name)}
+    if next(tree.find_all((nodes.Filter, nodes.Test)), None) is not None:
+        names.add("prospect")
+    return frozenset(names)
+
+
 def render(source: str, context: Mapping, where: str) -> str:
     """Fill the fields in `source`; `where` names the module in any error message."""
     if not has_fields(source):

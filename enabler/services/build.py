@@ -19,6 +19,7 @@ from enabler.errors import InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.render import deck as deck_render
 from enabler.render.context import build_context
+from enabler.render.context_reads import plan_reads
 from enabler.services import designed, field_overrides, objection_deck, roi_deck, worksheet_deck
 from enabler.services.glossary import glossary_context
 from enabler.services.preflight import check_presentation, planned_modules
@@ -105,19 +106,50 @@ CONTEXT_PROVIDERS: tuple[ContextProvider, ...] = (
     designed.contacts_context,
 )
 
+# The top-level names a provider can add, so a build skips it when the plan reads none of them
+# (enabler.render.context_reads). A provider not listed here always runs.
+PROVIDED_NAMES: dict[ContextProvider, frozenset[str]] = {
+    objection_deck.deck_context: frozenset({"objections", "battlecards"}),
+    roi_deck.roi_context: frozenset({"roi"}),
+    glossary_context: frozenset({"glossary"}),
+    worksheet_deck.deck_context: frozenset({"criteria", "action_plan"}),
+    designed.contacts_context: frozenset({"contacts"}),
+}
 
-def template_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
-    """Every value slide templates can use for this plan."""
+
+def template_context(
+    db: sqlite_utils.Database, plan: DeckPlan, reads: frozenset[str] | None = None
+) -> dict:
+    """Every value slide templates can use for this plan.
+
+    With `reads` (the names the caller will look up at most, see `plan_reads`), providers whose
+    names are all outside it are skipped: their data is never shown, so it is not computed.
+    """
     reps = settings.get(db, "reps", {}) or {}
     ctx = build_context(plan, settings.get(db, "vendor", {}), reps.get(plan.rep, {}))
     for provider in CONTEXT_PROVIDERS:
+        provided = PROVIDED_NAMES.get(provider)
+        if reads is not None and provided is not None and reads.isdisjoint(provided):
+            continue
         ctx.update(provider(db, plan))
     return ctx
 
 
+def context_roots(db: sqlite_utils.Database) -> frozenset[str]:
+    """Top-level fields the providers add to every deck's context (roi, objections…)."""
+    plan = DeckPlan(prospect=Prospect(id=0, company="Example"), modules=())
+    roots: set[str] = set()
+    for provider in CONTEXT_PROVIDERS:
+        try:
+            roots.update(provider(db, plan))
+        except Exception:  # a provider that needs a real prospect adds nothing
+            continue
+    return frozenset(roots)
+
+
 def render_plan(db: sqlite_utils.Database, plan: DeckPlan, template: Path | bytes | None = None):
     """Render the plan to an in-memory presentation."""
-    ctx = template_context(db, plan)
+    ctx = template_context(db, plan, plan_reads(plan))  # only the data the plan can show
     template = template or installed_template(db)  # a customer template replaces brand.pptx
     kwargs = {"template": template} if template else {}
     return deck_render.assemble(plan, ctx, lambda sha: assets.get(db, sha), **kwargs)

@@ -69,6 +69,13 @@ def load_mapping(path: Path | str) -> CrmMapping:
     return mapping_from_dict(data)
 
 
+def _mapping(mapping: CrmMapping | Path | str | None) -> CrmMapping | None:
+    """The mapping itself (the app's wizard builds one), or read from its file (the CLI)."""
+    if isinstance(mapping, CrmMapping):
+        return mapping
+    return load_mapping(mapping) if mapping else None
+
+
 def _format(table: CsvTable, name: str, fmt: str, mapping: CrmMapping | None) -> CrmFormat:
     if fmt not in FORMAT_CHOICES:
         raise InvalidInput(f"Format must be one of {', '.join(FORMAT_CHOICES)}, not {fmt!r}.")
@@ -98,10 +105,14 @@ def read_export(
     db: sqlite_utils.Database,
     path: Path | str,
     fmt: str = "auto",
-    mapping: CrmMapping | None = None,
+    mapping: CrmMapping | Path | str | None = None,
 ) -> tuple[CsvTable, CrmFormat, DateOrder, list[CrmRecord], list[BadRow]]:
-    """Read and check every row of an export, without touching the library."""
+    """Read and check every row of an export, without touching the library.
+
+    `mapping` is a `CrmMapping` or the path of a mapping file (see `load_mapping`).
+    """
     path = Path(path)
+    mapping = _mapping(mapping)
     table = read_file(path)
     crm = _format(table, path.name, fmt, mapping)
     columns = resolve_columns(table.header, crm, mapping.columns if mapping else None)
@@ -149,18 +160,18 @@ def import_crm(
     path: Path | str,
     *,
     fmt: str = "auto",
-    mapping: Path | str | None = None,
+    mapping: CrmMapping | Path | str | None = None,
     dry_run: bool = False,
     actor: str = "",
 ) -> ImportReport:
     """Create and update prospects from a CRM export in one transaction.
 
     Bad rows are skipped and reported; if anything else fails, nothing is imported.
-    A dry run reports exactly the same outcomes and writes nothing.
+    A dry run reports exactly the same outcomes and writes nothing. `mapping` is a
+    `CrmMapping` or the path of a mapping file.
     """
     path = Path(path)
-    rules = load_mapping(mapping) if mapping else None
-    table, crm, order, records, bad = read_export(db, path, fmt, rules)
+    table, crm, order, records, bad = read_export(db, path, fmt, mapping)
     actor = actor or f"crm import ({path.name})"
     if dry_run:
         plan = plan_import(records, bad, prospect_store.list_prospects(db))

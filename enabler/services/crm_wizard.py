@@ -1,15 +1,14 @@
 """The steps of the desktop app's CRM import wizard, on top of `crm_import` (no Qt here).
 
 The wizard lets the user say which column holds each prospect field and how each CRM stage
-maps. Those choices are a mapping exactly like the `--mapping FILE` of `enabler import-crm`, so
-the preview reads the file as `read_export` does and the dry run and the import are the very
-`import_crm` call the CLI makes: the same matching, the same per-row report, one transaction.
+maps. Those choices make a mapping checked exactly like the `--mapping FILE` of
+`enabler import-crm`, so the preview reads the file as `read_export` does and the dry run and
+the import are the very `import_crm` call the CLI makes: the same matching, the same per-row
+report, one transaction.
 """
 
 from __future__ import annotations
 
-import json
-import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from enabler.domain.crm import (
     stage_key,
     stage_rules,
 )
-from enabler.domain.crm_mapping import KEEP, CrmMapping, parse_stage_target
+from enabler.domain.crm_mapping import KEEP, CrmMapping, mapping_from_dict
 from enabler.domain.crm_rows import BadRow, CrmRecord
 from enabler.errors import InvalidInput
 from enabler.services.crm_import import ImportReport, import_crm, read_export
@@ -80,11 +79,8 @@ class WizardChoices:
     stages: Mapping[str, str] = field(default_factory=dict)  # CRM stage → stage value or "keep"
 
     def mapping(self) -> CrmMapping:
-        stages = {}
-        for label, target in self.stages.items():
-            rule = parse_stage_target(target)
-            stages[stage_key(label)] = StageRule(label, rule.stage, edited=True)
-        return CrmMapping(self.format, None, dict(self.columns), stages)
+        """The choices checked exactly as `enabler import-crm --mapping FILE` checks a file."""
+        return mapping_from_dict(self.mapping_file())
 
     def mapping_file(self) -> dict:
         """The same choices as a mapping file for `enabler import-crm --mapping`."""
@@ -226,13 +222,11 @@ def run_import(
     same transaction as the import.
     """
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="enabler-crm-") as tmp:
-        mapping = Path(tmp) / "mapping.json"
-        mapping.write_text(json.dumps(choices.mapping_file()), encoding="utf-8")
-        if dry_run:
-            return import_crm(db, path, mapping=mapping, dry_run=True, actor=actor)
-        with transaction(db):
-            if remember_stages:
-                for label, target in choices.stages.items():
-                    map_stage(db, label, target, actor)
-            return import_crm(db, path, mapping=mapping, actor=actor)
+    mapping = choices.mapping()
+    if dry_run:
+        return import_crm(db, path, mapping=mapping, dry_run=True, actor=actor)
+    with transaction(db):
+        if remember_stages:
+            for label, target in choices.stages.items():
+                map_stage(db, label, target, actor)
+        return import_crm(db, path, mapping=mapping, actor=actor)

@@ -35,7 +35,7 @@ def check_fields(texts: Iterable[str], roots: frozenset[str] = frozenset()) -> F
 
 def field_roots(db: sqlite_utils.Database) -> frozenset[str]:
     """Top-level names the features add to every deck (roi, glossary, objections…)."""
-    # The slide import keeps this list; one definition of "what a deck can fill".
-    from enabler.services.import_slides import _context_roots
+    # The build keeps this list (the slide import reads it too): one "what a deck can fill".
+    from enabler.services.build import context_roots
 
-    return _context_roots(db)
+    return context_roots(db)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import json
 import shutil
 import subprocess
@@ -21,14 +20,11 @@ from enum import StrEnum
 from pathlib import Path
 
 import sqlite_utils
-from pptx import Presentation
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.errors import EnablerError, RenderError
 from enabler.render import deck as deck_render
 from enabler.render import templating
-from enabler.render.designed import DesignedSlides
-from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
 from enabler.render.sketch import sketch_slide
 from enabler.services.build import template_context
 from enabler.services.plan_fields import placeholder_overrides, plan_fields
@@ -113,30 +109,20 @@ def preview_key(plan: DeckPlan, ctx: Mapping, template: bytes, width: int, fidel
 
 
 def render_with_owners(db: sqlite_utils.Database, plan: DeckPlan, ctx: Mapping, template: bytes):
-    """The deck as `enabler.render.deck.assemble` makes it, plus (module key, label) per slide.
-
-    Same steps and helpers as `assemble` (title, agenda, each module in order), counting the
-    slides each module adds; the title slide and agenda have an empty key.
+    """The deck as Build renders it (`enabler.render.deck.assemble`), plus (module key, label)
+    per slide; the slides before the first module (title slide, agenda) have an empty key.
     """
+    owners: dict[int, tuple[str, str]] = {}
 
-    def load_image(sha: str) -> bytes:
-        return assets.get(db, sha)
-
-    prs = Presentation(io.BytesIO(template))
-    layouts = deck_render._layouts(prs)
-    designed = DesignedSlides(prs, load_image)
-    add_title_slide(prs, layouts["Title"], plan, ctx, load_image)
-    owners = [("", TITLE_LABEL)]
-    items = agenda_items(plan, ctx)
-    if items:
-        add_agenda_slide(prs, layouts["Agenda"], items)
-        owners.append(("", AGENDA_LABEL))
-    for planned in plan.modules:
-        before = len(prs.slides)
-        deck_render._module_slide(prs, layouts, planned, ctx, load_image, designed)
+    def own(planned: PlannedModule, first: int, added: int) -> None:
         label = _title(planned.module.title, ctx, planned.module.key)
-        owners += [(planned.module.key, label)] * (len(prs.slides) - before)
-    return prs, owners
+        owners.update((n, (planned.module.key, label)) for n in range(first, first + added))
+
+    prs = deck_render.assemble(
+        plan, ctx, lambda sha: assets.get(db, sha), template=template, on_module=own
+    )
+    opening = (("", TITLE_LABEL), ("", AGENDA_LABEL))  # the agenda only when the plan has one
+    return prs, [owners.get(n, opening[min(n, 1)]) for n in range(len(prs.slides))]
 
 
 def _title(raw: str, ctx: Mapping, key: str) -> str:

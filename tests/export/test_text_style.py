@@ -32,12 +32,12 @@ class DescribeTextStyle:
 
         title_style = style_of(prs, slide, title)
         p, rpr = first_run(title)
-        family, size, bold, _ = title_style.run_font(title_style.levels(p), rpr)
+        family, size, bold, _ = title_style.run_font(title_style.paragraph_props(p), rpr)
         assert family == "Lato" and bold and size > 20
 
         body_style = style_of(prs, slide, body)
         p, rpr = first_run(body)
-        family, size, _, _ = body_style.run_font(body_style.levels(p), rpr)
+        family, size, _, _ = body_style.run_font(body_style.paragraph_props(p), rpr)
         assert family == "Open Sans" and 12 <= size < 40
         assert body_style.autofit()[0] == "shrink"  # normAutofit inherited from the layout
         assert body_style.body_attr("lIns", "91440") is not None

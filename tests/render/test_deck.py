@@ -11,7 +11,9 @@ from pptx import Presentation
 from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.errors import RenderError
 from enabler.render import provenance
-from enabler.services.build import build_deck, plan_deck
+from enabler.render.deck import assemble
+from enabler.services.build import build_deck, plan_deck, template_context
+from enabler.store import assets
 from tests.conftest import add_module
 from tests.helpers import all_text, shape_ids_unique, summary
 
@@ -149,3 +151,22 @@ class DescribeBuildDeck:
         text = all_text(tmp_path / "d.pptx")
         assert "{{ 7*7 }}" in summary(tmp_path / "d.pptx")[3]["texts"][0]
         assert "49" not in text
+
+
+class DescribeModuleSlides:
+    def it_tells_which_slides_each_module_added(self, demo_db):
+        plan = plan_deck(demo_db, "Northwind Health")
+        seen = []
+        prs = assemble(
+            plan,
+            template_context(demo_db, plan),
+            lambda sha: assets.get(demo_db, sha),
+            on_module=lambda planned, first, added: seen.append((planned, first, added)),
+        )
+        assert [p for p, _, _ in seen] == list(plan.modules)
+        starts = [first for _, first, _ in seen]
+        ends = [first + added for _, first, added in seen]
+        assert starts[0] in (1, 2)  # after the title slide and the agenda, if any
+        assert starts[1:] == ends[:-1]  # back to back, in plan order
+        assert ends[-1] == len(prs.slides)
+        assert any(added > 1 for _, _, added in seen)  # e.g. the objection appendix runs over

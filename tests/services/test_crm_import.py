@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 
 from enabler.domain.crm import CrmFormat
+from enabler.domain.crm_mapping import mapping_from_dict
 from enabler.domain.crm_plan import RowAction
 from enabler.domain.modules import Stage
 from enabler.errors import Conflict, InvalidInput
@@ -152,6 +153,19 @@ class DescribeMappingFiles:
             120,
             "acme.example",
         )
+
+    def it_takes_a_mapping_object_as_well_as_a_file(self, db, tmp_path):
+        path = ex.write(tmp_path, "export.csv", "Client;Phase\nAcme Clinics;Phase 2\n")
+        mapping = mapping_from_dict(
+            {
+                "columns": {"company": "Client", "stage": "Phase"},
+                "stages": {"Phase 2": "consideration"},
+            }
+        )
+        dry = import_crm(db, path, mapping=mapping, dry_run=True)
+        assert [o.action for o in dry.outcomes] == [RowAction.CREATE]
+        import_crm(db, path, mapping=mapping)
+        assert prospect_store.find(db, "Acme Clinics").stage is Stage.CONSIDERATION
 
     def it_says_what_is_wrong_with_a_mapping_file(self, db, tmp_path):
         path = ex.write(tmp_path, "export.csv", "Client\nAcme\n")

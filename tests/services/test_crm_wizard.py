@@ -113,6 +113,13 @@ class DescribePreviewAndImport:
         again = run_import(demo_db, export, choices, dry_run=False)
         assert [o.action for o in again.outcomes] == [RowAction.UNCHANGED, RowAction.SKIPPED]
 
+    def it_checks_the_choices_as_the_cli_checks_a_mapping_file(self, demo_db, export):
+        choices = WizardChoices(CrmFormat.SALESFORCE, {"company": "Account Name", "shoe": "X"})
+        before = prospect_rows(demo_db)
+        with pytest.raises(InvalidInput, match="unknown field 'shoe'"):
+            run_import(demo_db, export, choices, dry_run=False)
+        assert prospect_rows(demo_db) == before
+
     def it_needs_a_company_column(self, demo_db, export):
         with pytest.raises(InvalidInput, match="company name"):
             preview_import(demo_db, export, WizardChoices(CrmFormat.SALESFORCE, {}))

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from enabler.errors import RenderError
-from enabler.render.templating import render
+from enabler.render.templating import names_read, render
 
 CTX = {"prospect": {"company": "Northwind", "revenue": 1250000}, "today": dt.date(2026, 3, 5)}
 
@@ -68,3 +68,29 @@ class DescribeLocaleDefaults:
         assert render("{{ v | money }}", ctx, "m") == "1.234.567\xa0€"
         assert render("{{ v | money('USD', 'en_US') }}", ctx, "m") == "$1,234,567"
         assert render("{{ v | number }}", ctx, "m") == "1.234.567"
+
+
+class DescribeNamesRead:
+    def it_finds_nothing_in_plain_text(self):
+        assert names_read("Why now: costs are rising") == frozenset()
+
+    def it_finds_the_top_level_names_a_text_looks_up(self):
+        text = "Hi {{ contact.first_name }}, {% if roi %}{{ roi['npv_text'] }}{% endif %}"
+        assert names_read(text) == {"contact", "roi"}
+
+    def it_counts_a_filter_as_reading_the_prospect(self):
+        assert names_read("{{ roi.npv | money }}") == {"roi", "prospect"}
+
+    def it_keeps_names_the_text_binds_itself(self):
+        # After the loop `roi` is the context's again: dropping bound names would miss it.
+        text = "{% for roi in [1] %}{{ roi }}{% endfor %}{{ roi.npv_text }}"
+        assert "roi" in names_read(text)
+
+    def it_reads_curly_quotes_as_render_does(self):
+        assert names_read("{{ glossary[“sla”] }}") == {"glossary"}
+
+    @pytest.mark.parametrize(
+        "text", ["{{ prospect.company ", "{% include 'other' %}", "{% import 'm' as m %}"]
+    )
+    def it_cannot_tell_for_broken_tags_or_other_templates(self, text):
+        assert names_read(text) is None
