@@ -5,7 +5,8 @@ taken from the slide title, the `{{ fields }}` it uses listed (those no deck can
 and a thumbnail when LibreOffice is installed. Importing the same file again matches slides by
 a stable identity (PowerPoint's per-slide creation id, else file name + slide id) and adds a
 version only where the slide changed. The file is checked before any parser reads it
-(`package_guard`), and the library is written in one transaction: a refused file changes nothing.
+(`package_guard`) in a child process with memory and CPU limits (`isolated_read`), and the
+library is written in one transaction: a refused file changes nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import sqlite_utils
 from lxml import etree
 from pptx import Presentation
 
-from enabler.domain.deck import DeckPlan
 from enabler.domain.designed import (
     ImportedSlide,
     ImportResult,
@@ -32,7 +32,6 @@ from enabler.domain.designed import (
     unknown_fields,
 )
 from enabler.domain.modules import Stage
-from enabler.domain.prospects import Prospect
 from enabler.errors import Conflict, InvalidInput
 from enabler.render import fields as field_scan
 from enabler.render.extract import cut_slide, fingerprint, normalise_slide
@@ -124,20 +123,6 @@ def read_slides(
     return out
 
 
-def _context_roots(db: sqlite_utils.Database) -> frozenset[str]:
-    """Top-level fields that features add to every deck's context (ROI, objections…)."""
-    from enabler.services.build import CONTEXT_PROVIDERS
-
-    plan = DeckPlan(prospect=Prospect(id=0, company="Example"), modules=())
-    roots: set[str] = set()
-    for provider in CONTEXT_PROVIDERS:
-        try:
-            roots.update(provider(db, plan))
-        except Exception:  # a provider that needs a real prospect adds nothing
-            continue
-    return frozenset(roots)
-
-
 def _unique_key(db: sqlite_utils.Database, key: str) -> str:
     candidate, n = key, 1
     while module_store.module_exists(db, candidate):
@@ -184,10 +169,16 @@ def import_slides(
     actor: str = "",
     thumbnails: bool = True,
     progress: Progress | None = None,
+    isolate: bool = True,
 ) -> ImportResult:
-    """Import every slide of the file at `path`; see the module docstring."""
+    """Import every slide of the file at `path`; see the module docstring. The file is read in
+    a child process with memory and time limits unless `isolate` is False."""
+    from enabler.services.build import context_roots  # build imports this module (templates)
+    from enabler.services.isolated_read import read_slides_isolated
+
     name = Path(path).name
-    sources = read_slides(path, extra_roots=_context_roots(db), progress=progress)
+    read = read_slides_isolated if isolate else read_slides
+    sources = read(path, extra_roots=context_roots(db), progress=progress)
     if thumbnails:
         sources = _with_thumbnails(db, sources)
     new = _NewModules(owner, tuple(stages), tuple(industries), tuple(tags), actor or owner)
