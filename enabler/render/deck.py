@@ -49,14 +49,21 @@ def _module_slide(prs, layouts, planned: PlannedModule, ctx, load_image, designe
     def fill(text: str) -> str:
         return templating.render(text, ctx, where)
 
+    add_smart_slide(prs, layouts, content, ctx, fill, load_image, version.talking_points)
+
+
+def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "") -> None:
+    """A smart module's slide(s): a generated layout draws from data, the others are filled
+    in; the talking points become the first slide's speaker notes. Shared with the module
+    editor's preview (`module_slide`), so the preview is drawn by the build's own code."""
     if content.layout in GENERATORS:
         added = GENERATORS[content.layout](prs, layouts, content, ctx, fill)
         slide = added[0] if added else None
     else:
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
         render_smart(slide, content, fill, load_image)
-    if version.talking_points and slide is not None:
-        slide.notes_slide.notes_text_frame.text = fill(version.talking_points)
+    if notes and slide is not None:
+        slide.notes_slide.notes_text_frame.text = fill(notes)
 
 
 def assemble(

@@ -12,9 +12,8 @@ from pathlib import Path
 from pptx import Presentation
 
 from enabler.domain.modules import SmartContent
-from enabler.render.deck import DEFAULT_TEMPLATE, template_layouts
-from enabler.render.generated import GENERATORS
-from enabler.render.smart import LAYOUT_NAMES, Fill, LoadImage, render_smart
+from enabler.render.deck import DEFAULT_TEMPLATE, add_smart_slide, template_layouts
+from enabler.render.smart import Fill, LoadImage
 
 
 def module_presentation(
@@ -29,12 +28,5 @@ def module_presentation(
     """A presentation holding only `content`'s slide(s) (a generated layout may add several)."""
     prs = Presentation(io.BytesIO(template) if isinstance(template, bytes) else str(template))
     layouts = template_layouts(prs)  # the deck's own layout lookup, incl. installed templates
-    if content.layout in GENERATORS:
-        added = GENERATORS[content.layout](prs, layouts, content, ctx, fill)
-        slide = added[0] if added else None
-    else:
-        slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
-        render_smart(slide, content, fill, load_image)
-    if notes and slide is not None:
-        slide.notes_slide.notes_text_frame.text = fill(notes)
+    add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes)
     return prs
