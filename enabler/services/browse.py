@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.modules import Module, ModuleState
-from enabler.domain.prospects import Contact, Insight, Prospect
+from enabler.domain.prospects import DEFAULT_STALE_AFTER_DAYS, Contact, Insight, Prospect
+from enabler.services.insights import stale_after_days
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
 
@@ -17,6 +18,7 @@ class ProspectProfile:
     prospect: Prospect
     contacts: tuple[Contact, ...]
     insights: tuple[Insight, ...]
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS  # the library's setting (insights)
 
 
 def prospects(db: sqlite_utils.Database) -> list[Prospect]:
@@ -28,6 +30,7 @@ def profile(db: sqlite_utils.Database, prospect_id: int) -> ProspectProfile:
         prospect=prospect_store.get(db, prospect_id),
         contacts=tuple(prospect_store.contacts(db, prospect_id)),
         insights=tuple(prospect_store.insights(db, prospect_id)),
+        stale_after_days=stale_after_days(db),
     )
 
 

@@ -150,6 +150,20 @@ class DescribeProspectsPage:
         prof = ProspectProfile(Prospect(id=1, company="<b>Evil</b> & Co"), (), ())
         assert "&lt;b&gt;Evil&lt;/b&gt; &amp; Co" in profile_html(prof, dt.date(2026, 1, 1))
 
+    def it_marks_insights_stale_after_the_librarys_setting(self):
+        import datetime as dt
+
+        from enabler.app.pages.prospects import profile_html
+        from enabler.domain.prospects import Insight, InsightKind, Prospect
+        from enabler.services.browse import ProspectProfile
+
+        note = Insight(1, 1, InsightKind.PAIN, "Backlog", date=dt.date(2026, 1, 1))
+        today = dt.date(2026, 3, 1)  # 59 days later
+        strict = ProspectProfile(Prospect(id=1, company="Acme"), (), (note,), stale_after_days=30)
+        lenient = ProspectProfile(Prospect(id=1, company="Acme"), (), (note,))
+        assert "(stale)" in profile_html(strict, today)
+        assert "(stale)" not in profile_html(lenient, today)
+
 
 class DescribeRatingFromTheBuildPage:
     def it_rates_and_flags_the_selected_module(self, qtbot, window):

@@ -29,12 +29,12 @@ NO_PROSPECTS = (
     "them with `enabler prospects add`."
 )
 
-STALE_AFTER = dt.timedelta(days=90)
-
 
 def profile_html(profile, today: dt.date | None = None) -> str:
-    """The profile as simple rich text; every user string is escaped."""
+    """The profile as simple rich text; every user string is escaped. Insights older than the
+    library's `insights.stale_after_days` are marked stale."""
     today = today or dt.date.today()
+    stale_after = dt.timedelta(days=profile.stale_after_days)
     p = profile.prospect
     e = html.escape
     parts = [
@@ -56,7 +56,7 @@ def profile_html(profile, today: dt.date | None = None) -> str:
     if profile.insights:
         items = []
         for i in profile.insights:
-            stale = i.date is not None and today - i.date > STALE_AFTER
+            stale = i.date is not None and today - i.date > stale_after
             mark = " <i>(stale)</i>" if stale else ""
             items.append(
                 f"<li>{e(str(i.date or ''))} · {e(i.kind.value)}: {e(i.text)}"
