@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
 from PySide6.QtTest import QAbstractItemModelTester
 
 from enabler.app.table_models import ChecklistModel
-from enabler.app.window import MainWindow
 from enabler.services import objections
 from enabler.store.db import open_db
 
@@ -16,13 +14,9 @@ COMPANY = "Northwind Health"
 
 
 @pytest.fixture
-def window(qtbot, demo_db_file, tmp_path):
-    path = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(path)])
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(path, settings)
-    qtbot.addWidget(win)
-    return win
+def window(app_window):
+    """The main window on a private copy of the demo library (tests/app/conftest.py)."""
+    return app_window
 
 
 @pytest.fixture

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtTest import QAbstractItemModelTester
 
 from enabler.app.table_models import RoiFieldsModel, field_rows, set_at
-from enabler.app.window import MainWindow
 from enabler.services import roi
 from enabler.store.db import open_db
 
 
 @pytest.fixture
-def window(qtbot, demo_db_file, tmp_path):
-    path = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(path)])
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(path, settings)
-    qtbot.addWidget(win)
-    return win
+def window(app_window):
+    """The main window on a private copy of the demo library (tests/app/conftest.py)."""
+    return app_window
 
 
 def idle(qtbot, page):

@@ -4,11 +4,10 @@ steps highlighted, edits saved through the services, undo, conflicts (pytest-qt)
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from enabler.app.decision_models import OVERDUE_BRUSH
-from enabler.app.window import MainWindow
 from enabler.services import action_plans, worksheets
 from enabler.store.db import open_db
 
@@ -16,13 +15,9 @@ COMPANY = "Northwind Health"
 
 
 @pytest.fixture
-def window(qtbot, demo_db_file, tmp_path):
-    path = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(path)])
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(path, settings)
-    qtbot.addWidget(win)
-    return win
+def window(app_window):
+    """The main window on a private copy of the demo library (tests/app/conftest.py)."""
+    return app_window
 
 
 @pytest.fixture

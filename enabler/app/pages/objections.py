@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from enabler.app.ops import Operation
 from enabler.app.pages.picker import ProspectPicking
 from enabler.app.table_models import ChecklistModel
 
@@ -109,21 +108,11 @@ class ObjectionsPage(ProspectPicking, QWidget):
 
     def __init__(self, db_path: Path, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
-        self.undo_stack = undo_stack
-        self.op: Operation | None = None
-        self.ops: list[Operation] = []
-        self.prospect = None
+        self._init_picking(db_path, undo_stack)
         self.checklist = None
-
-        self.prospect_box = self._prospect_chooser()
         self.progress = QLabel()
         self.progress.setAccessibleName("Checklist progress")
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Prospect:"))
-        top.addWidget(self.prospect_box)
-        top.addStretch(1)
-        top.addWidget(self.progress)
+        top = self._prospect_row(self.progress)
 
         self.model = ChecklistModel(self)
         self.model.edit_requested.connect(self.request_mark)

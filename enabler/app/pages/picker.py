@@ -7,7 +7,9 @@ A page mixes in `ProspectPicking` (before QWidget) and provides `db_path`, `ops`
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from enabler.app.ops import Background
 
@@ -21,6 +23,25 @@ def load_prospects(ctx):
 
 
 class ProspectPicking(Background):
+    def _init_picking(self, db_path: Path, undo_stack=None) -> None:
+        """The state every prospect page starts with, and its prospect combo box."""
+        self.db_path = Path(db_path)
+        self.undo_stack = undo_stack
+        self.op = None
+        self.ops = []
+        self.prospect = None
+        self.prospect_box = self._prospect_chooser()
+
+    def _prospect_row(self, *right: QWidget) -> QHBoxLayout:
+        """ "Prospect: [combo]" on the left, `right` widgets on the right."""
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Prospect:"))
+        top.addWidget(self.prospect_box)
+        top.addStretch(1)
+        for widget in right:
+            top.addWidget(widget)
+        return top
+
     def _prospect_chooser(self) -> QComboBox:
         """The page's prospect combo box; choosing an entry calls `_chosen(index)`."""
         box = QComboBox()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.charts import CashChart, TornadoChart
-from enabler.app.ops import Operation
 from enabler.app.pages.picker import ProspectPicking
 from enabler.app.table_models import RoiFieldsModel
 
@@ -65,13 +64,8 @@ class RoiPage(ProspectPicking, QWidget):
 
     def __init__(self, db_path: Path, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
-        self.op: Operation | None = None
-        self.ops: list[Operation] = []
-        self.prospect = None
+        self._init_picking(db_path, undo_stack)
         self.case = None
-
-        self.prospect_box = self._prospect_chooser()
         self.scenario_box = QComboBox()
         self.scenario_box.setAccessibleName("Scenario")
         for value in ("expected", "conservative", "optimistic"):

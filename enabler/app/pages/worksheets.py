@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyledItemDelegate,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.decision_models import CriteriaModel, StepsModel
-from enabler.app.ops import Operation
 from enabler.app.pages.picker import ProspectPicking
 
 CRITERION_STATES = (
@@ -116,20 +114,10 @@ class DecisionPage(ProspectPicking, QWidget):
 
     def __init__(self, db_path: Path, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
-        self.undo_stack = undo_stack
-        self.op: Operation | None = None
-        self.ops: list[Operation] = []
-        self.prospect = None
-
-        self.prospect_box = self._prospect_chooser()
+        self._init_picking(db_path, undo_stack)
         self.fit = QLabel()
         self.fit.setAccessibleName("Fit score")
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Prospect:"))
-        top.addWidget(self.prospect_box)
-        top.addStretch(1)
-        top.addWidget(self.fit)
+        top = self._prospect_row(self.fit)
 
         self.criteria = CriteriaModel(self)
         self.criteria.edit_requested.connect(lambda *a: self.request("criterion", *a))
