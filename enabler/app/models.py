@@ -15,7 +15,10 @@ class PlanEntry:
 
     key: str
     title: str
-    reason: str = ""
+    reason: str = ""  # a short why: its facets, or who added it
+    reasons: tuple = ()  # the recommender's Reasons for the prospect, strongest first
+    score: float | None = None
+    problem: str = ""  # what stops it rendering for this prospect, if anything
 
 
 class ListModel(QAbstractListModel):
@@ -60,7 +63,9 @@ class PlanModel(ListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             text=lambda e: e.title,
-            tooltip=lambda e: e.reason or e.key,
+            tooltip=lambda e: (
+                e.problem or "\n".join(r.text for r in e.reasons[:3]) or e.reason or e.key
+            ),
             parent=parent,
         )
 

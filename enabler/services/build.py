@@ -147,11 +147,28 @@ def context_roots(db: sqlite_utils.Database) -> frozenset[str]:
     return frozenset(roots)
 
 
-def render_plan(db: sqlite_utils.Database, plan: DeckPlan, template: Path | bytes | None = None):
+# Told how far a build is: (modules done, modules in the plan, what is happening). It may raise
+# to stop the build (the app's Cancel does); nothing is written then.
+BuildProgress = Callable[[int, int, str], None]
+
+
+def render_plan(
+    db: sqlite_utils.Database,
+    plan: DeckPlan,
+    template: Path | bytes | None = None,
+    progress: BuildProgress | None = None,
+):
     """Render the plan to an in-memory presentation."""
     ctx = template_context(db, plan, plan_reads(plan))  # only the data the plan can show
     template = template or installed_template(db)  # a customer template replaces brand.pptx
     kwargs = {"template": template} if template else {}
+    if progress is not None:
+        total, done = len(plan.modules), iter(range(1, len(plan.modules) + 1))
+
+        def on_module(planned: PlannedModule, _first: int, _count: int) -> None:
+            progress(next(done), total, "Rendering slides")
+
+        kwargs["on_module"] = on_module
     return deck_render.assemble(plan, ctx, lambda sha: assets.get(db, sha), **kwargs)
 
 
@@ -161,12 +178,22 @@ def build_deck(
     out: Path | str,
     built_by: str = "",
     template: Path | None = None,
+    progress: BuildProgress | None = None,
 ) -> BuildResult:
-    """Render `plan`, write it atomically to `out` and record it in the library."""
-    prs = render_plan(db, plan, template)
+    """Render `plan`, write it atomically to `out` and record it in the library.
+
+    `progress` hears after each module and before the checks and the write; if it raises, the
+    build stops there and `out` is untouched.
+    """
+    prs = render_plan(db, plan, template, progress)
+    total = len(plan.modules)
+    if progress is not None:
+        progress(total, total, "Checking the deck")
     # Preflight the in-memory deck (no re-read): overflow, unfilled fields, images, modules.
     report = check_presentation(prs, db, modules=planned_modules(plan))
     blob = deck_render.to_bytes(prs)
+    if progress is not None:
+        progress(total, total, "Writing the file")
     path = write_atomic(Path(out), lambda fh: fh.write(blob))
     with transaction(db):
         deck_id = decks.record(

@@ -7,17 +7,21 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.deck import DeckPlan
+from enabler.domain.recommend import Reason
 from enabler.errors import RenderError
 from enabler.render import templating
 from enabler.services.build import template_context
+from enabler.services.recommend import Recommender
 
 
 @dataclass(frozen=True, slots=True)
 class PlanLine:
     key: str
     title: str  # filled for the prospect; the raw title if it cannot be filled
-    why: str
+    why: str  # the module's facets: stages, industries, competitors
     problem: str = ""  # why the module would not render, if it would not
+    reasons: tuple[Reason, ...] = ()  # the recommender's points for this prospect, best first
+    score: float | None = None  # None: the module is not among the recommendations
 
 
 def _why(module) -> str:
@@ -30,7 +34,11 @@ def _why(module) -> str:
 
 
 def plan_lines(db: sqlite_utils.Database, plan: DeckPlan) -> list[PlanLine]:
+    """Each planned module with its filled title and why it is there (the recommender's
+    reasons for this prospect, strongest first)."""
     ctx = template_context(db, plan)
+    report = Recommender(db).recommend(plan.prospect.id, limit=None)
+    recommended = {rec.module.id: rec for rec in report.results}
     lines = []
     for planned in plan.modules:
         raw = planned.module.title
@@ -38,7 +46,18 @@ def plan_lines(db: sqlite_utils.Database, plan: DeckPlan) -> list[PlanLine]:
             title, problem = templating.render(raw, ctx, f"Module {planned.module.key!r}"), ""
         except RenderError as exc:
             title, problem = raw, str(exc)
-        lines.append(PlanLine(planned.module.key, title, _why(planned.module), problem))
+        rec = recommended.get(planned.module.id)
+        reasons = tuple(sorted(rec.reasons, key=lambda r: -r.points)) if rec else ()
+        lines.append(
+            PlanLine(
+                planned.module.key,
+                title,
+                _why(planned.module),
+                problem,
+                reasons,
+                rec.score if rec else None,
+            )
+        )
     return lines
 
 

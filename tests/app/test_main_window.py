@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pptx import Presentation
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from enabler.app.models import PlanEntry, PlanModel
@@ -82,6 +82,60 @@ class DescribeBuildPage:
         assert len(prs.slides) >= 1 + len(keys)
         assert page.open_button.isEnabled()
         assert "Preflight:" in page.result.text()
+
+    def it_cancels_a_build_and_writes_nothing(self, qtbot, window, tmp_path):
+        page = window.pages["Build"]
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        out = tmp_path / "decks" / "cancelled.pptx"
+        page.output.setText(str(out))
+        page.build()
+        assert page.cancel_button.isEnabled() and not page.build_button.isEnabled()
+        with qtbot.waitSignal(page.op.cancelled, timeout=30000):
+            page.cancel_button.click()
+        wait_idle(qtbot, page)
+        assert page.result.text() == "Cancelled; nothing was written."
+        assert not out.exists() and not any(out.parent.glob("*"))
+        assert page.build_button.isEnabled() and not page.cancel_button.isEnabled()
+        assert not page.open_button.isEnabled()  # nothing was built to open
+
+    def it_reports_build_progress_per_module(self, qtbot, window, tmp_path):
+        page = window.pages["Build"]
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        page.output.setText(str(tmp_path / "deck.pptx"))
+        heard: list[tuple[int, str]] = []
+        page.build()
+        page.op.progress.connect(lambda percent, message: heard.append((percent, message)))
+        with qtbot.waitSignal(page.status, timeout=60000):
+            pass
+        percents = [p for p, _ in heard]
+        assert percents == sorted(percents) and percents[-1] == 85
+        assert sum(m == "Rendering slides" for _, m in heard) >= len(page.plan.module_keys()) - 1
+        assert heard[-1][1] == "Writing the file"
+
+    def it_says_why_the_selected_module_is_recommended(self, qtbot, window):
+        page = window.pages["Build"]
+        page.refresh()
+        wait_idle(qtbot, page)
+        page.select_prospect("Northwind Health")
+        wait_idle(qtbot, page)
+        assert "Select a module" in page.why.text()
+        row = page.plan.module_keys().index("case-study-healthcare-quote")
+        page.plan_view.setCurrentIndex(page.plan.index(row))
+        text = page.why.text()
+        assert "Lakeshore Health System" in text and "score" in text
+        assert "made for the decision stage" in text
+        assert "answers their pain" in text and "prior authorisation backlog" in text
+        tip = page.plan.data(page.plan.index(row), Qt.ItemDataRole.ToolTipRole)
+        assert tip.splitlines()[0] == "made for the decision stage, where Northwind Health is now"
+        page.select_prospect("Keystone Manufacturing")
+        wait_idle(qtbot, page)
+        assert "Select a module" in page.why.text()  # a new plan: nothing selected yet
 
     def it_undoes_and_redoes_plan_edits(self, qtbot, window):
         page = window.pages["Build"]

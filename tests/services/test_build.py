@@ -120,3 +120,50 @@ class DescribeLeanBuilds:
             f"{len(full['objections'])} objections, {len(full['battlecards'])} battlecards" in body
         )
         assert full["objections"] and full["contacts"]  # the demo prospect has both
+
+
+class Stop(Exception):
+    pass
+
+
+class DescribeBuildProgress:
+    def it_reports_each_module_then_the_checks_and_the_write(self, demo_db, tmp_path):
+        plan = plan_deck(demo_db, PROSPECT, SMART_KEYS)
+        heard: list[tuple[int, int, str]] = []
+        build_deck(demo_db, plan, tmp_path / "deck.pptx", progress=lambda *a: heard.append(a))
+        total = len(SMART_KEYS)
+        assert [done for done, _, _ in heard[:total]] == list(range(1, total + 1))
+        assert {t for _, t, _ in heard} == {total}
+        assert [m for _, _, m in heard[total:]] == ["Checking the deck", "Writing the file"]
+
+    def it_stops_when_progress_raises_and_writes_nothing(self, demo_db, tmp_path):
+        plan = plan_deck(demo_db, PROSPECT, SMART_KEYS)
+        out = tmp_path / "decks" / "deck.pptx"
+        out.parent.mkdir()
+        builds_before = demo_db["decks"].count
+
+        def stop_at_third(done: int, _total: int, _message: str) -> None:
+            if done == 3:
+                raise Stop
+
+        with pytest.raises(Stop):
+            build_deck(demo_db, plan, out, progress=stop_at_third)
+        assert list(out.parent.iterdir()) == []
+        assert demo_db["decks"].count == builds_before
+
+
+class DescribePlanLines:
+    def it_gives_each_module_the_recommenders_reasons_strongest_first(self, demo_db):
+        from enabler.services.preview import plan_lines
+        from enabler.services.recommend import recommend
+
+        plan = plan_deck(demo_db, PROSPECT)
+        lines = plan_lines(demo_db, plan)
+        assert [line.key for line in lines] == [p.module.key for p in plan.modules]
+        scores = {r.module.key: r for r in recommend(demo_db, PROSPECT, limit=None).results}
+        quote = next(line for line in lines if line.key == "case-study-healthcare-quote")
+        assert quote.score == pytest.approx(scores[quote.key].score)
+        points = [r.points for r in quote.reasons]
+        assert points == sorted(points, reverse=True)
+        texts = " ".join(r.text for r in quote.reasons)
+        assert "made for the decision stage" in texts and "answers their pain" in texts

@@ -24,23 +24,13 @@ from PySide6.QtWidgets import (
 
 from enabler.app.models import ListModel, PlanEntry, PlanModel
 from enabler.app.ops import Operation
+from enabler.app.pages import build_work as work
 from enabler.app.pages.build_fields import BuildFields
 from enabler.app.pages.build_roi import RoiCopying
 from enabler.app.pages.build_text import FLAGS, preflight_html
 from enabler.app.pages.build_thumbs import BuildThumbs
+from enabler.app.pages.build_why import WhyPanel
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
-
-# Services are imported inside the worker functions, off the GUI thread, so the window paints
-# before python-pptx, Jinja2 and Babel are loaded.
-
-
-def _load_plan(ctx, prospect_id: int):
-    from enabler.services.build import plan_deck
-    from enabler.services.preview import plan_lines
-
-    db = ctx.open_db()
-    plan = plan_deck(db, str(prospect_id))
-    return plan, plan_lines(db, plan)
 
 
 class BuildPage(RoiCopying, QWidget):
@@ -79,6 +69,9 @@ class BuildPage(RoiCopying, QWidget):
         self.plan_view.setModel(self.plan)
         self.plan_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.plan_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.why = WhyPanel()
+        self.plan_view.selectionModel().currentChanged.connect(self._show_why)
+        self.plan.modelReset.connect(lambda: self.why.show_entry(None))
         self.fields = BuildFields(self)  # field form and thumbnails follow the plan model
         self.thumbs = BuildThumbs(self, self.fields)
         self.add_box = QComboBox()
@@ -93,6 +86,9 @@ class BuildPage(RoiCopying, QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.plan_view)
         delete.activated.connect(self.remove_current)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel)
 
         self.output = QLineEdit()
         self.output.setAccessibleName("Output file")
@@ -102,6 +98,7 @@ class BuildPage(RoiCopying, QWidget):
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
         self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the build or export; nothing is written (Esc)")
         self.cancel_button.clicked.connect(self.cancel)
         self.pdf_button = QPushButton("Export PDF")
         self.pdf_button.setToolTip("Convert the deck just built to PDF beside it (LibreOffice)")
@@ -113,6 +110,7 @@ class BuildPage(RoiCopying, QWidget):
         self.open_button = QPushButton("Open folder")
         self.open_button.clicked.connect(self.open_folder)
         self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress")
         self.progress.setRange(0, 0)
         self.stars = QComboBox()
         self.stars.setAccessibleName("Rating")
@@ -136,7 +134,12 @@ class BuildPage(RoiCopying, QWidget):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.addWidget(self.heading)
-        rv.addWidget(self.fields.with_plan(self.plan_view, self.thumbs), 1)
+        plan_column = QSplitter(Qt.Orientation.Vertical)
+        plan_column.addWidget(self.plan_view)
+        plan_column.addWidget(self.why)
+        plan_column.setStretchFactor(0, 3)
+        plan_column.setStretchFactor(1, 1)
+        rv.addWidget(self.fields.with_plan(plan_column, self.thumbs), 1)
         row = QHBoxLayout()
         for w in (
             self.add_box,
@@ -181,14 +184,7 @@ class BuildPage(RoiCopying, QWidget):
 
     def refresh(self) -> None:
         """Reload prospects and the approved modules (off the GUI thread)."""
-
-        def load(ctx):
-            from enabler.services import browse
-
-            db = ctx.open_db()
-            return browse.prospects(db), browse.approved_modules(db)
-
-        self._run(load, self._loaded)
+        self._run(work.load_choices, self._loaded)
 
     def _loaded(self, result) -> None:
         prospects, modules = result
@@ -220,13 +216,16 @@ class BuildPage(RoiCopying, QWidget):
         self.heading.setText(f"Loading the plan for {prospect.company}…")
         folder = Path.home() / "Documents" / "Enabler"
         self.output.setText(str(folder / f"{prospect.company}.pptx"))
-        self._run(lambda ctx: _load_plan(ctx, prospect.id), self._plan_loaded)
+        self._run(lambda ctx: work.load_plan(ctx, prospect.id), self._plan_loaded)
 
     def _plan_loaded(self, result) -> None:
         plan, lines = result
         self.undo_stack.clear()
         self.plan.set_items(
-            [PlanEntry(line.key, line.title, line.problem or line.why) for line in lines]
+            [
+                PlanEntry(line.key, line.title, line.why, line.reasons, line.score, line.problem)
+                for line in lines
+            ]
         )
         self.heading.setText(
             f"<b>{plan.prospect.company}</b> · {plan.prospect.industry} · "
@@ -235,6 +234,10 @@ class BuildPage(RoiCopying, QWidget):
         )
         if self._roi_for == plan.prospect.company:
             self._place_roi()
+
+    def _show_why(self, current, _previous) -> None:
+        rows = len(self.plan.module_keys())
+        self.why.show_entry(self.plan.item(current.row()) if 0 <= current.row() < rows else None)
 
     # editing (through the undo stack) -------------------------------------------------------
 
@@ -278,20 +281,8 @@ class BuildPage(RoiCopying, QWidget):
             return
         out = Path(self.output.text()).expanduser()
         pid, overrides = str(self.prospect.id), self.fields.overrides()
-
-        def work(ctx):
-            from enabler.export.atomic import ensure_folder
-            from enabler.services.build import build_deck, plan_deck
-
-            db = ctx.open_db()
-            ctx.progress(10, "Planning")
-            plan = plan_deck(db, pid, keys, overrides=overrides)
-            ctx.progress(30, "Rendering slides")
-            ensure_folder(out.parent)
-            return build_deck(db, plan, out)
-
         self.result.setText("Building…")
-        self._run(work, self._built)
+        self._run(lambda ctx: work.build(ctx, pid, keys, overrides, out), self._built)
         self.op.label = "building the deck"
 
     def _built(self, result) -> None:
@@ -313,17 +304,12 @@ class BuildPage(RoiCopying, QWidget):
         stars = 5 - self.stars.currentIndex()
         flag, comment = self.flag.currentData(), self.comment.text()
 
-        def work(ctx):
-            from enabler.services import feedback
-
-            return feedback.rate(ctx.open_db(), key, stars, flag=flag, comment=comment)
-
         def rated(_receipt) -> None:
             self.comment.clear()
             self.result.setText(f"Thanks: rated “{self.plan.item(row).title}” {stars}/5.")
             self.status.emit(f"Rated {key} {stars}/5.")
 
-        self._run(work, rated)
+        self._run(lambda ctx: work.rate(ctx, key, stars, flag, comment), rated)
 
     def export_pdf(self) -> None:
         """The built deck as PDF beside it; preflight errors block it (the CLI has --force)."""
@@ -331,15 +317,11 @@ class BuildPage(RoiCopying, QWidget):
             self.error.emit("Build the deck first.")
             return
         deck, report = self.last_output, self.last_report
-
-        def work(ctx):
-            from enabler.services.export import deck_to_pdf
-
-            ctx.progress(10, "Converting with LibreOffice")
-            return deck_to_pdf(deck, report)
-
         self.result.setText("Converting to PDF…")
-        self._run(work, lambda pdf: self._exported(f"PDF written: {pdf}"))
+        self._run(
+            lambda ctx: work.export_pdf(ctx, deck, report),
+            lambda pdf: self._exported(f"PDF written: {pdf}"),
+        )
         self.op.label = "exporting the PDF"
 
     def export_leave_behind(self) -> None:
@@ -348,15 +330,10 @@ class BuildPage(RoiCopying, QWidget):
             return
         out = self.last_output.with_name(f"{self.last_output.stem}-leave-behind.pdf")
         pid = str(self.prospect.id)
-
-        def work(ctx):
-            from enabler.services.leave_behind import build_leave_behind
-
-            return build_leave_behind(ctx.open_db(), pid, out)
-
         self.result.setText("Writing the leave-behind…")
         self._run(
-            work, lambda r: self._exported(f"Leave-behind written: {r.path} ({r.pages} pages)")
+            lambda ctx: work.leave_behind(ctx, pid, out),
+            lambda r: self._exported(f"Leave-behind written: {r.path} ({r.pages} pages)"),
         )
         self.op.label = "writing the leave-behind"
 
@@ -380,6 +357,7 @@ class BuildPage(RoiCopying, QWidget):
         op = Operation(fn, self.db_path, self)
         op.succeeded.connect(on_success)
         op.failed.connect(self._failed)
+        op.progress.connect(self._progressed)
         op.cancelled.connect(lambda: self.result.setText("Cancelled; nothing was written."))
         op.done.connect(lambda: self._set_busy(False))
         self.op = op
@@ -390,7 +368,13 @@ class BuildPage(RoiCopying, QWidget):
         self.result.setText(message)
         self.error.emit(message)
 
+    def _progressed(self, percent: int, message: str) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(percent)
+        self.progress.setFormat(f"{message} · %p%" if message else "%p%")
+
     def _set_busy(self, busy: bool) -> None:
+        self.progress.setRange(0, 0)  # indeterminate until the work reports how far it is
         self.progress.setVisible(busy)
         self.cancel_button.setEnabled(busy)
         self.build_button.setEnabled(not busy)
