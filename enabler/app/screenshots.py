@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 # What each shot shows beyond the page's default: (page, tab or "") → setup(widget).
 STAGING = {
+    ("Build", ""): lambda page: page.plan_view.setCurrentIndex(
+        page.plan.index(page.plan.module_keys().index("case-study-healthcare-quote"))
+    ),
     ("Library", "Modules"): lambda tab: tab.show_module("why-us"),
     ("Library", "Editor"): lambda tab: tab.open_module("why-us"),
 }
@@ -58,6 +61,9 @@ def main(out_dir: str = "docs/screenshots") -> int:
             if hasattr(page, "select_prospect"):
                 page.select_prospect("Northwind Health")
                 _settle(app, window, 1200)  # debounced previews start after a pause
+                _settle(app, window)
+            if (name, "") in STAGING:
+                STAGING[name, ""](page)
                 _settle(app, window)
             if not hasattr(page, "tab"):  # a page of tabs is shot tab by tab below
                 path = out / f"{name.lower()}.png"

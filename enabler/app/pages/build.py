@@ -137,8 +137,7 @@ class BuildPage(RoiCopying, QWidget):
         plan_column = QSplitter(Qt.Orientation.Vertical)
         plan_column.addWidget(self.plan_view)
         plan_column.addWidget(self.why)
-        plan_column.setStretchFactor(0, 3)
-        plan_column.setStretchFactor(1, 1)
+        plan_column.setSizes([230, 170])
         rv.addWidget(self.fields.with_plan(plan_column, self.thumbs), 1)
         row = QHBoxLayout()
         for w in (
@@ -175,6 +174,7 @@ class BuildPage(RoiCopying, QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([250, 1000])
         QVBoxLayout(self).addWidget(splitter)
         self._set_busy(False)
         for button in (self.open_button, self.pdf_button, self.leave_button):

@@ -192,6 +192,7 @@ class BuildFields(QWidget):
         splitter.addWidget(plan_view)
         splitter.addWidget(self)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 420])  # the plan's reasons need room as much as the fields
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
