@@ -308,3 +308,75 @@ class DescribeSegmentResearch:
         assert page.segments.model.rowCount() == 0
         assert "No segment research matches Lone Co (Mining) yet" in page.segments.empty.text()
         assert page.segments.add_button.isEnabled()
+
+
+class DescribeAddingFromThePage:
+    def it_adds_a_dated_insight_shows_it_and_undoes_it(self, qtbot, page, app_db_path):
+        assert not page.insight_button.isEnabled()  # no prospect selected yet
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        assert page.insight_button.isEnabled()
+        dialog = page.open_insight_dialog()
+        assert "Northwind Health" in dialog.windowTitle() and not dialog.ok.isEnabled()
+        dialog.text.setPlainText("Board wants the  intake backlog gone by March.")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("timing"))
+        dialog.source.setText("Call with Rachel Okafor")
+        with qtbot.waitSignal(page.segments.status, timeout=30000) as said:
+            dialog.accept()
+        assert said.args[0] == "Insight added to Northwind Health."
+        db = open_db(app_db_path)
+        query = "SELECT kind, text, source, date FROM insights WHERE text LIKE 'Board wants%'"
+        [(kind, text, source, date)] = db.execute(query).fetchall()
+        assert (kind, text, source) == (
+            "timing",
+            "Board wants the intake backlog gone by March.",
+            "Call with Rachel Okafor",
+        )
+        assert date == dialog.date.date().toString("yyyy-MM-dd")
+        wait_ops(qtbot, page)
+        assert "Board wants the intake backlog gone by March." in page.detail.text()
+        page.segments.undo_stack.undo()
+        wait_ops(qtbot, page.segments)
+        wait_ops(qtbot, page)
+        assert db.execute(query).fetchall() == []
+        assert "Board wants" not in page.detail.text()
+
+    def it_refuses_an_insight_dated_in_an_unreadable_way_and_adds_nothing(
+        self, qtbot, page, app_db_path
+    ):
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        before = open_db(app_db_path)["insights"].count
+        with qtbot.waitSignal(page.error, timeout=30000) as said:
+            page.add_insight(page.current, {"kind": "pain", "text": "x", "date": "soon"})
+        assert "date" in said.args[0].lower()
+        wait_ops(qtbot, page.segments)
+        assert open_db(app_db_path)["insights"].count == before
+        page.segments.undo_stack.undo()  # the failed add is obsolete: undo drops it, no more
+        wait_ops(qtbot, page.segments)
+        assert open_db(app_db_path)["insights"].count == before
+        assert not page.segments.undo_stack.canUndo()
+
+    def it_adds_a_prospect_and_selects_it(self, qtbot, page, app_db_path):
+        dialog = page.open_prospect_dialog()
+        assert not dialog.ok.isEnabled()
+        dialog.company.setText("Cascade Outfitters")
+        dialog.industry.setText("Retail")
+        dialog.stage.setCurrentIndex(dialog.stage.findData("consideration"))
+        dialog.pains.setPlainText("returns keyed by hand\n\nslow supplier invoices")
+        with qtbot.waitSignal(page.status, timeout=30000) as said:
+            dialog.accept()
+        assert said.args[0].startswith("Added Cascade Outfitters")
+        wait_ops(qtbot, page)
+        added = prospect_store.find(open_db(app_db_path), "Cascade Outfitters")
+        assert (added.industry, added.stage) == ("Retail", Stage.CONSIDERATION)
+        assert added.pains == ("returns keyed by hand", "slow supplier invoices")
+        assert page.current is not None and page.current.company == "Cascade Outfitters"
+        assert "slow supplier invoices" in page.detail.text()
+
+    def it_says_so_when_the_company_is_already_there(self, qtbot, page, app_db_path):
+        before = open_db(app_db_path)["prospects"].count
+        with qtbot.waitSignal(page.error, timeout=30000) as said:
+            page.add_prospect({"company": "Northwind Health", "stage": "decision"})
+        assert "Northwind Health" in said.args[0]
+        assert open_db(app_db_path)["prospects"].count == before

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from enabler.app.models import ListModel
 from enabler.app.ops import Background, Operation
-from enabler.app.pages.segments import SegmentPanel
+from enabler.app.pages.prospect_dialogs import InsightDialog, ProspectDialog
+from enabler.app.pages.segments import AddThenRemove, SegmentPanel
 
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
+INSIGHT_SHORTCUT = "Ctrl+Shift+N"
 NO_PROSPECTS = (
     f"No prospects yet. Import them from your CRM's CSV export ({IMPORT_SHORTCUT}), or add "
-    "them with `enabler prospects add`."
+    "one with New prospect…."
 )
 
 
@@ -78,6 +81,19 @@ def _profile(ctx, pid: int):
     return browse.profile(ctx.open_db(), pid)
 
 
+def _add_insight(ctx, pid: int, fields: dict):
+    from enabler.services.insights import add_insight
+
+    return add_insight(ctx.open_db(), str(pid), **fields)
+
+
+def _add_prospect(ctx, fields: dict):
+    from enabler.services.prospects import add_prospect
+
+    fields = dict(fields)
+    return add_prospect(ctx.open_db(), fields.pop("company"), fields)
+
+
 class ProspectsPage(Background, QWidget):
     error = Signal(str)
     status = Signal(str)
@@ -106,6 +122,20 @@ class ProspectsPage(Background, QWidget):
         self.import_button = QPushButton(f"Import from CRM… ({IMPORT_SHORTCUT})")
         self.import_button.setAccessibleName("Import prospects from a CRM export")
         self.import_button.clicked.connect(self.open_import_wizard)
+        self.new_button = QPushButton("New prospect…")
+        self.new_button.clicked.connect(self.open_prospect_dialog)
+        self.insight_action = QAction("Add insight…", self)
+        self.insight_action.setShortcut(QKeySequence(INSIGHT_SHORTCUT))
+        self.insight_action.triggered.connect(self.open_insight_dialog)
+        self.addAction(self.insight_action)
+        self.insight_button = QPushButton(f"Add insight… ({INSIGHT_SHORTCUT})")
+        self.insight_button.setAccessibleName("Add an insight about this prospect")
+        self.insight_button.setToolTip("Record what you learned: dated, sourced, undoable")
+        self.insight_button.clicked.connect(self.open_insight_dialog)
+        self.insight_button.setEnabled(False)
+        self.dialog = None  # the open insight or prospect dialog (tests fill it)
+        self.current = None  # the prospect shown
+        self._select_after_refresh: str | None = None  # a prospect just added
         self.detail = QLabel("Select a prospect to see their buying committee and insights.")
         self.detail.setAccessibleName("Prospect profile")
         self.detail.setWordWrap(True)
@@ -122,9 +152,18 @@ class ProspectsPage(Background, QWidget):
         lv = QVBoxLayout(left)
         lv.addWidget(self.search)
         lv.addWidget(self.view)
+        lv.addWidget(self.new_button)
         lv.addWidget(self.import_button)
+        profile = QWidget()
+        pv = QVBoxLayout(profile)
+        pv.setContentsMargins(0, 0, 0, 0)
+        pv.addWidget(scroll, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.insight_button)
+        actions.addStretch(1)
+        pv.addLayout(actions)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(scroll)
+        right.addWidget(profile)
         right.addWidget(self.segments)
         right.setSizes([420, 260])
         splitter = QSplitter()
@@ -138,6 +177,9 @@ class ProspectsPage(Background, QWidget):
 
     def _listed(self, prospects) -> None:
         self.model.set_items(prospects)
+        company, self._select_after_refresh = self._select_after_refresh, None
+        if company:
+            self.select_prospect(company)
         if not prospects:
             self.detail.setText(NO_PROSPECTS)
 
@@ -150,7 +192,11 @@ class ProspectsPage(Background, QWidget):
         return False
 
     def _chosen(self, current, _previous) -> None:
-        pid = self.proxy.data(current, Qt.ItemDataRole.UserRole).id if current.isValid() else None
+        self.current = (
+            self.proxy.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        )
+        pid = self.current.id if self.current is not None else None
+        self.insight_button.setEnabled(pid is not None)
         if pid is not None:
             self._load_profile(pid)
         self.segments.show_prospect(pid)
@@ -164,6 +210,43 @@ class ProspectsPage(Background, QWidget):
         self._start(
             lambda ctx: _profile(ctx, pid), lambda prof: self.detail.setText(profile_html(prof))
         )
+
+    # adding ----------------------------------------------------------------------------------
+
+    def open_insight_dialog(self) -> InsightDialog | None:
+        if self.current is None:
+            self.error.emit("Select a prospect first, then add what you learned about them.")
+            return None
+        prospect = self.current
+        self.dialog = InsightDialog(prospect.company, self)
+        self.dialog.accepted.connect(lambda: self.add_insight(prospect, self.dialog.fields()))
+        self.dialog.open()
+        return self.dialog
+
+    def add_insight(self, prospect, fields: dict) -> None:
+        """Add it in the background, as one undo step (undo removes it again)."""
+        self.segments.undo_stack.push(
+            AddThenRemove(
+                self.segments,
+                f"Add insight to {prospect.company}",
+                lambda ctx: _add_insight(ctx, prospect.id, fields),
+                f"Insight added to {prospect.company}.",
+            )
+        )
+
+    def open_prospect_dialog(self) -> ProspectDialog:
+        self.dialog = ProspectDialog(self)
+        self.dialog.accepted.connect(lambda: self.add_prospect(self.dialog.fields()))
+        self.dialog.open()
+        return self.dialog
+
+    def add_prospect(self, fields: dict) -> None:
+        def added(prospect) -> None:
+            self.status.emit(f"Added {prospect.company}; add their buying committee and pains.")
+            self._select_after_refresh = prospect.company
+            self.refresh()
+
+        self._start(lambda ctx: _add_prospect(ctx, fields), added)
 
     # CRM import ------------------------------------------------------------------------------
 
