@@ -7,18 +7,24 @@ Changes made "by someone else" go through a second connection, as another instan
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from enabler.app.library_models import HTML_ROLE
+from enabler.app.pages import library_preview
+from enabler.app.pages.library_preview import SlidePicture
 from enabler.domain.modules import ModuleState, SmartContent, SmartLayout
 from enabler.services import governance, revisions
+from enabler.services.import_slides import import_slides
 from enabler.services.library_views import find_modules
 from enabler.services.revisions import ModuleEdit
 from enabler.store.search import SearchFilters
 from tests.app.conftest import wait_ops
 from tests.app.library_support import OWEN, act, other, status, testers
-from tests.conftest import add_module
+from tests.conftest import add_module, png_bytes
+from tests.render.designed_decks import designed_deck
 
 # fixtures ------------------------------------------------------------------------------
 
@@ -57,6 +63,13 @@ def open_module(qtbot, tab, key):
     with qtbot.waitSignal(tab.detail.loaded, timeout=30000):
         tab.show_module(key)
     wait_ops(qtbot, tab)
+
+
+def picture(tab):
+    """The preview's image as shown, or None when it shows a sentence instead."""
+    preview = tab.detail.preview
+    pixmap = preview.image.pixmap()
+    return None if preview.image.isHidden() or pixmap.isNull() else pixmap.toImage()
 
 
 def shown_keys(tab):
@@ -211,3 +224,101 @@ class DescribeLibraryModels:
         assert modules.detail.submit_button.isEnabled()
         assert not modules.detail.retire_button.isEnabled()
         assert modules.detail.history.diff_view.toPlainText().startswith("Only one version")
+
+
+class DescribeSlidePreview:
+    def it_pictures_the_current_version_filled_for_the_first_prospect(self, qtbot, modules):
+        preview = modules.detail.preview
+        assert picture(modules) is None and "appears here" in preview.caption.text()
+        open_module(qtbot, modules, "value-pillars")
+        image = picture(modules)
+        assert image is not None
+        assert image.width() / image.height() == pytest.approx(16 / 9, rel=0.02)  # a slide
+        assert image.width() == library_preview.SHOWN.width()
+        assert preview.caption.text().startswith("Version 1, filled for Alder Precision")
+        assert preview.image.accessibleName() == "Slide preview"
+        assert "Why teams choose Brightwave Flow" in preview.image.accessibleDescription()
+
+        open_module(qtbot, modules, "pricing-approach")
+        other_image = picture(modules)
+        assert other_image is not None and other_image != image
+        assert preview.picture.key == "pricing-approach"
+
+        with qtbot.assertNotEmitted(preview.shown):
+            modules.show_module("value-pillars")  # seen before: shown at once, no event loop
+            assert picture(modules) == image
+        wait_ops(qtbot, modules)
+        assert picture(modules) == image  # redrawn behind it: a cache hit, the same slide
+
+        modules.detail.show_module(None)
+        assert picture(modules) is None and preview.caption.text() == library_preview.EMPTY
+
+    def it_shows_fields_without_a_value_as_stand_ins_and_says_so(self, qtbot, modules, app_window):
+        add_module(
+            other(app_window),
+            "pilot-offer",
+            SmartContent(
+                SmartLayout.BULLETS,
+                "Pilot for {{ prospect.company }}",
+                bullets=("Starts {{ fields.pilot_start }}",),
+            ),
+        )
+        open_module(qtbot, modules, "pilot-offer")
+        assert picture(modules) is not None
+        caption = modules.detail.preview.caption.text()
+        assert "No value for fields.pilot_start: shown in [brackets]." in caption
+        assert modules.detail.preview.picture.title == "Pilot for Alder Precision"
+
+    def it_pictures_an_imported_designed_slide_too(self, qtbot, modules, app_window, tmp_path):
+        imported = import_slides(
+            other(app_window), designed_deck(tmp_path / "Q3 story.pptx"), thumbnails=False
+        )
+        open_module(qtbot, modules, imported.slides[0].module_key)  # "Why {{ prospect.company }}?"
+        image = picture(modules)
+        assert image is not None
+        assert image.width() / image.height() == pytest.approx(16 / 9, rel=0.02)
+        assert modules.detail.preview.picture.title == "Why Alder Precision?"
+        assert "filled for Alder Precision" in modules.detail.preview.caption.text()
+
+    def it_says_why_a_module_with_a_broken_field_cannot_be_pictured(
+        self, qtbot, modules, app_window
+    ):
+        add_module(
+            other(app_window),
+            "broken-field",
+            SmartContent(SmartLayout.BULLETS, "Hello", bullets=("For {{ prospect.company",)),
+            state=ModuleState.DRAFT,
+        )
+        with qtbot.assertNotEmitted(modules.error):  # a sentence in the pane, not a dialog
+            open_module(qtbot, modules, "broken-field")
+        caption = modules.detail.preview.caption.text()
+        assert picture(modules) is None
+        assert caption.startswith("No preview: Module 'broken-field' (v1): template error")
+        assert "Edit the module text." in caption and "Traceback" not in caption
+
+    def it_ignores_a_late_picture_of_a_module_no_longer_selected(self, qtbot, modules, monkeypatch):
+        release = threading.Event()
+        real = library_preview.render_slide
+
+        def slow_for_value_pillars(ctx, key):
+            if key != "value-pillars":
+                return real(ctx, key)
+            assert release.wait(30)  # held until the other module is shown
+            return SlidePicture(key, 1, "Late", png_bytes("red", (480, 270)), "X", False, 1)
+
+        monkeypatch.setattr(library_preview, "render_slide", slow_for_value_pillars)
+        pool = QThreadPool.globalInstance()
+        threads = pool.maxThreadCount()
+        pool.setMaxThreadCount(max(threads, 2))  # one thread is held: the others must run
+        preview = modules.detail.preview
+        try:
+            modules.show_module("value-pillars")
+            with qtbot.waitSignal(preview.shown, timeout=30000) as shown:
+                modules.show_module("pricing-approach")
+            assert shown.args == ["pricing-approach"]
+        finally:
+            release.set()
+            pool.setMaxThreadCount(threads)
+        wait_ops(qtbot, modules)  # the late reply has arrived by now
+        assert preview.picture.key == "pricing-approach" and picture(modules) is not None
+        assert modules.detail.detail.status.key == "pricing-approach"

@@ -1,5 +1,6 @@
-"""One module in the Modules tab: its state, owner and review date, history, comments, and the
-review actions open to it (submit, retire with a replacement, mark reviewed, restore).
+"""One module in the Modules tab: a picture of its slide, its state, owner and review date,
+history, comments, and the review actions open to it (submit, retire with a replacement, mark
+reviewed, restore).
 
 Every action sends the row version shown, so a module someone changed meanwhile is refused:
 the sentence is shown, the module reloads, and the comment typed is kept for another try.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from enabler.app.pages import library_jobs as jobs
 from enabler.app.pages.library_history import HistoryPane
 from enabler.app.pages.library_jobs import Jobs
+from enabler.app.pages.library_preview import SlidePreviewPane
 
 EMPTY = "Pick a module in the list to see its state, versions and review trail."
 CHOOSE_REPLACEMENT = (
@@ -67,6 +69,7 @@ class DetailPane(Jobs, QWidget):
         self.header.setAccessibleName("Module status")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.preview = SlidePreviewPane(self.db_path, self.ops)
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName("Comment")
         self.comment.setPlaceholderText(
@@ -118,6 +121,7 @@ class DetailPane(Jobs, QWidget):
         av.addLayout(row3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.preview)
         layout.addWidget(self.actions)
         layout.addWidget(self.history, 1)
         self._show(False)
@@ -137,6 +141,7 @@ class DetailPane(Jobs, QWidget):
 
     def show_module(self, key: str | None) -> None:
         self.key = key
+        self.preview.show_module(key)  # drawn beside the detail's load, not after it
         if key is None:
             self.detail = None
             self.history.clear()
@@ -159,6 +164,8 @@ class DetailPane(Jobs, QWidget):
         if d.status.key != self.key:
             return  # the user opened another module meanwhile
         first = self.detail is None or self.detail.status.key != d.status.key
+        if not first:
+            self.preview.refresh()  # an action may have changed what the slide shows
         self.detail = d
         self.header.setText(header_html(d))
         self.header.setToolTip(f"Row version {d.status.row_version}")
