@@ -2,7 +2,7 @@
 
 Bullets are one per line, a table is one row per line with cells split by `|`, a two-column
 slide has a heading and bullets per column. Which fields a form shows depends on the layout;
-images and logos are chosen elsewhere and carried over unchanged.
+an image+text slide's picture and a logo strip's logos are chosen as stored assets (`Pictures`).
 """
 
 from __future__ import annotations
@@ -58,9 +58,39 @@ LAYOUT_FIELDS: dict[SmartLayout, tuple[str, ...]] = {
     SmartLayout.LOGO_STRIP: ("title", "subtitle", "caption"),
     SmartLayout.CLOSING: ("title", "bullets", "subtitle"),
 }
-# Pictures the layout shows, kept from the module as it was.
-_KEPT = {SmartLayout.IMAGE_TEXT: ("image",), SmartLayout.LOGO_STRIP: ("logos",)}
+# The pictures each layout shows (a logo strip's are its `logos`).
+LAYOUT_PICTURES: dict[SmartLayout, tuple[str, ...]] = {
+    SmartLayout.IMAGE_TEXT: ("image",),
+    SmartLayout.LOGO_STRIP: ("logos",),
+}
 _PLAIN = {"title", "subtitle", "quote", "attribution", "metric", "metric_label", "caption"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pictures:
+    """The pictures a form has chosen, as sha256s of stored assets (`enabler.store.assets`)."""
+
+    image: str = ""  # an image+text slide's picture
+    logos: tuple[str, ...] = ()  # a logo strip's logos, in order
+
+    def shown(self, layout: SmartLayout) -> Pictures:
+        """Only what `layout` shows (so switching layouts leaves no hidden picture behind)."""
+        shown = LAYOUT_PICTURES.get(layout, ())
+        return Pictures(
+            self.image if "image" in shown else "",
+            self.logos if "logos" in shown else (),
+        )
+
+    def refs(self) -> tuple[str, ...]:
+        return tuple(s for s in (self.image, *self.logos) if s)
+
+
+def form_pictures(content: Mapping) -> Pictures:
+    """The pictures `content` (its JSON form) holds."""
+    return Pictures(
+        str(content.get("image", "") or ""),
+        tuple(str(s) for s in content.get("logos") or () if s),
+    )
 
 
 def form_fields(layout: SmartLayout) -> tuple[FormField, ...]:
@@ -91,8 +121,14 @@ def form_values(content: Mapping) -> dict[str, str]:
     return values
 
 
-def content_from_form(layout: SmartLayout, values: Mapping[str, str], base: Mapping) -> dict:
-    """The JSON content for `layout` from the form's texts.
+def content_from_form(
+    layout: SmartLayout,
+    values: Mapping[str, str],
+    base: Mapping,
+    pictures: Pictures | None = None,
+) -> dict:
+    """The JSON content for `layout` from the form's texts and chosen `pictures` (by default
+    those of `base`).
 
     A text layout keeps only what it shows (so switching layouts leaves no hidden text behind);
     a generated layout keeps everything else of `base` (its tables and columns are data).
@@ -100,9 +136,11 @@ def content_from_form(layout: SmartLayout, values: Mapping[str, str], base: Mapp
     if layout not in LAYOUT_FIELDS:
         return {**base, "layout": layout.value, "title": values.get("title", "").strip()}
     content: dict = {"layout": layout.value}
-    for name in _KEPT.get(layout, ()):
-        if base.get(name):
-            content[name] = base[name]
+    shown_pictures = (form_pictures(base) if pictures is None else pictures).shown(layout)
+    if shown_pictures.image:
+        content["image"] = shown_pictures.image
+    if shown_pictures.logos:
+        content["logos"] = list(shown_pictures.logos)
     shown = LAYOUT_FIELDS[layout]
     for name in shown:
         if name in _PLAIN and values.get(name, "").strip():

@@ -39,8 +39,11 @@ def normalise_image(blob: bytes, name: str = "image") -> tuple[bytes, str]:
                 out = io.BytesIO()
                 im.save(out, format="PNG" if fmt != "JPEG" else "JPEG")
                 return out.getvalue(), ALLOWED[fmt if fmt == "JPEG" else "PNG"]
+    except UnidentifiedImageError:  # its message names a BytesIO object, useless to a user
+        raise InvalidInput(
+            f"{name}: not an image Enabler can read; use a PNG, JPEG or GIF file."
+        ) from None
     except (
-        UnidentifiedImageError,
         Image.DecompressionBombError,
         Image.DecompressionBombWarning,
         OSError,

@@ -233,3 +233,102 @@ class DescribeNewModule:
             tab.choose_module(tab.module_box.itemData(0))
         assert "already exists" in blocker.args[0]
         assert tab.opened is None
+
+
+def png_file(path, colour=(200, 30, 30), size=(40, 30)):
+    from PIL import Image
+
+    Image.new("RGB", size, colour).save(path)
+    return path
+
+
+def pictures_of(slide):
+    return [s for s in slide.shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+
+
+@pytest.fixture
+def dashboard(qtbot, tab):
+    """The editor on `demo-dashboard`, an image+text module."""
+    with qtbot.waitSignal(tab.previewed, timeout=30000):
+        assert tab.choose_module("demo-dashboard")
+    wait_ops(qtbot, tab)
+    return tab
+
+
+class DescribePictures:
+    def it_shows_the_stored_picture_with_its_name(self, qtbot, dashboard):
+        tab = dashboard
+        qtbot.waitUntil(lambda: "pixels" in tab.form.image_picker.label.text(), timeout=30000)
+        assert not tab.form.image_picker.thumbnail.pixmap().isNull()
+        assert tab.form.rows.isRowVisible(tab.form.image_picker)
+        assert not tab.form.rows.isRowVisible(tab.form.logo_picker)
+
+    def it_stores_a_chosen_picture_and_saves_it_in_the_version(self, qtbot, dashboard, tmp_path):
+        tab = dashboard
+        before = saved_content(tab.db_path, "demo-dashboard")["image"]
+        tab.ask_picture = lambda: png_file(tmp_path / "queue-view.png")
+        with qtbot.waitSignal(tab.previewed, timeout=30000):
+            tab.form.image_picker.choose_button.click()
+        wait_ops(qtbot, tab)
+        chosen = tab.form.image_picker.sha
+        assert chosen and chosen != before
+        assert tab.form.image_picker.label.text() == "queue-view.png · 40×30 pixels"
+        assert pictures_of(preview_slide(tab))  # the preview shows it
+        with qtbot.waitSignal(tab.changed, timeout=30000):
+            tab.save()
+        wait_ops(qtbot, tab)
+        assert saved_content(tab.db_path, "demo-dashboard")["image"] == chosen
+
+    def it_refuses_a_file_that_is_not_a_picture_and_changes_nothing(
+        self, qtbot, dashboard, tmp_path
+    ):
+        tab = dashboard
+        bad = tmp_path / "notes.png"
+        bad.write_text("this is not a picture")
+        before = tab.form.image_picker.sha
+        tab.ask_picture = lambda: bad
+        with qtbot.waitSignal(tab.error, timeout=30000) as blocker:
+            tab.form.image_picker.choose_button.click()
+        wait_ops(qtbot, tab)
+        assert "notes.png: not an image" in blocker.args[0]
+        assert tab.form.image_picker.sha == before and tab.dirty_label.isHidden()
+
+    def it_removes_the_picture(self, qtbot, dashboard):
+        tab = dashboard
+        with qtbot.waitSignal(tab.previewed, timeout=30000):
+            tab.form.image_picker.remove_button.click()
+        wait_ops(qtbot, tab)
+        assert not tab.form.image_picker.sha and not tab.dirty_label.isHidden()
+        assert "image" not in tab.form.content()
+        assert not pictures_of(preview_slide(tab))
+
+    def it_adds_and_orders_a_logo_strips_logos(self, qtbot, tab, tmp_path):
+        with qtbot.waitSignal(tab.previewed, timeout=30000):
+            assert tab.choose_module("customer-references")
+        wait_ops(qtbot, tab)
+        picker = tab.form.logo_picker
+        assert tab.form.rows.isRowVisible(picker)
+        first = picker.shas()
+        assert len(first) == 6
+        tab.ask_logos = lambda: [
+            png_file(tmp_path / "a.png", (10, 10, 200)),
+            png_file(tmp_path / "b.png", (10, 200, 10)),
+        ]
+        with qtbot.waitSignal(tab.previewed, timeout=30000):
+            picker.add_button.click()
+        wait_ops(qtbot, tab)
+        added = picker.shas()
+        assert len(added) == 8 and added[:6] == first
+        assert picker.view.currentIndex().row() == 7  # the last added is selected
+        picker.move(-1)  # b before a
+        assert picker.shas()[6:] == (added[7], added[6])
+        picker.select(0)
+        picker.remove()
+        with qtbot.waitSignal(tab.changed, timeout=30000):
+            tab.save()
+        wait_ops(qtbot, tab)
+        assert saved_content(tab.db_path, "customer-references")["logos"] == [
+            *first[1:],
+            added[7],
+            added[6],
+        ]

@@ -380,3 +380,29 @@ class DescribeAddingFromThePage:
             page.add_prospect({"company": "Northwind Health", "stage": "decision"})
         assert "Northwind Health" in said.args[0]
         assert open_db(app_db_path)["prospects"].count == before
+
+    def it_adds_someone_to_the_committee_and_undoes_it(self, qtbot, page, app_db_path):
+        assert not page.contact_button.isEnabled()
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        dialog = page.open_contact_dialog()
+        assert "Northwind Health" in dialog.windowTitle() and not dialog.ok.isEnabled()
+        assert dialog.persona.findText("CFO") >= 0
+        dialog.name.setText("Priya  Raman")
+        dialog.title.setText("Head of Claims")
+        dialog.role.setText("Champion")
+        dialog.persona.setCurrentText("VP Operations")
+        dialog.influence.setCurrentText("high")
+        with qtbot.waitSignal(page.segments.status, timeout=30000) as said:
+            dialog.accept()
+        assert said.args[0] == "Priya Raman added to Northwind Health's committee."
+        db = open_db(app_db_path)
+        query = "SELECT title, role, persona FROM contacts WHERE name = 'Priya Raman'"
+        assert db.execute(query).fetchall() == [("Head of Claims", "Champion", "VP Operations")]
+        wait_ops(qtbot, page)
+        assert "Priya Raman" in page.detail.text()
+        page.segments.undo_stack.undo()
+        wait_ops(qtbot, page.segments)
+        wait_ops(qtbot, page)
+        assert db.execute(query).fetchall() == []
+        assert "Priya Raman" not in page.detail.text()

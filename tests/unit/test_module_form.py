@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from enabler.domain.module_form import (
+    Pictures,
     content_from_form,
     form_fields,
+    form_pictures,
     form_values,
     labelled_texts,
 )
@@ -73,3 +75,24 @@ class DescribeModuleForm:
             ("Column 1 bullet 1", "x"),
             ("Column 1 bullet 2", "y"),
         ]
+
+
+class DescribeChosenPictures:
+    def it_puts_the_chosen_pictures_in_the_content(self):
+        base = {"layout": "image_text", "title": "T", "image": "old"}
+        chosen = Pictures(image="new", logos=("l1",))
+        content = content_from_form(SmartLayout.IMAGE_TEXT, form_values(base), base, chosen)
+        assert content["image"] == "new" and "logos" not in content
+
+    def it_drops_a_picture_the_new_layout_does_not_show(self):
+        base = {"layout": "logo_strip", "title": "T", "logos": ["a", "b"]}
+        chosen = form_pictures(base)
+        assert chosen == Pictures("", ("a", "b"))
+        content = content_from_form(SmartLayout.BULLETS, form_values(base), base, chosen)
+        assert "logos" not in content and "image" not in content
+        assert chosen.shown(SmartLayout.LOGO_STRIP).refs() == ("a", "b")
+
+    def it_removes_a_picture_when_none_is_chosen(self):
+        base = {"layout": "image_text", "title": "T", "image": "old"}
+        content = content_from_form(SmartLayout.IMAGE_TEXT, form_values(base), base, Pictures())
+        assert "image" not in content

@@ -2,7 +2,8 @@
 
 Each change is checked as you type (fields used, unknown fields, broken tags); after a short
 pause the unsaved module is rendered for the prospect in the background by the real renderer
-(`enabler.services.module_preview`). Save (Ctrl+S) adds a new draft version; leaving a module
+(`enabler.services.module_preview`). Pictures are chosen from files, checked and stored in the
+background (`module_editor_pictures`). Save (Ctrl+S) adds a new draft version; leaving a module
 or closing the window with unsaved changes asks first.
 """
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from enabler.app.ops import Background, Operation
 from enabler.app.pages.module_editor_dialogs import UnsavedGuard, ask_new_module, ask_unsaved
 from enabler.app.pages.module_editor_form import ModuleForm
+from enabler.app.pages.module_editor_pictures import PictureChoosing
 from enabler.app.pages.module_editor_preview import PreviewPane
 from enabler.app.pages.module_editor_work import (
     choices,
@@ -41,7 +43,7 @@ NEW = "\x00new"  # the combo's "New module…" entry
 EMPTY = "Choose a module to edit, or “New module…” to start one."
 
 
-class ModuleEditorTab(Background, UnsavedGuard, QWidget):
+class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
     status = Signal(str)
     error = Signal(str)
     changed = Signal()  # a module was saved, created or submitted
@@ -85,6 +87,7 @@ class ModuleEditorTab(Background, UnsavedGuard, QWidget):
 
         self.form = ModuleForm()
         self.form.edited.connect(self._edited)
+        self._init_pictures()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -149,6 +152,7 @@ class ModuleEditorTab(Background, UnsavedGuard, QWidget):
         self.form.check_fields()
         self._select_current()
         self._update_state()
+        self._describe_pictures()
         self.run_preview()
 
     # choosing a module ---------------------------------------------------------------------------
@@ -215,6 +219,7 @@ class ModuleEditorTab(Background, UnsavedGuard, QWidget):
             self.form.load(self.opened.saved)
             self.baseline = self.form.values()
             self._update_state()
+            self._describe_pictures()
             self.run_preview()
 
     def save(self, after=None) -> None:

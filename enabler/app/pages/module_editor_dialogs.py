@@ -1,15 +1,17 @@
-"""Questions the module editor asks: what the new module is, and what to do with unsaved edits
-(and when to ask)."""
+"""Questions the module editor asks: what the new module is, which picture files to use, and
+what to do with unsaved edits (and when to ask)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLineEdit,
     QMessageBox,
@@ -77,6 +79,21 @@ class NewModuleDialog(QDialog):
 def ask_new_module(parent) -> tuple[str, str, SmartLayout] | None:
     dialog = NewModuleDialog(parent)
     return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+PICTURE_FILES = "Pictures (*.png *.jpg *.jpeg *.gif);;All files (*)"
+
+
+def ask_picture(parent) -> Path | None:
+    """The picture file for an image+text slide, or None."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Choose a picture", "", PICTURE_FILES)
+    return Path(path) if path else None
+
+
+def ask_logos(parent) -> list[Path]:
+    """Logo files to add to a logo strip (none when the user cancels)."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Add logos", "", PICTURE_FILES)
+    return [Path(p) for p in paths]
 
 
 class UnsavedGuard:

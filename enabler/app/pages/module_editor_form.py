@@ -1,6 +1,8 @@
-"""The module editor's form: title, layout, facets, owner, review date and the layout's texts.
+"""The module editor's form: title, layout, facets, owner, review date, the layout's texts and
+its pictures.
 
-The form only holds text; `draft()` turns it into a `ModuleDraft` for the services. The fields
+The form holds text and the sha256s of stored pictures; `draft()` turns it into a `ModuleDraft`
+for the services. The fields
 the texts use are checked as you type (parsing only) and unknown fields and broken tags are
 listed under the form.
 """
@@ -23,7 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from enabler.domain.module_form import FIELDS, content_from_form, form_fields, form_values
+from enabler.app.pages.module_editor_pictures import ImagePicker, LogoPicker
+from enabler.app.pages.module_editor_work import PictureCard
+from enabler.domain.module_form import (
+    FIELDS,
+    LAYOUT_PICTURES,
+    Pictures,
+    content_from_form,
+    form_fields,
+    form_pictures,
+    form_values,
+)
 from enabler.domain.modules import SmartLayout, Stage
 
 
@@ -79,6 +91,11 @@ class ModuleForm(QWidget):
                 widget.setFixedHeight(90)
             widget.textChanged.connect(self._changed)
             self.texts[f.name] = widget
+        self.cards: dict[str, PictureCard] = {}  # what the pickers know of each picture
+        self.image_picker = ImagePicker(self.cards)
+        self.image_picker.edited.connect(self._changed)
+        self.logo_picker = LogoPicker(self.cards)
+        self.logo_picker.edited.connect(self._changed)
         self.notes = QPlainTextEdit(placeholderText="Speaker notes for the rep (optional)")
         self.notes.setAccessibleName("Talking points")
         self.notes.setTabChangesFocus(True)
@@ -94,6 +111,8 @@ class ModuleForm(QWidget):
         for name, f in FIELDS.items():
             if name != "title":
                 self.rows.addRow(f.label, self.texts[name])
+        self.rows.addRow("Picture", self.image_picker)
+        self.rows.addRow("Logos", self.logo_picker)
         self.rows.addRow("Talking points", self.notes)
         self.rows.addRow("Stages", stage_row)
         self.rows.addRow("Industries", self.industries)
@@ -134,6 +153,9 @@ class ModuleForm(QWidget):
             self.layout_box.setCurrentIndex(self.layout_box.findData(layout.value))
             for name, value in form_values(draft.content).items():
                 self.set_text(name, value)
+            pictures = form_pictures(draft.content)
+            self.image_picker.load(pictures.image)
+            self.logo_picker.load(pictures.logos)
             self.notes.setPlainText(draft.talking_points)
             for stage, box in self.stages.items():
                 box.setChecked(stage.value in draft.stages)
@@ -156,6 +178,7 @@ class ModuleForm(QWidget):
         return (
             self.slide_layout(),
             texts,
+            self.pictures().shown(self.slide_layout()),
             self.notes.toPlainText(),
             stages,
             _split(self.industries.text()),
@@ -164,14 +187,28 @@ class ModuleForm(QWidget):
             review,
         )
 
+    def pictures(self) -> Pictures:
+        return Pictures(self.image_picker.sha, self.logo_picker.shas())
+
+    def unknown_pictures(self) -> tuple[str, ...]:
+        """The pictures shown whose thumbnail and name are not known yet."""
+        return tuple(s for s in self.pictures().refs() if s not in self.cards)
+
+    def show_cards(self, cards) -> None:
+        self.cards.update((card.sha, card) for card in cards)
+        self.image_picker.refresh()
+        self.logo_picker.refresh()
+
     def content(self) -> dict:
         values = {name: self.text(name) for name in FIELDS}
-        return content_from_form(self.slide_layout(), values, self.base_content)
+        return content_from_form(self.slide_layout(), values, self.base_content, self.pictures())
 
     def draft(self):
         from enabler.services.module_authoring import ModuleDraft
 
-        _layout, _texts, notes, stages, industries, competitors, owner, review = self.values()
+        _layout, _texts, _pictures, notes, stages, industries, competitors, owner, review = (
+            self.values()
+        )
         return ModuleDraft(
             self.content(),
             notes,
@@ -192,6 +229,9 @@ class ModuleForm(QWidget):
         shown = {f.name for f in form_fields(self.slide_layout())}
         for name, widget in self.texts.items():
             self.rows.setRowVisible(widget, name in shown)
+        pictures = LAYOUT_PICTURES.get(self.slide_layout(), ())
+        self.rows.setRowVisible(self.image_picker, "image" in pictures)
+        self.rows.setRowVisible(self.logo_picker, "logos" in pictures)
 
     def _changed(self) -> None:
         if self.signalsBlocked():

@@ -3,6 +3,32 @@ services there (keeps the window's start-up light)."""
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_MB = 50  # read no more than this from a chosen file (the image checks follow)
+THUMBNAIL_SIDE = 96
+
+
+@dataclass(frozen=True, slots=True)
+class PictureCard:
+    """What the editor shows of one stored picture."""
+
+    sha: str
+    name: str = ""  # its file name, when known
+    size: tuple[int, int] = (0, 0)  # in pixels
+    thumbnail: bytes = b""  # a small PNG; empty when the picture cannot be drawn
+    problem: str = ""  # why it cannot be shown (e.g. missing from the library)
+
+    @property
+    def label(self) -> str:
+        if self.problem:
+            return self.problem
+        name = self.name or f"Picture {self.sha[:8]}"
+        width, height = self.size
+        return f"{name} · {width}×{height} pixels" if width else name
+
 
 def choices(ctx):
     from enabler.services.module_authoring import editor_choices
@@ -47,3 +73,63 @@ def preview(ctx, content, layout, prospect_id, notes):
     from enabler.services.module_preview import preview_module
 
     return preview_module(ctx.open_db(), content, layout, str(prospect_id), talking_points=notes)
+
+
+def store_pictures(ctx, paths):
+    """Read, check and store the picture files `paths`; one bad file stores none of them."""
+    from enabler.services.images import add_image, normalise_image
+    from enabler.store.db import transaction
+
+    files = [(Path(p).name, _read(Path(p))) for p in paths]
+    checked = [normalise_image(blob, name)[0] for name, blob in files]  # raises InvalidInput
+    db = ctx.open_db()
+    with transaction(db):
+        shas = [add_image(db, blob, name) for name, blob in files]
+    return tuple(
+        _card(sha, name, data) for sha, (name, _), data in zip(shas, files, checked, strict=True)
+    )
+
+
+def describe_pictures(ctx, shas):
+    """A card for each stored picture `shas`; a missing one says so instead of failing."""
+    from enabler.errors import NotFound
+    from enabler.store import assets, packs
+
+    db = ctx.open_db()
+    cards = []
+    for sha in dict.fromkeys(shas):
+        try:
+            blob = assets.get(db, sha)
+        except NotFound as exc:
+            cards.append(PictureCard(sha, problem=str(exc)))
+            continue
+        cards.append(_card(sha, packs.asset_meta(db, sha).get("filename", ""), blob))
+    return tuple(cards)
+
+
+def _read(path: Path) -> bytes:
+    from enabler.errors import InvalidInput
+
+    try:
+        if path.stat().st_size > MAX_FILE_MB * 1024 * 1024:
+            raise InvalidInput(
+                f"{path.name}: the file is larger than {MAX_FILE_MB} MB; choose a smaller picture."
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InvalidInput(f"{path.name}: the file cannot be read ({reason}).") from None
+
+
+def _card(sha: str, name: str, blob: bytes) -> PictureCard:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(blob)) as im:
+            size = im.size
+            im.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+            out = io.BytesIO()
+            im.convert("RGBA").save(out, format="PNG")
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        return PictureCard(sha, name, problem=f"{name or 'This picture'} cannot be shown ({exc}).")
+    return PictureCard(sha, name, size, out.getvalue())

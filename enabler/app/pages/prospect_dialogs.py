@@ -70,6 +70,47 @@ class InsightDialog(QDialog):
         }
 
 
+class ContactDialog(QDialog):
+    """Someone on the prospect's buying committee."""
+
+    def __init__(self, company: str, personas, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Add to {company}'s buying committee")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name")
+        self.title = QLineEdit(placeholderText="e.g. Chief Financial Officer")
+        self.title.setAccessibleName("Job title")
+        self.role = QLineEdit(placeholderText="e.g. Economic buyer, Champion")
+        self.role.setAccessibleName("Role in the deal")
+        self.persona = QComboBox()
+        self.persona.setEditable(True)
+        self.persona.setAccessibleName("Persona")
+        self.persona.addItems(["", *personas])
+        self.influence = QComboBox()
+        self.influence.setAccessibleName("Influence")
+        self.influence.addItems(["medium", "high", "low"])
+        form = QFormLayout(self)
+        for label, widget in (
+            ("Name", self.name),
+            ("Job title", self.title),
+            ("Role", self.role),
+            ("Persona", self.persona),
+            ("Influence", self.influence),
+        ):
+            form.addRow(label, widget)
+        self.ok = _buttons(self, form).button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+
+    def fields(self) -> dict:
+        return {
+            "name": self.name.text(),
+            "title": self.title.text(),
+            "role": self.role.text(),
+            "persona": self.persona.currentText(),
+            "influence": self.influence.currentText(),
+        }
+
+
 class ProspectDialog(QDialog):
     """A new prospect: the company, its industry and funnel stage, what hurts."""
 

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from enabler.app.models import ListModel
 from enabler.app.ops import Background, Operation
-from enabler.app.pages.prospect_dialogs import InsightDialog, ProspectDialog
+from enabler.app.pages.prospect_dialogs import ContactDialog, InsightDialog, ProspectDialog
 from enabler.app.pages.segments import AddThenRemove, SegmentPanel
 
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
+# Offered in the committee dialog besides the personas segment research knows (any may be typed).
+COMMON_PERSONAS = ("CFO", "CIO", "VP Operations", "Compliance Officer", "Procurement")
 INSIGHT_SHORTCUT = "Ctrl+Shift+N"
 NO_PROSPECTS = (
     f"No prospects yet. Import them from your CRM's CSV export ({IMPORT_SHORTCUT}), or add "
@@ -87,6 +89,19 @@ def _add_insight(ctx, pid: int, fields: dict):
     return add_insight(ctx.open_db(), str(pid), **fields)
 
 
+def _add_contact(ctx, pid: int, fields: dict):
+    from enabler.services.prospects import add_contact
+
+    fields = dict(fields)
+    return add_contact(ctx.open_db(), str(pid), fields.pop("name"), **fields)
+
+
+def _remove_contact(ctx, contact_id: int):
+    from enabler.services.prospects import remove_contact
+
+    return remove_contact(ctx.open_db(), contact_id)
+
+
 def _add_prospect(ctx, fields: dict):
     from enabler.services.prospects import add_prospect
 
@@ -133,6 +148,10 @@ class ProspectsPage(Background, QWidget):
         self.insight_button.setToolTip("Record what you learned: dated, sourced, undoable")
         self.insight_button.clicked.connect(self.open_insight_dialog)
         self.insight_button.setEnabled(False)
+        self.contact_button = QPushButton("Add to committee…")
+        self.contact_button.setAccessibleName("Add someone to the buying committee")
+        self.contact_button.clicked.connect(self.open_contact_dialog)
+        self.contact_button.setEnabled(False)
         self.dialog = None  # the open insight or prospect dialog (tests fill it)
         self.current = None  # the prospect shown
         self._select_after_refresh: str | None = None  # a prospect just added
@@ -160,6 +179,7 @@ class ProspectsPage(Background, QWidget):
         pv.addWidget(scroll, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.insight_button)
+        actions.addWidget(self.contact_button)
         actions.addStretch(1)
         pv.addLayout(actions)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -197,6 +217,7 @@ class ProspectsPage(Background, QWidget):
         )
         pid = self.current.id if self.current is not None else None
         self.insight_button.setEnabled(pid is not None)
+        self.contact_button.setEnabled(pid is not None)
         if pid is not None:
             self._load_profile(pid)
         self.segments.show_prospect(pid)
@@ -231,6 +252,31 @@ class ProspectsPage(Background, QWidget):
                 f"Add insight to {prospect.company}",
                 lambda ctx: _add_insight(ctx, prospect.id, fields),
                 f"Insight added to {prospect.company}.",
+            )
+        )
+
+    def open_contact_dialog(self) -> ContactDialog | None:
+        if self.current is None:
+            self.error.emit("Select a prospect first, then add who is on their committee.")
+            return None
+        prospect = self.current
+        known = self.segments.research.personas if self.segments.research else ()
+        personas = dict.fromkeys((*known, *COMMON_PERSONAS))
+        self.dialog = ContactDialog(prospect.company, personas, self)
+        self.dialog.accepted.connect(lambda: self.add_contact(prospect, self.dialog.fields()))
+        self.dialog.open()
+        return self.dialog
+
+    def add_contact(self, prospect, fields: dict) -> None:
+        """Add them in the background, as one undo step (undo removes them again)."""
+        name = " ".join(fields.get("name", "").split())
+        self.segments.undo_stack.push(
+            AddThenRemove(
+                self.segments,
+                f"Add {name} to {prospect.company}'s committee",
+                lambda ctx: _add_contact(ctx, prospect.id, fields),
+                f"{name} added to {prospect.company}'s committee.",
+                remove=_remove_contact,
             )
         )
 

@@ -73,11 +73,13 @@ def research_tooltip(item) -> str:
 
 
 class AddThenRemove(QUndoCommand):
-    """Redo adds an insight in the background; undo removes the one that was added."""
+    """Redo adds an insight (or, given `remove`, another record with an id) in the background;
+    undo removes the one that was added."""
 
-    def __init__(self, panel: SegmentPanel, text: str, create, done: str) -> None:
+    def __init__(self, panel: SegmentPanel, text: str, create, done: str, remove=None) -> None:
         super().__init__(text)
         self.panel, self.create, self.done = panel, create, done
+        self.remove = remove or _remove  # (ctx, id) -> the removed record
         self.insight_id: int | None = None
         self.undo_waiting = False  # undo pressed before the add had finished
 
@@ -102,7 +104,7 @@ class AddThenRemove(QUndoCommand):
             self.undo_waiting = True
             return
         insight_id, self.insight_id = self.insight_id, None
-        self.panel.run(lambda ctx: _remove(ctx, insight_id), self._removed)
+        self.panel.run(lambda ctx: self.remove(ctx, insight_id), self._removed)
 
     def _removed(self, _insight) -> None:
         self.panel.status.emit(f"Undone: {self.text()}.")
