@@ -14,10 +14,12 @@ import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from lxml import etree
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
 from enabler.render import sketch_style as style
 from enabler.render import sketch_text as typeset
+from enabler.render.ooxml import parse_safe
 from enabler.render.sketch_style import qn
 
 _CHART_FILL, _CHART_INK = (238, 242, 247), (90, 100, 120)
@@ -25,6 +27,25 @@ _GROUP, _FRAME, _PICTURE = qn("p:grpSp"), qn("p:graphicFrame"), qn("p:pic")
 _CONNECTOR, _SHAPE = qn("p:cxnSp"), qn("p:sp")
 _PH = "./*/" + qn("p:nvPr") + "/" + qn("p:ph")
 _XFRM = "./" + qn("p:spPr") + "/" + qn("a:xfrm")
+
+
+def _chart_label(frame) -> str:
+    """ "Chart: COLUMN_CLUSTERED" and the like. A chart copied from another deck is a plain
+    part (python-pptx only makes chart parts when it loads a file), so its kind is read from the
+    first plot in its XML instead."""
+    try:
+        return f"Chart: {frame.chart.chart_type!s}".split(" (")[0]
+    except AttributeError:
+        pass
+    try:
+        rid = frame._element.chart_rId
+        root = parse_safe(frame.part.related_part(rid).blob)
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        return "Chart"
+    plot = root.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
+    kinds = [el.tag.rsplit("}", 1)[-1] for el in (plot if plot is not None else ())]
+    kind = next((k for k in kinds if k.endswith("Chart")), "")
+    return f"Chart: {kind[: -len('Chart')]}" if kind else "Chart"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +112,7 @@ class _Sketch:
         if tag == _GROUP:
             self._group(shape, space)
         elif tag == _FRAME and shape.has_chart:
-            self._labelled(box, f"Chart: {shape.chart.chart_type!s}".split(" (")[0])
+            self._labelled(box, _chart_label(shape))
         elif tag == _FRAME and shape.has_table:
             self._table(shape.table, box)
         elif tag == _PICTURE:

@@ -8,13 +8,18 @@ import re
 import zipfile
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 from enabler.errors import RenderError
+from enabler.render.deck import DEFAULT_TEMPLATE
 from enabler.render.integrity import check_integrity
-from enabler.services.build import build_deck, plan_deck
+from enabler.render.sketch import _chart_label
+from enabler.services.build import build_deck, plan_deck, template_context
+from enabler.services.preview_cache import PreviewCache
+from enabler.services.slide_previews import preview_plan, render_with_owners
 from tests.helpers import shape_ids_unique, summary
 from tests.render.designed_decks import (
     BRAND,
@@ -226,3 +231,17 @@ def test_the_copied_slide_is_never_hidden(small_library, tmp_path):
     slide = Presentation(str(tmp_path / "o.pptx")).slides[1]
     assert slide._element.get("show") is None
     assert slide._element.find(qn("p:cSld")) is not None
+
+
+def test_previews_draw_a_copied_chart_as_a_labelled_box(small_library, keys):
+    """A copied chart is a plain part in the rendered deck; the sketch still names its kind."""
+    plan = plan_deck(small_library, "Acme Clinics", [keys[n] for n in (1, 2, 3, 4)])
+    previews = preview_plan(small_library, plan, cache=PreviewCache(capacity=4))
+    assert len(previews) >= 5
+    for preview in previews:
+        assert Image.open(io.BytesIO(preview.png)).width == 480
+    prs, _owners = render_with_owners(
+        small_library, plan, template_context(small_library, plan), DEFAULT_TEMPLATE.read_bytes()
+    )
+    frames = [s for slide in prs.slides for s in slide.shapes if s.has_chart]
+    assert frames and [_chart_label(f) for f in frames] == ["Chart: bar"]
