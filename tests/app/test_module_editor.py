@@ -59,13 +59,18 @@ def tab(qtbot, app_db_path):
     return tab
 
 
+def opened(qtbot, tab, key):
+    """The editor on module `key`, previewed."""
+    with qtbot.waitSignal(tab.previewed, timeout=30000):
+        assert tab.choose_module(key)
+    wait_ops(qtbot, tab)
+    return tab
+
+
 @pytest.fixture
 def pillars(qtbot, tab):
     """The editor on the approved module `value-pillars`, previewed for Northwind Health."""
-    with qtbot.waitSignal(tab.previewed, timeout=30000):
-        assert tab.choose_module("value-pillars")
-    wait_ops(qtbot, tab)
-    return tab
+    return opened(qtbot, tab, "value-pillars")
 
 
 class DescribeLivePreview:
@@ -249,10 +254,7 @@ def pictures_of(slide):
 @pytest.fixture
 def dashboard(qtbot, tab):
     """The editor on `demo-dashboard`, an image+text module."""
-    with qtbot.waitSignal(tab.previewed, timeout=30000):
-        assert tab.choose_module("demo-dashboard")
-    wait_ops(qtbot, tab)
-    return tab
+    return opened(qtbot, tab, "demo-dashboard")
 
 
 class DescribePictures:
@@ -293,6 +295,20 @@ class DescribePictures:
         assert "notes.png: not an image" in blocker.args[0]
         assert tab.form.image_picker.sha == before and tab.dirty_label.isHidden()
 
+    def it_stores_no_logo_when_one_of_the_files_is_bad(self, qtbot, tab, tmp_path):
+        opened(qtbot, tab, "customer-references")
+        before = tab.form.logo_picker.shas()
+        count = open_db(tab.db_path)["assets"].count
+        bad = tmp_path / "b.png"
+        bad.write_bytes(b"\x89PNG\r\n\x1a\n truncated")
+        tab.ask_logos = lambda: [png_file(tmp_path / "a.png"), bad]
+        with qtbot.waitSignal(tab.error, timeout=30000) as blocker:
+            tab.form.logo_picker.add_button.click()
+        wait_ops(qtbot, tab)
+        assert blocker.args[0].startswith("b.png:")
+        assert open_db(tab.db_path)["assets"].count == count
+        assert tab.form.logo_picker.shas() == before and tab.dirty_label.isHidden()
+
     def it_removes_the_picture(self, qtbot, dashboard):
         tab = dashboard
         with qtbot.waitSignal(tab.previewed, timeout=30000):
@@ -303,9 +319,7 @@ class DescribePictures:
         assert not pictures_of(preview_slide(tab))
 
     def it_adds_and_orders_a_logo_strips_logos(self, qtbot, tab, tmp_path):
-        with qtbot.waitSignal(tab.previewed, timeout=30000):
-            assert tab.choose_module("customer-references")
-        wait_ops(qtbot, tab)
+        opened(qtbot, tab, "customer-references")
         picker = tab.form.logo_picker
         assert tab.form.rows.isRowVisible(picker)
         first = picker.shas()

@@ -310,6 +310,13 @@ class DescribeSegmentResearch:
         assert page.segments.add_button.isEnabled()
 
 
+def undo(qtbot, page):
+    """Ctrl+Z on the page, and wait for the page to show the result."""
+    page.segments.undo_stack.undo()
+    wait_ops(qtbot, page.segments)
+    wait_ops(qtbot, page)
+
+
 class DescribeAddingFromThePage:
     def it_adds_a_dated_insight_shows_it_and_undoes_it(self, qtbot, page, app_db_path):
         assert not page.insight_button.isEnabled()  # no prospect selected yet
@@ -335,9 +342,7 @@ class DescribeAddingFromThePage:
         assert date == dialog.date.date().toString("yyyy-MM-dd")
         wait_ops(qtbot, page)
         assert "Board wants the intake backlog gone by March." in page.detail.text()
-        page.segments.undo_stack.undo()
-        wait_ops(qtbot, page.segments)
-        wait_ops(qtbot, page)
+        undo(qtbot, page)
         assert db.execute(query).fetchall() == []
         assert "Board wants" not in page.detail.text()
 
@@ -401,8 +406,6 @@ class DescribeAddingFromThePage:
         assert db.execute(query).fetchall() == [("Head of Claims", "Champion", "VP Operations")]
         wait_ops(qtbot, page)
         assert "Priya Raman" in page.detail.text()
-        page.segments.undo_stack.undo()
-        wait_ops(qtbot, page.segments)
-        wait_ops(qtbot, page)
+        undo(qtbot, page)
         assert db.execute(query).fetchall() == []
         assert "Priya Raman" not in page.detail.text()

@@ -76,17 +76,18 @@ def preview(ctx, content, layout, prospect_id, notes):
 
 
 def store_pictures(ctx, paths):
-    """Read, check and store the picture files `paths`; one bad file stores none of them."""
-    from enabler.services.images import add_image, normalise_image
+    """Read, check and store the picture files `paths`; one bad file stores none of them (one
+    transaction)."""
+    from enabler.services.images import add_image
+    from enabler.store import assets
     from enabler.store.db import transaction
 
     files = [(Path(p).name, _read(Path(p))) for p in paths]
-    checked = [normalise_image(blob, name)[0] for name, blob in files]  # raises InvalidInput
     db = ctx.open_db()
     with transaction(db):
-        shas = [add_image(db, blob, name) for name, blob in files]
+        shas = [add_image(db, blob, name) for name, blob in files]  # raises InvalidInput
     return tuple(
-        _card(sha, name, data) for sha, (name, _), data in zip(shas, files, checked, strict=True)
+        _card(sha, name, assets.get(db, sha)) for sha, (name, _) in zip(shas, files, strict=True)
     )
 
 
