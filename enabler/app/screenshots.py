@@ -18,7 +18,7 @@ STAGING = {
         page.plan.index(page.plan.module_keys().index("case-study-healthcare-quote"))
     ),
     ("Library", "Modules"): lambda tab: tab.show_module("why-us"),
-    ("Library", "Editor"): lambda tab: tab.open_module("why-us"),
+    ("Library", "Editor"): lambda tab: tab.open_module("demo-dashboard"),  # with its picture
 }
 
 
