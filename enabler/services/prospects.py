@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.prospects import Contact, Prospect, ReviewState, coerce_changes, parse_influence
-from enabler.errors import InvalidInput
+from enabler.errors import Conflict, InvalidInput
 from enabler.services.insights import MarkedInsight, mark, stale_after_days
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
@@ -117,3 +117,13 @@ def edit_contact(db: sqlite_utils.Database, contact_id: int, actor: str = "", **
 def remove_contact(db: sqlite_utils.Database, contact_id: int, actor: str = "") -> Contact:
     with transaction(db):
         return prospect_store.remove_contact(db, contact_id, actor)
+
+
+def restore_contact(db: sqlite_utils.Database, contact: Contact, actor: str = "") -> Contact:
+    """Put back a contact that `remove_contact` took away, with its id (so earlier edits of it
+    can still be undone)."""
+    with transaction(db):
+        prospect_store.get(db, contact.prospect_id)  # NotFound if the prospect went meanwhile
+        if db.execute("SELECT 1 FROM contacts WHERE id = ?", [contact.id]).fetchone():
+            raise Conflict(f"{contact.name} is already on the committee; nothing to put back.")
+        return prospect_store.add_contact(db, contact, actor=actor)

@@ -204,7 +204,11 @@ def _only_primary(db: sqlite_utils.Database, c: Contact) -> None:
 
 
 def add_contact(db: sqlite_utils.Database, contact: Contact, actor: str = "") -> Contact:
-    cid = db["contacts"].insert(_contact_columns(contact)).last_pk
+    """Insert a contact; a nonzero `contact.id` is kept (putting back one that was removed)."""
+    columns = _contact_columns(contact)
+    if contact.id:
+        columns["id"] = contact.id
+    cid = db["contacts"].insert(columns).last_pk
     saved = get_contact(db, cid)
     _only_primary(db, saved)
     audit.record(

@@ -189,10 +189,12 @@ class DescribeProspectsPage:
         page.refresh()
         qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30000)
         assert page.select_prospect("Northwind Health")
-        qtbot.waitUntil(lambda: "Buying committee" in page.detail.text(), timeout=30000)
+        qtbot.waitUntil(lambda: page.committee_model.rowCount() > 0, timeout=30000)
         text = page.detail.text()
         assert "Northwind Health" in text
         assert "(stale)" in text  # the demo has insights older than 90 days
+        names = [c.name for c in page.committee_model.contacts()]
+        assert "Rachel Okafor" in names
 
     def it_escapes_user_text(self):
         import datetime as dt

@@ -398,14 +398,185 @@ class DescribeAddingFromThePage:
         dialog.role.setText("Champion")
         dialog.persona.setCurrentText("VP Operations")
         dialog.influence.setCurrentText("high")
-        with qtbot.waitSignal(page.segments.status, timeout=30000) as said:
+        with qtbot.waitSignal(page.status, timeout=30000) as said:
             dialog.accept()
         assert said.args[0] == "Priya Raman added to Northwind Health's committee."
         db = open_db(app_db_path)
         query = "SELECT title, role, persona FROM contacts WHERE name = 'Priya Raman'"
         assert db.execute(query).fetchall() == [("Head of Claims", "Champion", "VP Operations")]
         wait_ops(qtbot, page)
-        assert "Priya Raman" in page.detail.text()
+        assert "Priya Raman" in committee(page)
         undo(qtbot, page)
         assert db.execute(query).fetchall() == []
-        assert "Priya Raman" not in page.detail.text()
+        assert "Priya Raman" not in committee(page)
+        redo(qtbot, page)
+        assert db.execute(query).fetchall() == [("Head of Claims", "Champion", "VP Operations")]
+        assert "Priya Raman" in committee(page)
+
+    def it_adds_nothing_to_undo_when_the_add_is_refused(self, qtbot, page, app_db_path):
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        before = open_db(app_db_path)["contacts"].count
+        with qtbot.waitSignal(page.error, timeout=30000) as said:
+            page.add_contact(page.current, {"name": "X", "influence": "huge"})
+        assert "high, medium or low" in said.args[0]
+        wait_ops(qtbot, page)
+        assert open_db(app_db_path)["contacts"].count == before
+        assert not page.segments.undo_stack.canUndo()
+
+
+def committee(page_) -> list[str]:
+    """The names in the committee table, as shown (the primary contact is marked)."""
+    model = page_.committee_model
+    return [model.index(r, 0).data().removesuffix(" (primary)") for r in range(model.rowCount())]
+
+
+def redo(qtbot, page_):
+    page_.segments.undo_stack.redo()
+    wait_ops(qtbot, page_)
+
+
+def choose(qtbot, page_, name: str) -> None:
+    """Click the row of `name` in the committee table."""
+    for row, contact in enumerate(page_.committee_model.contacts()):
+        if contact.name == name:
+            page_.committee.selectRow(row)
+            assert page_.chosen_contact() == contact
+            return
+    raise AssertionError(f"{name} is not on the committee: {committee(page_)}")
+
+
+def contact_row(path, name: str):
+    query = "SELECT id, title, stance, email FROM contacts WHERE name = ?"
+    return open_db(path).execute(query, [name]).fetchall()
+
+
+class DescribeTheCommittee:
+    @pytest.fixture
+    def northwind(self, qtbot, page):
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        qtbot.waitUntil(lambda: page.committee_model.rowCount() > 0, timeout=30000)
+        return page
+
+    def it_passes_the_qt_model_tester(self, northwind):
+        QAbstractItemModelTester(northwind.committee_model, FATAL)
+        model = northwind.committee_model
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+        assert headers == ["Name", "Title", "Role", "Persona", "Influence", "Stance"]
+        shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+        assert shown[0] == "Rachel Okafor (primary)" and "Daniel Mercer" in shown
+
+    def it_edits_a_member_and_undoes_and_redoes_it(self, qtbot, northwind, app_db_path):
+        page = northwind
+        assert not page.edit_contact_button.isEnabled()  # nobody chosen yet
+        choose(qtbot, page, "Rachel Okafor")
+        assert page.edit_contact_button.isEnabled() and page.remove_contact_button.isEnabled()
+        [(cid, title, stance, email)] = contact_row(app_db_path, "Rachel Okafor")
+        dialog = page.open_edit_contact_dialog()
+        assert "Rachel Okafor" in dialog.windowTitle() and dialog.ok.isEnabled()
+        assert (dialog.name.text(), dialog.title.text()) == ("Rachel Okafor", title)
+        dialog.stance.setCurrentText("sceptic")
+        dialog.email.setText("r.okafor@northwindhealth.example")
+        with qtbot.waitSignal(page.status, timeout=30000) as said:
+            dialog.accept()
+        assert said.args[0] == "Saved Rachel Okafor."
+        wait_ops(qtbot, page)
+        after = (cid, title, "sceptic", "r.okafor@northwindhealth.example")
+        assert contact_row(app_db_path, "Rachel Okafor") == [after]
+        row = [c.name for c in page.committee_model.contacts()].index("Rachel Okafor")
+        assert page.committee_model.index(row, 5).data() == "sceptic"
+        assert page.chosen_contact().name == "Rachel Okafor"  # still chosen after the reload
+        undo(qtbot, page)
+        assert contact_row(app_db_path, "Rachel Okafor") == [(cid, title, stance, email)]
+        redo(qtbot, page)
+        assert contact_row(app_db_path, "Rachel Okafor") == [after]
+
+    def it_says_so_when_nothing_changed(self, qtbot, northwind):
+        choose(qtbot, northwind, "Rachel Okafor")
+        dialog = northwind.open_edit_contact_dialog()
+        dialog.title.setText(dialog.title.text() + "  ")  # spacing alone is no change
+        with qtbot.waitSignal(northwind.status, timeout=30000) as said:
+            dialog.accept()
+        assert said.args[0] == "Nothing changed for Rachel Okafor."
+        assert not northwind.segments.undo_stack.canUndo()
+
+    def it_removes_a_member_and_brings_them_back_with_an_earlier_edit(
+        self, qtbot, northwind, app_db_path
+    ):
+        page = northwind
+        choose(qtbot, page, "Rachel Okafor")
+        [(cid, title, stance, email)] = contact_row(app_db_path, "Rachel Okafor")
+        page.edit_contact(page.chosen_contact(), {"title": "Chief Nursing Officer"})
+        wait_ops(qtbot, page)
+        choose(qtbot, page, "Rachel Okafor")
+        with qtbot.waitSignal(page.status, timeout=30000) as said:
+            page.remove_chosen_contact()
+        assert said.args[0].startswith("Removed Rachel Okafor from Northwind Health's committee")
+        wait_ops(qtbot, page)
+        assert contact_row(app_db_path, "Rachel Okafor") == []
+        assert "Rachel Okafor" not in committee(page)
+        assert not page.edit_contact_button.isEnabled()
+        undo(qtbot, page)  # the removal: back, with the same id
+        assert contact_row(app_db_path, "Rachel Okafor") == [
+            (cid, "Chief Nursing Officer", stance, email)
+        ]
+        undo(qtbot, page)  # the edit before it still undoes
+        assert contact_row(app_db_path, "Rachel Okafor") == [(cid, title, stance, email)]
+        assert "Rachel Okafor" in committee(page)
+
+    def it_asks_for_a_choice_before_editing_or_removing(self, qtbot, northwind):
+        with qtbot.waitSignal(northwind.error, timeout=30000) as said:
+            northwind.remove_chosen_contact()
+        assert "Choose someone" in said.args[0]
+        assert northwind.open_edit_contact_dialog() is None
+
+    def it_explains_an_empty_committee(self, qtbot, page, app_db_path):
+        db = open_db(app_db_path)
+        prospect_store.create(db, prospect_store.Prospect(id=0, company="Lone Co"))
+        page.refresh()
+        wait_ops(qtbot, page)
+        assert page.select_prospect("Lone Co")
+        wait_ops(qtbot, page)
+        assert page.committee_model.rowCount() == 0
+        assert not page.committee_empty.isHidden()
+        assert "Add to committee" in page.committee_empty.text()
+
+
+class DescribeEditingAProspect:
+    def it_renames_and_edits_then_undoes_it(self, qtbot, page, app_db_path):
+        assert not page.edit_button.isEnabled()
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        before = prospect_store.find(open_db(app_db_path), "Northwind Health")
+        dialog = page.open_edit_prospect_dialog()
+        assert dialog.windowTitle() == "Edit Northwind Health" and dialog.ok.isEnabled()
+        assert dialog.company.text() == "Northwind Health"
+        assert dialog.pains.toPlainText().splitlines() == list(before.pains)
+        dialog.company.setText("Northwind Health Group")
+        dialog.competitors.setText("Epic,  Cerner")
+        with qtbot.waitSignal(page.status, timeout=30000) as said:
+            dialog.accept()
+        assert said.args[0] == "Saved Northwind Health Group."
+        wait_ops(qtbot, page)
+        after = prospect_store.find(open_db(app_db_path), "Northwind Health Group")
+        assert after.id == before.id and after.competitors == ("Epic", "Cerner")
+        assert (after.pains, after.stage) == (before.pains, before.stage)  # untouched
+        assert page.current.company == "Northwind Health Group"  # still shown, renamed
+        assert "Competing with:</b> Epic, Cerner" in page.detail.text()
+        undo(qtbot, page)
+        wait_ops(qtbot, page)
+        again = prospect_store.find(open_db(app_db_path), "Northwind Health")
+        assert (again.id, again.competitors) == (before.id, before.competitors)
+        assert page.current.company == "Northwind Health"
+
+    def it_refuses_a_name_another_prospect_has(self, qtbot, page, app_db_path):
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        other = next(p.company for p in page.model.items() if p.company != "Northwind Health")
+        with qtbot.waitSignal(page.error, timeout=30000) as said:
+            page.edit_prospect(page.current, {"company": other})
+        assert other in said.args[0]
+        wait_ops(qtbot, page)
+        assert prospect_store.find(open_db(app_db_path), "Northwind Health").company
+        assert not page.segments.undo_stack.canUndo()

@@ -71,6 +71,18 @@ class DescribeContacts:
             "delete",
         ]
 
+    def it_puts_a_removed_member_back_with_the_same_id(self, small_library):
+        c = svc.add_contact(small_library, "Acme Clinics", "Ben Ito", persona="CIO")
+        c = svc.edit_contact(small_library, c.id, stance="supporter")
+        gone = svc.remove_contact(small_library, c.id)
+        back = svc.restore_contact(small_library, gone)
+        assert back == c  # same id and fields: an earlier edit of them can still be undone
+        assert svc.edit_contact(small_library, back.id, stance="neutral").stance == "neutral"
+        with pytest.raises(Conflict, match="already on the committee"):
+            svc.restore_contact(small_library, gone)
+        names = [x.name for x in svc.prospect_details(small_library, "Acme Clinics").contacts]
+        assert names.count("Ben Ito") == 1
+
     def it_checks_influence_and_names(self, small_library):
         with pytest.raises(InvalidInput, match="high, medium or low"):
             svc.add_contact(small_library, "Acme Clinics", "X", influence="huge")

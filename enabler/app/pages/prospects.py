@@ -1,4 +1,5 @@
-"""Prospects: the list, and the profile of the one selected (committee, insights)."""
+"""Prospects: the list, and the profile of the one selected (details, insights), with its
+buying committee as a table. Adding, editing and removing go through the undo stack."""
 
 from __future__ import annotations
 
@@ -6,29 +7,43 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from enabler.app.committee_model import CommitteeModel
 from enabler.app.models import ListModel
 from enabler.app.ops import Background, Operation
-from enabler.app.pages.prospect_dialogs import ContactDialog, InsightDialog, ProspectDialog
+from enabler.app.pages import prospect_commands as commands
+from enabler.app.pages.prospect_dialogs import (
+    ContactDialog,
+    InsightDialog,
+    ProspectDialog,
+    changed,
+    contact_values,
+    prospect_values,
+)
 from enabler.app.pages.segments import AddThenRemove, SegmentPanel
 
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
 # Offered in the committee dialog besides the personas segment research knows (any may be typed).
 COMMON_PERSONAS = ("CFO", "CIO", "VP Operations", "Compliance Officer", "Procurement")
 INSIGHT_SHORTCUT = "Ctrl+Shift+N"
+EDIT_SHORTCUT = "Ctrl+E"
+NO_COMMITTEE = "No one on the buying committee yet: Add to committee… says who decides."
 NO_PROSPECTS = (
     f"No prospects yet. Import them from your CRM's CSV export ({IMPORT_SHORTCUT}), or add "
     "one with New prospect…."
@@ -36,8 +51,8 @@ NO_PROSPECTS = (
 
 
 def profile_html(profile, today: dt.date | None = None) -> str:
-    """The profile as simple rich text; every user string is escaped. Insights older than the
-    library's `insights.stale_after_days` are marked stale."""
+    """The profile as simple rich text (the committee has its own table); every user string is
+    escaped. Insights older than the library's `insights.stale_after_days` are marked stale."""
     today = today or dt.date.today()
     stale_after = dt.timedelta(days=profile.stale_after_days)
     p = profile.prospect
@@ -48,16 +63,8 @@ def profile_html(profile, today: dt.date | None = None) -> str:
     ]
     if p.pains:
         parts.append("<h3>Pains</h3><ul>" + "".join(f"<li>{e(x)}</li>" for x in p.pains) + "</ul>")
-    if profile.contacts:
-        parts.append(
-            "<h3>Buying committee</h3><ul>"
-            + "".join(
-                f"<li><b>{e(c.name)}</b>, {e(c.title)} — {e(c.role)}, {e(c.persona)}, "
-                f"influence {e(c.influence)}, {e(c.stance)}</li>"
-                for c in profile.contacts
-            )
-            + "</ul>"
-        )
+    if p.competitors:
+        parts.append(f"<p><b>Competing with:</b> {e(', '.join(p.competitors))}</p>")
     if profile.insights:
         items = []
         for i in profile.insights:
@@ -94,12 +101,6 @@ def _add_contact(ctx, pid: int, fields: dict):
 
     fields = dict(fields)
     return add_contact(ctx.open_db(), str(pid), fields.pop("name"), **fields)
-
-
-def _remove_contact(ctx, contact_id: int):
-    from enabler.services.prospects import remove_contact
-
-    return remove_contact(ctx.open_db(), contact_id)
 
 
 def _add_prospect(ctx, fields: dict):
@@ -152,6 +153,43 @@ class ProspectsPage(Background, QWidget):
         self.contact_button.setAccessibleName("Add someone to the buying committee")
         self.contact_button.clicked.connect(self.open_contact_dialog)
         self.contact_button.setEnabled(False)
+        self.edit_contact_button = QPushButton("Edit…")
+        self.edit_contact_button.setAccessibleName("Edit the chosen committee member")
+        self.edit_contact_button.clicked.connect(self.open_edit_contact_dialog)
+        self.remove_contact_button = QPushButton("Remove")
+        self.remove_contact_button.setAccessibleName("Remove the chosen committee member")
+        self.remove_contact_button.setToolTip("Take them off the committee (Delete; Ctrl+Z undoes)")
+        self.remove_contact_button.clicked.connect(self.remove_chosen_contact)
+        self.edit_action = QAction("Edit prospect…", self)
+        self.edit_action.setShortcut(QKeySequence(EDIT_SHORTCUT))
+        self.edit_action.triggered.connect(self.open_edit_prospect_dialog)
+        self.addAction(self.edit_action)
+        self.edit_button = QPushButton(f"Edit prospect… ({EDIT_SHORTCUT})")
+        self.edit_button.setAccessibleName("Edit the prospect's details")
+        self.edit_button.setToolTip("Industry, stage, region, pains and competitors; undoable")
+        self.edit_button.clicked.connect(self.open_edit_prospect_dialog)
+        self.edit_button.setEnabled(False)
+        self.committee_model = CommitteeModel(self)
+        self.committee = QTableView()
+        self.committee.setAccessibleName("Buying committee")
+        self.committee.setModel(self.committee_model)
+        self.committee.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.committee.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.committee.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.committee.verticalHeader().hide()
+        header = self.committee.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.committee.doubleClicked.connect(lambda _index: self.open_edit_contact_dialog())
+        self.committee.selectionModel().selectionChanged.connect(self._enable_committee)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.committee)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_chosen_contact)
+        self.committee_empty = QLabel(NO_COMMITTEE)
+        self.committee_empty.setWordWrap(True)
+        # Changes and their undos run one at a time, in the order pressed.
+        self.writes = QThreadPool(self)
+        self.writes.setMaxThreadCount(1)
         self.dialog = None  # the open insight or prospect dialog (tests fill it)
         self.current = None  # the prospect shown
         self._select_after_refresh: str | None = None  # a prospect just added
@@ -176,16 +214,25 @@ class ProspectsPage(Background, QWidget):
         profile = QWidget()
         pv = QVBoxLayout(profile)
         pv.setContentsMargins(0, 0, 0, 0)
-        pv.addWidget(scroll, 1)
+        pv.addWidget(scroll, 3)
         actions = QHBoxLayout()
         actions.addWidget(self.insight_button)
-        actions.addWidget(self.contact_button)
+        actions.addWidget(self.edit_button)
         actions.addStretch(1)
         pv.addLayout(actions)
+        pv.addWidget(QLabel("<b>Buying committee</b>"))
+        pv.addWidget(self.committee_empty)
+        pv.addWidget(self.committee, 1)
+        people = QHBoxLayout()
+        people.addWidget(self.contact_button)
+        people.addWidget(self.edit_contact_button)
+        people.addWidget(self.remove_contact_button)
+        people.addStretch(1)
+        pv.addLayout(people)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(profile)
         right.addWidget(self.segments)
-        right.setSizes([420, 260])
+        right.setSizes([520, 220])
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -218,8 +265,11 @@ class ProspectsPage(Background, QWidget):
         pid = self.current.id if self.current is not None else None
         self.insight_button.setEnabled(pid is not None)
         self.contact_button.setEnabled(pid is not None)
+        self.edit_button.setEnabled(pid is not None)
         if pid is not None:
             self._load_profile(pid)
+        else:
+            self._show_committee(())
         self.segments.show_prospect(pid)
 
     def reload_profile(self) -> None:
@@ -228,9 +278,61 @@ class ProspectsPage(Background, QWidget):
             self._load_profile(self.proxy.data(index, Qt.ItemDataRole.UserRole).id)
 
     def _load_profile(self, pid: int) -> None:
-        self._start(
-            lambda ctx: _profile(ctx, pid), lambda prof: self.detail.setText(profile_html(prof))
-        )
+        self._start(lambda ctx: _profile(ctx, pid), self._show_profile)
+
+    def _show_profile(self, profile) -> None:
+        if self.current is None or profile.prospect.id != self.current.id:
+            return  # the rep moved on to another prospect meanwhile
+        self.current = profile.prospect  # the latest details (the edit dialog starts from them)
+        self.detail.setText(profile_html(profile))
+        self._show_committee(profile.contacts)
+
+    def _show_committee(self, contacts) -> None:
+        chosen = self.chosen_contact()
+        self.committee_model.set_contacts(contacts)
+        self.committee_empty.setVisible(not contacts and self.current is not None)
+        if chosen is not None:
+            for row, contact in enumerate(self.committee_model.contacts()):
+                if contact.id == chosen.id:
+                    self.committee.selectRow(row)
+        self._enable_committee()
+
+    def chosen_contact(self):
+        rows = self.committee.selectionModel().selectedRows()
+        return self.committee_model.contacts()[rows[0].row()] if rows else None
+
+    def _enable_committee(self, *_args) -> None:
+        chosen = self.chosen_contact() is not None
+        self.edit_contact_button.setEnabled(chosen)
+        self.remove_contact_button.setEnabled(chosen)
+
+    # changing, one at a time ---------------------------------------------------------------
+
+    def write(self, fn, said: str, relist: bool = False, then=None) -> None:
+        """Run a change, or an undo or redo of one, in the background after those before it;
+        then say `said` and show the result."""
+
+        def succeeded(result) -> None:
+            if then is not None:
+                then(result)
+            self.status.emit(said)
+            if relist:
+                self._select_after_refresh = result.company
+                self.refresh()
+            else:
+                self.reload_profile()
+
+        op = Operation(fn, self.db_path, self)
+        op.succeeded.connect(succeeded)
+        op.failed.connect(self.error)
+        op.done.connect(lambda: self.ops.remove(op))
+        self.ops.append(op)
+        op.start(self.writes)
+
+    def _change(self, fn, said: str, command, relist: bool = False) -> None:
+        """Make a change; once it succeeded, put `command(result)` on the undo stack."""
+        stack = self.segments.undo_stack
+        self.write(fn, said, relist, then=lambda result: stack.push(command(result)))
 
     # adding ----------------------------------------------------------------------------------
 
@@ -270,14 +372,67 @@ class ProspectsPage(Background, QWidget):
     def add_contact(self, prospect, fields: dict) -> None:
         """Add them in the background, as one undo step (undo removes them again)."""
         name = " ".join(fields.get("name", "").split())
-        self.segments.undo_stack.push(
-            AddThenRemove(
-                self.segments,
-                f"Add {name} to {prospect.company}'s committee",
-                lambda ctx: _add_contact(ctx, prospect.id, fields),
-                f"{name} added to {prospect.company}'s committee.",
-                remove=_remove_contact,
-            )
+        self._change(
+            lambda ctx: _add_contact(ctx, prospect.id, fields),
+            f"{name} added to {prospect.company}'s committee.",
+            lambda contact: commands.AddContact(self, contact, prospect.company),
+        )
+
+    def open_edit_contact_dialog(self) -> ContactDialog | None:
+        contact, prospect = self.chosen_contact(), self.current
+        if contact is None or prospect is None:
+            self.error.emit("Choose someone in the buying committee first, then edit them.")
+            return None
+        known = self.segments.research.personas if self.segments.research else ()
+        personas = dict.fromkeys((*known, *COMMON_PERSONAS))
+        self.dialog = ContactDialog(prospect.company, personas, self, contact=contact)
+        self.dialog.accepted.connect(lambda: self.edit_contact(contact, self.dialog.fields()))
+        self.dialog.open()
+        return self.dialog
+
+    def edit_contact(self, contact, fields: dict) -> None:
+        before, after = changed(contact_values(contact), fields)
+        if not after:
+            self.status.emit(f"Nothing changed for {contact.name}.")
+            return
+        self._change(
+            commands.edit_contact(contact.id, after),
+            f"Saved {' '.join(fields.get('name', '').split()) or contact.name}.",
+            lambda saved: commands.EditContact(self, saved, before, after),
+        )
+
+    def remove_chosen_contact(self) -> None:
+        contact, prospect = self.chosen_contact(), self.current
+        if contact is None or prospect is None:
+            self.error.emit("Choose someone in the buying committee first, then remove them.")
+            return
+        self._change(
+            commands.remove_contact(contact.id),
+            f"Removed {contact.name} from {prospect.company}'s committee (Ctrl+Z brings "
+            "them back).",
+            lambda gone: commands.RemoveContact(self, gone, prospect.company),
+        )
+
+    def open_edit_prospect_dialog(self) -> ProspectDialog | None:
+        prospect = self.current
+        if prospect is None:
+            self.error.emit("Select a prospect first, then edit their details.")
+            return None
+        self.dialog = ProspectDialog(self, prospect=prospect)
+        self.dialog.accepted.connect(lambda: self.edit_prospect(prospect, self.dialog.fields()))
+        self.dialog.open()
+        return self.dialog
+
+    def edit_prospect(self, prospect, fields: dict) -> None:
+        before, after = changed(prospect_values(prospect), fields)
+        if not after:
+            self.status.emit(f"Nothing changed for {prospect.company}.")
+            return
+        self._change(
+            commands.edit_prospect(prospect.id, after),
+            f"Saved {fields.get('company') or prospect.company}.",
+            lambda saved: commands.EditProspect(self, saved, before, after),
+            relist=True,
         )
 
     def open_prospect_dialog(self) -> ProspectDialog:
