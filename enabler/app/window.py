@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def _connect_page(self, page: QWidget) -> None:
+        self._restore_splitters(page)
         if hasattr(page, "error"):
             page.error.connect(self.show_error)
         if hasattr(page, "status"):
@@ -154,6 +156,18 @@ class MainWindow(QMainWindow):
         self.pages["Build"].add_roi_slides(company)
 
     # state -----------------------------------------------------------------------------------
+
+    def _splitters(self, page: QWidget) -> list[tuple[str, QSplitter]]:
+        """A page's splitters (not those of its dialogs), each with its settings key."""
+        found = [s for s in page.findChildren(QSplitter) if s.window() is self]
+        return [(f"layout/{type(page).__name__}/splitter{n}", s) for n, s in enumerate(found)]
+
+    def _restore_splitters(self, page: QWidget) -> None:
+        """Put back where the user dragged each splitter to last time."""
+        for key, splitter in self._splitters(page):
+            state = self.settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
 
     def _restore(self) -> None:
         geometry = self.settings.value("main/geometry")
@@ -199,6 +213,9 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone(5000)
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/page", self.current_page_name())
+        for page in self.pages.built():
+            for key, splitter in self._splitters(page):
+                self.settings.setValue(key, splitter.saveState())
         super().closeEvent(event)
 
     def _ask_to_stop(self, labels: list[str]) -> None:

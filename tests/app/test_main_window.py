@@ -46,6 +46,24 @@ class DescribeMainWindow:
         qtbot.addWidget(again)
         assert again.current_page_name() == "Prospects"
 
+    def it_remembers_where_each_splitter_was_dragged(self, qtbot, window, settings):
+        from PySide6.QtWidgets import QSplitter
+
+        window.show()
+        window.show_page("Prospects")
+        page = window.pages["Prospects"]
+        splitters = [s for s in page.findChildren(QSplitter) if s.window() is window]
+        assert len(splitters) == 2
+        splitters[1].setSizes([700, 100])  # the profile over segment research
+        wanted = [s.saveState() for s in splitters]
+        window.close()
+        again = MainWindow(window.db_path, settings)
+        qtbot.addWidget(again)
+        again.show_page("Prospects")
+        page = again.pages["Prospects"]
+        restored = [s for s in page.findChildren(QSplitter) if s.window() is again]
+        assert [s.saveState() for s in restored] == wanted
+
     def it_shows_the_welcome_until_dismissed(self, qtbot, window, settings):
         assert not window.welcome.isHidden()
         window.dismiss_welcome()
