@@ -27,20 +27,14 @@ from PySide6.QtWidgets import (
 from enabler.app.committee_model import CommitteeModel
 from enabler.app.models import ListModel
 from enabler.app.ops import Background, Operation
-from enabler.app.pages import prospect_commands as commands
 from enabler.app.pages.prospect_dialogs import (
-    ContactDialog,
     InsightDialog,
     ProspectDialog,
-    changed,
-    contact_values,
-    prospect_values,
 )
+from enabler.app.pages.prospect_editing import ProspectEditing
 from enabler.app.pages.segments import AddThenRemove, SegmentPanel
 
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
-# Offered in the committee dialog besides the personas segment research knows (any may be typed).
-COMMON_PERSONAS = ("CFO", "CIO", "VP Operations", "Compliance Officer", "Procurement")
 INSIGHT_SHORTCUT = "Ctrl+Shift+N"
 EDIT_SHORTCUT = "Ctrl+E"
 NO_COMMITTEE = "No one on the buying committee yet: Add to committee… says who decides."
@@ -96,13 +90,6 @@ def _add_insight(ctx, pid: int, fields: dict):
     return add_insight(ctx.open_db(), str(pid), **fields)
 
 
-def _add_contact(ctx, pid: int, fields: dict):
-    from enabler.services.prospects import add_contact
-
-    fields = dict(fields)
-    return add_contact(ctx.open_db(), str(pid), fields.pop("name"), **fields)
-
-
 def _add_prospect(ctx, fields: dict):
     from enabler.services.prospects import add_prospect
 
@@ -110,7 +97,7 @@ def _add_prospect(ctx, fields: dict):
     return add_prospect(ctx.open_db(), fields.pop("company"), fields)
 
 
-class ProspectsPage(Background, QWidget):
+class ProspectsPage(ProspectEditing, Background, QWidget):
     error = Signal(str)
     status = Signal(str)
 
@@ -287,53 +274,6 @@ class ProspectsPage(Background, QWidget):
         self.detail.setText(profile_html(profile))
         self._show_committee(profile.contacts)
 
-    def _show_committee(self, contacts) -> None:
-        chosen = self.chosen_contact()
-        self.committee_model.set_contacts(contacts)
-        self.committee_empty.setVisible(not contacts and self.current is not None)
-        if chosen is not None:
-            for row, contact in enumerate(self.committee_model.contacts()):
-                if contact.id == chosen.id:
-                    self.committee.selectRow(row)
-        self._enable_committee()
-
-    def chosen_contact(self):
-        rows = self.committee.selectionModel().selectedRows()
-        return self.committee_model.contacts()[rows[0].row()] if rows else None
-
-    def _enable_committee(self, *_args) -> None:
-        chosen = self.chosen_contact() is not None
-        self.edit_contact_button.setEnabled(chosen)
-        self.remove_contact_button.setEnabled(chosen)
-
-    # changing, one at a time ---------------------------------------------------------------
-
-    def write(self, fn, said: str, relist: bool = False, then=None) -> None:
-        """Run a change, or an undo or redo of one, in the background after those before it;
-        then say `said` and show the result."""
-
-        def succeeded(result) -> None:
-            if then is not None:
-                then(result)
-            self.status.emit(said)
-            if relist:
-                self._select_after_refresh = result.company
-                self.refresh()
-            else:
-                self.reload_profile()
-
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(succeeded)
-        op.failed.connect(self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        op.start(self.writes)
-
-    def _change(self, fn, said: str, command, relist: bool = False) -> None:
-        """Make a change; once it succeeded, put `command(result)` on the undo stack."""
-        stack = self.segments.undo_stack
-        self.write(fn, said, relist, then=lambda result: stack.push(command(result)))
-
     # adding ----------------------------------------------------------------------------------
 
     def open_insight_dialog(self) -> InsightDialog | None:
@@ -355,84 +295,6 @@ class ProspectsPage(Background, QWidget):
                 lambda ctx: _add_insight(ctx, prospect.id, fields),
                 f"Insight added to {prospect.company}.",
             )
-        )
-
-    def open_contact_dialog(self) -> ContactDialog | None:
-        if self.current is None:
-            self.error.emit("Select a prospect first, then add who is on their committee.")
-            return None
-        prospect = self.current
-        known = self.segments.research.personas if self.segments.research else ()
-        personas = dict.fromkeys((*known, *COMMON_PERSONAS))
-        self.dialog = ContactDialog(prospect.company, personas, self)
-        self.dialog.accepted.connect(lambda: self.add_contact(prospect, self.dialog.fields()))
-        self.dialog.open()
-        return self.dialog
-
-    def add_contact(self, prospect, fields: dict) -> None:
-        """Add them in the background, as one undo step (undo removes them again)."""
-        name = " ".join(fields.get("name", "").split())
-        self._change(
-            lambda ctx: _add_contact(ctx, prospect.id, fields),
-            f"{name} added to {prospect.company}'s committee.",
-            lambda contact: commands.AddContact(self, contact, prospect.company),
-        )
-
-    def open_edit_contact_dialog(self) -> ContactDialog | None:
-        contact, prospect = self.chosen_contact(), self.current
-        if contact is None or prospect is None:
-            self.error.emit("Choose someone in the buying committee first, then edit them.")
-            return None
-        known = self.segments.research.personas if self.segments.research else ()
-        personas = dict.fromkeys((*known, *COMMON_PERSONAS))
-        self.dialog = ContactDialog(prospect.company, personas, self, contact=contact)
-        self.dialog.accepted.connect(lambda: self.edit_contact(contact, self.dialog.fields()))
-        self.dialog.open()
-        return self.dialog
-
-    def edit_contact(self, contact, fields: dict) -> None:
-        before, after = changed(contact_values(contact), fields)
-        if not after:
-            self.status.emit(f"Nothing changed for {contact.name}.")
-            return
-        self._change(
-            commands.edit_contact(contact.id, after),
-            f"Saved {' '.join(fields.get('name', '').split()) or contact.name}.",
-            lambda saved: commands.EditContact(self, saved, before, after),
-        )
-
-    def remove_chosen_contact(self) -> None:
-        contact, prospect = self.chosen_contact(), self.current
-        if contact is None or prospect is None:
-            self.error.emit("Choose someone in the buying committee first, then remove them.")
-            return
-        self._change(
-            commands.remove_contact(contact.id),
-            f"Removed {contact.name} from {prospect.company}'s committee (Ctrl+Z brings "
-            "them back).",
-            lambda gone: commands.RemoveContact(self, gone, prospect.company),
-        )
-
-    def open_edit_prospect_dialog(self) -> ProspectDialog | None:
-        prospect = self.current
-        if prospect is None:
-            self.error.emit("Select a prospect first, then edit their details.")
-            return None
-        self.dialog = ProspectDialog(self, prospect=prospect)
-        self.dialog.accepted.connect(lambda: self.edit_prospect(prospect, self.dialog.fields()))
-        self.dialog.open()
-        return self.dialog
-
-    def edit_prospect(self, prospect, fields: dict) -> None:
-        before, after = changed(prospect_values(prospect), fields)
-        if not after:
-            self.status.emit(f"Nothing changed for {prospect.company}.")
-            return
-        self._change(
-            commands.edit_prospect(prospect.id, after),
-            f"Saved {fields.get('company') or prospect.company}.",
-            lambda saved: commands.EditProspect(self, saved, before, after),
-            relist=True,
         )
 
     def open_prospect_dialog(self) -> ProspectDialog:
