@@ -56,8 +56,12 @@ def read_record(
     crm: str = "",
     known_industries: Iterable[str] = (),
     industry_aliases: Mapping[str, str] | None = None,
+    needs_company: bool = True,
 ) -> CrmRecord | BadRow:
-    """Read one data row; every unreadable cell is named in the BadRow's message."""
+    """Read one data row; every unreadable cell is named in the BadRow's message.
+
+    Without `needs_company` (an opportunity export), a row may name its account by CRM id
+    alone: the record's company is then empty and the plan finds the account by its id."""
     width = len(columns.headers)
     if len(cells) > width and any(c.strip() for c in cells[width:]):
         return BadRow(
@@ -72,8 +76,13 @@ def read_record(
         return cells[i] if i is not None and i < len(cells) else ""
 
     company = _clean(cell("company"))
-    if not company:
-        return BadRow(line, "", f"has no company name ({columns.header_of('company')} is empty)")
+    raw_id = cell("crm_id").split(";")[0].strip()
+    if is_empty(raw_id):
+        raw_id = ""
+    if not company and (needs_company or not raw_id):
+        named = "company" if "company" in columns.columns else "crm_id"
+        what = "company name" if needs_company else "account"
+        return BadRow(line, "", f"has no {what} ({columns.header_of(named)} is empty)")
     values: dict[str, object] = {}
     notes: list[str] = []
     problems: list[str] = []
@@ -96,8 +105,7 @@ def read_record(
     if problems:
         return BadRow(line, company, "; ".join(problems))
 
-    raw_id = cell("crm_id").split(";")[0].strip()
-    if raw_id and not is_empty(raw_id):
+    if raw_id:
         values["crm_id"] = f"{crm}:{raw_id}" if crm else raw_id
     website = cell("domain").strip()
     if website:
