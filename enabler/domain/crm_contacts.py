@@ -92,9 +92,7 @@ def plan_contacts(
         if p.crm_id:
             by_id.setdefault(p.crm_id, p)
         by_name.setdefault(company_key(p.company), p)
-    outcomes = [
-        RowOutcome(b.line, RowAction.SKIPPED, b.company, notes=(b.message,)) for b in bad_rows
-    ]
+    outcomes: list[RowOutcome] = []
     teams: dict[int, _Committee] = {}
     first_line: dict[tuple[int, int], int] = {}  # (prospect, id(contact)) → line that made it
     adds: dict[int, Contact] = {}  # line → contact to add
@@ -155,5 +153,8 @@ def plan_contacts(
         outcomes.append(
             RowOutcome(rec.line, action, prospect.company, prospect.id, changes, (), "", rec.name)
         )
+    outcomes += [  # after the records: bad rows are collected while they stream
+        RowOutcome(b.line, RowAction.SKIPPED, b.company, notes=(b.message,)) for b in bad_rows
+    ]
     outcomes.sort(key=lambda o: o.line)
     return ContactPlan(tuple(outcomes), tuple(adds.values()), tuple(changed.values()))

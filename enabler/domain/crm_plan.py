@@ -108,10 +108,15 @@ class _Matcher:
             if key and key in table:
                 item = table[key]
                 other = crm_of(item) if crm_of else ""
-                if crm_id and other and other != crm_id:
-                    continue
+                if crm_id and other and other != crm_id and _crm(other) == _crm(crm_id):
+                    continue  # another account of the same CRM: another prospect
                 return item, how
         return None, ""
+
+
+def _crm(crm_id: str) -> str:
+    """'salesforce:001…' → 'salesforce': ids of different CRMs never say two accounts differ."""
+    return crm_id.partition(":")[0] if ":" in crm_id else ""
 
 
 def _absorb(group: _Group, rec: CrmRecord) -> None:
@@ -149,7 +154,7 @@ def plan_import(
     by_prospect: dict[int, _Group] = {}
     outcomes = []
     for rec in records:
-        target, how = on_file.find(rec)
+        target, how = on_file.find(rec, crm_of=lambda p: p.crm_id)
         if target is not None:
             group = by_prospect.get(target.id)
             if group is None:
@@ -228,8 +233,8 @@ def _unplaced(rec: CrmRecord) -> RowOutcome:
 
 def _find_clashes(groups: list[_Group], existing: list[Prospect]) -> None:
     """Mark what the library's unique names and CRM ids would refuse, naming both lines."""
-    names: dict[str, str] = {nocase(p.company): f"{p.company!r}, on file" for p in existing}
-    crm_ids: dict[str, str] = {p.crm_id: f"{p.company!r}, on file" for p in existing if p.crm_id}
+    names: dict[str, str] = {nocase(p.company): f"prospect {p.company!r}" for p in existing}
+    crm_ids: dict[str, str] = {p.crm_id: f"prospect {p.company!r}" for p in existing if p.crm_id}
     for g in sorted(groups, key=lambda g: g.lines[0]):
         crm_id = str(g.values.get("crm_id", ""))
         owner = g.target.company if g.target else None
@@ -237,8 +242,7 @@ def _find_clashes(groups: list[_Group], existing: list[Prospect]) -> None:
             where = f"line {g.lines[0]}"
             if nocase(g.company) in names:
                 g.clash = (
-                    f"another account in this import has the same name "
-                    f"({names[nocase(g.company)]}); a "
+                    f"another account has the same name ({names[nocase(g.company)]}); a "
                     "prospect's name must be unique, so this one was not imported: rename "
                     "one of them in the CRM and import again"
                 )

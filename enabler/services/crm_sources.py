@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from enabler.domain.crm import (
-    CrmFormat,
     ColumnMap,
+    CrmFormat,
     StageRule,
     detect_format,
     expected_headers,
@@ -161,12 +161,11 @@ def _contact_columns(file: CsvFile) -> dict[str, int]:
     return found
 
 
-def _vote(file: CsvFile, columns: ColumnMap) -> DateOrder:
-    dated = [
-        (columns.columns[f], columns.header_of(f)) for f in _DATE_FIELDS if f in columns.columns
-    ]
-    if not dated:
-        return DateOrder.MDY
+def _first_pass(file: CsvFile, columns: ColumnMap, decide: bool) -> DateOrder:
+    """Stream the file once before planning: refuse one with too many rows at once, and
+    (with `decide`) find its date order by the votes of its date cells."""
+    fields = [f for f in _DATE_FIELDS if f in columns.columns] if decide else []
+    dated = [(columns.columns[f], columns.header_of(f)) for f in fields]
     ballot = DateBallot()
     for line, cells in file.rows():
         for i, header in dated:
@@ -187,6 +186,6 @@ def open_source(
     columns = _columns(file, crm, obj, mapping.columns if mapping else None)
     contact_columns = _contact_columns(file) if obj is CrmObject.CONTACT else {}
     order = date_order or (mapping.date_order if mapping else None)
-    if order is None:
-        order = _vote(file, columns)
+    voted = _first_pass(file, columns, decide=order is None)
+    order = order or voted
     return CrmSource(file, crm, obj, columns, order, contact_columns)
