@@ -51,6 +51,10 @@ def counts(report) -> dict[str, int]:
     return {a.value: report.count(a) for a in RowAction if report.count(a)}
 
 
+def summary(report) -> list[tuple]:
+    return [(o.line, o.action, o.company, o.changes, o.notes) for o in report.outcomes]
+
+
 class DescribeRealExports:
     def it_has_all_seven_files(self):
         assert sorted(p.name for p in REAL.glob("*.csv")) == sorted(ALONE)
