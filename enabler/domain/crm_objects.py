@@ -91,7 +91,7 @@ _MARKERS = {
 def detect_object(headers: Sequence[str]) -> CrmObject | None:
     """The Salesforce object an API-name export holds; None for anything else."""
     found = {header_key(h) for h in headers}
-    if "id" not in found or ("name" not in found and "lastname" not in found):
+    if "id" not in found:
         return None
     scores = {o: len(found & {header_key(m) for m in marks}) for o, marks in _MARKERS.items()}
     for obj in (CrmObject.OPPORTUNITY, CrmObject.CONTACT):  # both also carry account fields
