@@ -72,8 +72,9 @@ class DateBallot:
             raise InvalidInput(
                 f"{file} writes dates both ways: {_side(mdy, self.examples[DateOrder.MDY])} "
                 f"only month-first, {_side(dmy, self.examples[DateOrder.DMY])} only day-first. "
-                "Say which order the file uses (--date-order MDY or DMY); rows whose dates "
-                "do not fit it are then skipped and named."
+                "Say which order the file uses, MDY or DMY (--date-order on the command line, "
+                "'Dates such as 03/04/2026' in the import wizard); rows whose dates do not "
+                "fit it are then skipped and named."
             )
         if dmy:
             return DateOrder.DMY

@@ -78,6 +78,7 @@ class WizardChoices:
     format: CrmFormat
     columns: Mapping[str, str]  # field → header
     stages: Mapping[str, str] = field(default_factory=dict)  # CRM stage → stage value or "keep"
+    date_order: str = ""  # "MDY" or "DMY"; "" decides by the file's dates
 
     def mapping(self) -> CrmMapping:
         """The choices checked exactly as `enabler import-crm --mapping FILE` checks a file."""
@@ -85,11 +86,14 @@ class WizardChoices:
 
     def mapping_file(self) -> dict:
         """The same choices as a mapping file for `enabler import-crm --mapping`."""
-        return {
+        data = {
             "format": self.format.value,
             "columns": dict(self.columns),
             "stages": dict(self.stages),
         }
+        if self.date_order:
+            data["date_order"] = self.date_order
+        return data
 
 
 @dataclass(frozen=True, slots=True)

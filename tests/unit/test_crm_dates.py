@@ -59,7 +59,7 @@ class DescribeDateBallot:
         assert message.startswith("mixed.csv writes dates both ways: 3 dates read (")
         assert "line 2 (Close Date '12/15/2026')" in message
         assert "1 date reads (line 4 (Close Date '23/12/2026')) only day-first" in message
-        assert "--date-order MDY or DMY" in message
+        assert "MDY or DMY (--date-order on the command line" in message
 
     def it_names_a_few_lines_and_counts_the_rest(self):
         votes = ballot(*[f"12/{d}/2026" for d in range(13, 20)], "13/12/2026")
