@@ -20,6 +20,8 @@ from enabler.domain.crm_rows import BadRow, CrmRecord
 from enabler.domain.crm_values import company_key, normalise_domain
 from enabler.domain.prospects import Prospect
 
+DEAL_FIELDS = ("stage", "deal_amount", "close_date", "owner_rep")
+
 
 class RowAction(StrEnum):
     CREATE = "create"
@@ -71,6 +73,7 @@ class _Group:
     values: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     clash: str = ""  # why the group cannot be imported
+    deal_rank: tuple[int, int] | None = None  # of the deal that set the deal fields
 
 
 def nocase(text: str) -> str:
@@ -130,6 +133,12 @@ def _absorb(group: _Group, rec: CrmRecord) -> None:
             )
         if rec.company and company_key(rec.company) != company_key(target.company):
             group.notes.append(f"the CRM calls it {rec.company!r}; the name here stays")
+    if rec.deal_rank is not None:
+        if group.deal_rank is not None and rec.deal_rank < group.deal_rank:
+            for name in DEAL_FIELDS:
+                values.pop(name, None)
+        else:
+            group.deal_rank = rec.deal_rank
     group.values.update(values)
     prefix = f"line {rec.line}: " if group.lines else ""
     group.notes += [prefix + n for n in rec.notes]
@@ -210,12 +219,21 @@ def plan_import(
                 RowAction.MERGED,
                 g.company,
                 pid,
-                notes=(f"same company as line {first}; combined with it (later lines win)",),
+                notes=(_merged_note(first, g.deal_rank is not None),),
             )
             for line in rest
         ]
     outcomes.sort(key=lambda o: o.line)
     return ImportPlan(tuple(outcomes), tuple(creates), tuple(updates))
+
+
+def _merged_note(first: int, ranked: bool) -> str:
+    if ranked:
+        return (
+            f"same account as line {first}; combined with it (its open deal closing last, "
+            "else its last closed one, sets stage, amount and close date)"
+        )
+    return f"same company as line {first}; combined with it (later lines win)"
 
 
 def _unplaced(rec: CrmRecord) -> RowOutcome:

@@ -109,6 +109,7 @@ class CrmSource:
                 known_industries=ctx.industries,
                 industry_aliases=ctx.industry_aliases,
                 needs_company=self.object is not CrmObject.OPPORTUNITY,
+                ranks_deals=self.object is CrmObject.OPPORTUNITY,
             )
 
     def contacts(self) -> Iterator[ContactRecord | BadRow]:

@@ -144,17 +144,20 @@ OPPORTUNITIES = (
 class DescribeImportCrmSeveralFiles:
     def it_joins_an_opportunity_file_to_its_accounts(self, env, tmp_path):
         accounts = ex.write(tmp_path, "Account.csv", ACCOUNTS)
-        opps = ex.write(tmp_path, "Opportunity.csv", OPPORTUNITIES.replace("23/12/2026", ""))
+        lines = OPPORTUNITIES.replace("23/12/2026", "").splitlines()
+        # the open deal is listed first, a won one after it
+        opps = ex.write(tmp_path, "Opportunity.csv", "\n".join([lines[0], lines[2], lines[1]]))
         out = ok("import-crm", opps, accounts, "--dry-run", env=env)
         assert out.index("Account.csv: salesforce Account export") < out.index(
             "Opportunity.csv: salesforce Opportunity export"
         )
         assert "line 2: would update Harbor Clinic (matched on CRM id)" in out
+        assert "line 3: merged Harbor Clinic" in out
         assert out.count("Dry run: nothing was written.") == 1
         data = json.loads(ok("import-crm", accounts, opps, "--json", env=env))
         assert [f["counts"]["create"] for f in data["files"]] == [1, 0]
         shown = json.loads(ok("prospects", "show", "Harbor Clinic", "--json", env=env))
-        assert shown["prospect"]["stage"] == "awareness"  # the later opportunity wins
+        assert shown["prospect"]["stage"] == "awareness"  # the open deal, not the won one
 
     def it_stops_on_dates_written_both_ways_until_told_the_order(self, env, tmp_path):
         accounts = ex.write(tmp_path, "Account.csv", ACCOUNTS)

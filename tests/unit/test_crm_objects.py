@@ -7,6 +7,7 @@ import pytest
 from enabler.domain.crm_objects import CrmObject, detect_object
 from enabler.domain.crm_plan import RowAction, plan_import
 from enabler.domain.crm_rows import CrmRecord
+from enabler.domain.modules import Stage
 from enabler.domain.prospects import Prospect
 from tests.services.crm_exports import HS_COMPANY_HEADER, SF_OPPORTUNITY_HEADER
 
@@ -69,3 +70,19 @@ class DescribeRepeatedNamesInAPlan:
         assert plan.outcomes[0].action is RowAction.SKIPPED
         assert "same name (prospect 'Rhombus')" in plan.outcomes[0].notes[0]
         assert not plan.changes_anything
+
+
+class DescribeSeveralDealsOfOneAccount:
+    def it_lets_the_open_deal_closing_last_set_the_deal_fields(self):
+        def deal(line, stage, amount, rank):
+            values = {"crm_id": "salesforce:1", "stage": stage, "deal_amount": amount}
+            return CrmRecord(line, "", values, deal_rank=rank)
+
+        records = [
+            deal(2, Stage.DECISION, 500.0, (1, 740_000)),  # open, closes later
+            deal(3, Stage.AWARENESS, 100.0, (1, 739_000)),  # open, closes sooner
+            deal(4, Stage.POST_SALE, 900.0, (0, 741_000)),  # won, listed last
+        ]
+        plan = plan_import(records, [], [Prospect(1, "Acme", crm_id="salesforce:1")])
+        assert dict(plan.updates) == {1: {"stage": Stage.DECISION, "deal_amount": 500.0}}
+        assert "its open deal closing last" in plan.outcomes[1].notes[0]
