@@ -9,9 +9,10 @@ import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.cli.insights import actor_option
+from enabler.domain.crm_objects import CrmObject, describe
 from enabler.domain.crm_plan import RowAction
 from enabler.domain.modules import Stage
-from enabler.services.crm_import import FORMAT_CHOICES, ImportReport, import_crm
+from enabler.services.crm_import import FORMAT_CHOICES, ImportReport, import_crm_files
 from enabler.services.crm_stages import map_stage, reset_stage, stage_table
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -34,8 +35,9 @@ def report_dict(report: ImportReport) -> dict:
 
 
 def echo_report(report: ImportReport) -> None:
+    kind = "export" if report.object is CrmObject.REPORT else describe(report.object)
     click.echo(
-        f"{report.file}: {report.format.value} export, {report.encoding}, "
+        f"{report.file}: {report.format.value} {kind}, {report.encoding}, "
         f"{_DELIMITERS.get(report.delimiter, repr(report.delimiter))}-separated, "
         f"dates {report.date_order.value}"
     )
@@ -47,6 +49,8 @@ def echo_report(report: ImportReport) -> None:
         verb = verbs.get(o.action, o.action.value)
         matched = f" (matched on {o.matched_on})" if o.matched_on else ""
         name = o.company or "(no company)"
+        if o.contact:
+            name = f"contact {o.contact}" + (f" ({o.company})" if o.company else "")
         click.echo(f"  line {o.line}: {verb} {name}{matched}")
         for c in o.changes:
             if o.action is RowAction.CREATE:
@@ -57,38 +61,57 @@ def echo_report(report: ImportReport) -> None:
             click.echo(f"      note: {note}")
     summary = ", ".join(f"{report.count(a)} {a.value}" for a in RowAction if report.count(a))
     click.echo(f"{summary or 'no rows'}.")
-    if report.dry_run:
-        click.echo("Dry run: nothing was written.")
 
 
 @click.command("import-crm")
 @db_option
 @json_option
 @actor_option
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMAT_CHOICES),
     default="auto",
     show_default=True,
-    help="Which CRM wrote the file.",
+    help="Which CRM wrote the files.",
 )
 @click.option(
     "--mapping",
     type=click.Path(path_type=Path),
     help="JSON or TOML file naming your columns (see docs).",
 )
+@click.option(
+    "--date-order",
+    type=click.Choice(["auto", "MDY", "DMY"], case_sensitive=False),
+    default="auto",
+    show_default=True,
+    help="How the files write dates: 12/31/2026 is MDY, 31/12/2026 DMY (auto: by their values).",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-def import_crm_command(db_path, as_json, actor, file, fmt, mapping, dry_run) -> None:
-    """Create or update prospects from a Salesforce or HubSpot CSV export."""
-    report = import_crm(
-        open_library(db_path), file, fmt=fmt, mapping=mapping, dry_run=dry_run, actor=actor
+def import_crm_command(db_path, as_json, actor, files, fmt, mapping, date_order, dry_run) -> None:
+    """Create or update prospects from Salesforce or HubSpot CSV exports.
+
+    Give a Salesforce Account export with its Opportunity and Contact exports to import
+    them together: opportunities and contacts join their accounts by AccountId.
+    """
+    reports = import_crm_files(
+        open_library(db_path),
+        files,
+        fmt=fmt,
+        mapping=mapping,
+        date_order=date_order,
+        dry_run=dry_run,
+        actor=actor,
     )
     if as_json:
-        emit_json(report_dict(report))
-    else:
+        dicts = [report_dict(r) for r in reports]
+        emit_json(dicts[0] if len(dicts) == 1 else {"files": dicts})
+        return
+    for report in reports:
         echo_report(report)
+    if dry_run:
+        click.echo("Dry run: nothing was written.")
 
 
 @click.group()

@@ -140,13 +140,21 @@ class ColumnMap:
     headers: tuple[str, ...]
 
     def header_of(self, field: str) -> str:
-        return self.headers[self.columns[field]]
+        return self.headers[self.columns[field]] if field in self.columns else field
 
 
 def resolve_columns(
-    headers: Sequence[str], fmt: CrmFormat, custom: Mapping[str, str] | None = None
+    headers: Sequence[str],
+    fmt: CrmFormat,
+    custom: Mapping[str, str] | None = None,
+    *,
+    aliases: Mapping[str, tuple[str, ...]] | None = None,
+    required: tuple[str, ...] = REQUIRED,
 ) -> ColumnMap:
-    """Find our fields among `headers`; the mapping file's names come first."""
+    """Find our fields among `headers`; the mapping file's names come first.
+
+    `aliases` replaces the format's usual headers (an API-name export has its own); one of
+    the `required` fields must be found."""
     position = {}
     for i, h in enumerate(headers):
         position.setdefault(header_key(h), i)
@@ -163,8 +171,9 @@ def resolve_columns(
                 f"column. Columns found: {found}."
             )
         columns[field] = position[header_key(header)]
+    table = ALIASES[fmt] if aliases is None else aliases
     deals = bool(_DEAL_HEADERS & set(position))
-    for field, names in ALIASES[fmt].items():
+    for field, names in table.items():
         if field in columns:
             continue
         for name in names:
@@ -173,11 +182,10 @@ def resolve_columns(
             if header_key(name) in position:
                 columns[field] = position[header_key(name)]
                 break
-    missing = [f for f in REQUIRED if f not in columns]
-    if missing:
-        expected = " or ".join(repr(n) for n in ALIASES[fmt].get(missing[0], ())) or "a column"
+    if not any(f in columns for f in required):
+        expected = " or ".join(repr(n) for n in table.get(required[0], ())) or "a column"
         raise InvalidInput(
-            f"This {fmt.value} file has no {missing[0]} column: expected {expected}. "
+            f"This {fmt.value} file has no {required[0]} column: expected {expected}. "
             f"Columns found: {found}. Name the right column with --mapping FILE."
         )
     return ColumnMap(fmt, columns, tuple(headers))
@@ -212,6 +220,10 @@ DEFAULT_STAGE_MAP: dict[str, Stage | None] = {
     "Negotiation/Review": Stage.DECISION,
     "Closed Won": Stage.POST_SALE,
     "Closed Lost": None,
+    # common additions in Salesforce orgs
+    "Discovery": Stage.CONSIDERATION,
+    "Negotiation": Stage.DECISION,
+    "Proposal": Stage.DECISION,
     # HubSpot default deal pipeline
     "Appointment Scheduled": Stage.AWARENESS,
     "Qualified To Buy": Stage.CONSIDERATION,

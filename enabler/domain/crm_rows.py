@@ -33,6 +33,9 @@ class CrmRecord:
     company: str
     values: Mapping[str, object] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    # An opportunity row: (open, close date) — of one account's deals, the highest sets the
+    # deal fields, so an old won deal listed last does not hide the open one.
+    deal_rank: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +59,14 @@ def read_record(
     crm: str = "",
     known_industries: Iterable[str] = (),
     industry_aliases: Mapping[str, str] | None = None,
+    needs_company: bool = True,
+    ranks_deals: bool = False,
 ) -> CrmRecord | BadRow:
-    """Read one data row; every unreadable cell is named in the BadRow's message."""
+    """Read one data row; every unreadable cell is named in the BadRow's message.
+
+    Without `needs_company` (an opportunity export), a row may name its account by CRM id
+    alone: the record's company is then empty and the plan finds the account by its id.
+    With `ranks_deals`, the record carries its deal's rank (see `CrmRecord.deal_rank`)."""
     width = len(columns.headers)
     if len(cells) > width and any(c.strip() for c in cells[width:]):
         return BadRow(
@@ -72,8 +81,13 @@ def read_record(
         return cells[i] if i is not None and i < len(cells) else ""
 
     company = _clean(cell("company"))
-    if not company:
-        return BadRow(line, "", f"has no company name ({columns.header_of('company')} is empty)")
+    raw_id = cell("crm_id").split(";")[0].strip()
+    if is_empty(raw_id):
+        raw_id = ""
+    if not company and (needs_company or not raw_id):
+        named = "company" if "company" in columns.columns else "crm_id"
+        what = "company name" if needs_company else "account"
+        return BadRow(line, "", f"has no {what} ({columns.header_of(named)} is empty)")
     values: dict[str, object] = {}
     notes: list[str] = []
     problems: list[str] = []
@@ -96,8 +110,7 @@ def read_record(
     if problems:
         return BadRow(line, company, "; ".join(problems))
 
-    raw_id = cell("crm_id").split(";")[0].strip()
-    if raw_id and not is_empty(raw_id):
+    if raw_id:
         values["crm_id"] = f"{crm}:{raw_id}" if crm else raw_id
     website = cell("domain").strip()
     if website:
@@ -128,4 +141,11 @@ def read_record(
             notes.append(f"CRM stage {label!r} keeps the current stage")
         else:
             values["stage"] = rule.stage
-    return CrmRecord(line, company, values, tuple(notes))
+    rank = None
+    if ranks_deals:
+        close = values.get("close_date")
+        rank = (
+            0 if stage_key(label).startswith("closed") else 1,
+            close.toordinal() if close else 0,
+        )
+    return CrmRecord(line, company, values, tuple(notes), rank)

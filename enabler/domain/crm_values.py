@@ -63,17 +63,8 @@ def parse_count(text: str) -> int | None:
     return int(number)
 
 
-_SLASHED = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})$")
+SLASHED_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})$")
 _NAMED = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%b %d %Y")
-
-
-def detect_date_order(values: Iterable[str]) -> DateOrder:
-    """DMY when some date only makes sense day-first (23/11/2026), else MDY."""
-    for text in values:
-        m = _SLASHED.match(text.strip().split(" ")[0])
-        if m and m.group(2) == "/" and int(m.group(1)) > 12:
-            return DateOrder.DMY
-    return DateOrder.MDY
 
 
 def parse_crm_date(text: str, order: DateOrder = DateOrder.MDY) -> dt.date | None:
@@ -86,7 +77,7 @@ def parse_crm_date(text: str, order: DateOrder = DateOrder.MDY) -> dt.date | Non
         return dt.date.fromisoformat(head)
     except ValueError:
         pass
-    m = _SLASHED.match(head)
+    m = SLASHED_DATE.match(head)
     if m:
         a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
         year += 2000 if year < 100 else 0
@@ -95,7 +86,8 @@ def parse_crm_date(text: str, order: DateOrder = DateOrder.MDY) -> dt.date | Non
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise ValueError(f"{raw!r} is not a real date") from None
+            way = "day-first" if day_first else "month-first"
+            raise ValueError(f"{raw!r} is not a real date ({way})") from None
     for fmt in _NAMED:
         try:
             return dt.datetime.strptime(raw.split(" at ")[0], fmt).date()
@@ -131,7 +123,8 @@ def company_key(name: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1] in _LEGAL:
         words.pop()
-    return " ".join(words)
+    # A name of symbols only ("????????", what a lost encoding leaves) matches itself.
+    return " ".join(words) or " ".join(name.casefold().split())
 
 
 # Common CRM industry names for the industries a library is usually written for.

@@ -28,11 +28,12 @@ from enabler.domain.crm import (
     stage_rules,
 )
 from enabler.domain.crm_mapping import KEEP, CrmMapping, mapping_from_dict
+from enabler.domain.crm_objects import API_ALIASES, CrmObject, describe, detect_object
 from enabler.domain.crm_rows import BadRow, CrmRecord
 from enabler.errors import InvalidInput
 from enabler.services.crm_import import ImportReport, import_crm, read_export
 from enabler.services.crm_stages import map_stage
-from enabler.services.csv_read import read_file
+from enabler.services.csv_read import open_csv
 from enabler.store import crm as crm_store
 from enabler.store.db import transaction
 
@@ -77,6 +78,7 @@ class WizardChoices:
     format: CrmFormat
     columns: Mapping[str, str]  # field → header
     stages: Mapping[str, str] = field(default_factory=dict)  # CRM stage → stage value or "keep"
+    date_order: str = ""  # "MDY" or "DMY"; "" decides by the file's dates
 
     def mapping(self) -> CrmMapping:
         """The choices checked exactly as `enabler import-crm --mapping FILE` checks a file."""
@@ -84,11 +86,14 @@ class WizardChoices:
 
     def mapping_file(self) -> dict:
         """The same choices as a mapping file for `enabler import-crm --mapping`."""
-        return {
+        data = {
             "format": self.format.value,
             "columns": dict(self.columns),
             "stages": dict(self.stages),
         }
+        if self.date_order:
+            data["date_order"] = self.date_order
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,14 +122,29 @@ def _target(rule: StageRule | None) -> str:
 def inspect_export(path: Path | str) -> ExportSummary:
     """Read the file and find our fields by their usual CRM headers (raises if unreadable)."""
     path = Path(path)
-    table = read_file(path)
+    table = open_csv(path)
     headers = tuple(table.header)
     if not any(h.strip() for h in headers):
         raise InvalidInput(f"{path.name} has an empty header row: export the report with headers.")
     fmt = detect_format(headers) or CrmFormat.CUSTOM
+    obj = detect_object(headers) if fmt is CrmFormat.CUSTOM else None
     problem = ""
-    if fmt is CrmFormat.CUSTOM:
-        columns: dict[str, str] = {}
+    columns: dict[str, str] = {}
+    if obj is not None:
+        fmt = CrmFormat.SALESFORCE
+        found = resolve_columns(
+            headers, fmt, aliases=API_ALIASES[obj], required=("company", "crm_id")
+        )
+        columns = {f: headers[i] for f, i in found.columns.items()}
+        if obj is not CrmObject.ACCOUNT:
+            problem = (
+                f"{path.name} is a Salesforce {describe(obj)}: it names accounts by AccountId. "
+                "Import it together with its Account export from the command line "
+                f"(enabler import-crm Account.csv {path.name}), or choose the column that "
+                "holds the company name."
+            )
+            columns.pop("company", None)
+    elif fmt is CrmFormat.CUSTOM:
         problem = (
             f"{path.name} is not a Salesforce or HubSpot export the wizard recognises. "
             "Choose below the column that holds the company name, and any others you want."
@@ -149,7 +169,7 @@ def inspect_export(path: Path | str) -> ExportSummary:
         headers,
         fmt,
         columns,
-        len(table.rows),
+        table.count_rows(),
         table.encoding,
         table.delimiter_name,
         problem,
@@ -164,14 +184,14 @@ def _stages(db, path: Path, choices: WizardChoices) -> tuple[StageChoice, ...]:
     header = choices.columns.get("stage")
     if not header:
         return ()
-    table = read_file(path)
+    table = open_csv(path)
     keys = [header_key(h) for h in table.header]
     if header_key(header) not in keys:
         return ()
     column = keys.index(header_key(header))
     counts: Counter[str] = Counter()
     spelled: dict[str, str] = {}
-    for _, cells in table.rows:
+    for _, cells in table.rows():
         label = " ".join(cells[column].split()) if column < len(cells) else ""
         if label:
             counts[stage_key(label)] += 1

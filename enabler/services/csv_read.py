@@ -4,6 +4,9 @@ Encodings: UTF-8 with or without a byte-order mark, UTF-16 with a mark (Excel's 
 text"), else Windows-1252 (what Excel and older Salesforce exports use on Windows). These are
 the encodings CRM exports come in; a general charset guesser would add a dependency and
 guess wrongly on short files, so we check the few that occur, strictly, in order.
+
+The file is never held in memory: its size is checked before anything is read, the encoding
+is checked in chunks, and rows are streamed from disk each time they are asked for.
 """
 
 from __future__ import annotations
@@ -18,7 +21,12 @@ from pathlib import Path
 from enabler.errors import InvalidInput
 
 MAX_BYTES = 64 * 1024 * 1024
+# A CRM import is a rep's or a team's accounts; past this, the per-row report is unreadable
+# and the plan would not fit in memory on a laptop.
+MAX_ROWS = 100_000
 DELIMITERS = (",", ";", "\t", "|")
+_CHUNK = 1024 * 1024
+_SNIFF_CHARS = 65536
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _MAGIC = {
     b"PK\x03\x04": "an Excel workbook or other zip file",
@@ -30,48 +38,59 @@ _MAGIC = {
 
 
 @dataclass(frozen=True, slots=True)
-class CsvTable:
+class CsvFile:
+    """An export on disk: its header and how to read it; `rows()` streams the data rows."""
+
+    path: Path
     header: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (line number where the row starts, cells)
-    encoding: str
+    encoding: str  # as shown to the user: "utf-8 (with BOM)", "cp1252"…
+    codec: str  # as Python names it
     delimiter: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
 
     @property
     def delimiter_name(self) -> str:
         return _DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
 
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """(text, encoding name), or a clear error for what is not text."""
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise InvalidInput(f"{name} is empty: export the report again (CSV, with its header row).")
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise InvalidInput(f"{name} is {what}, not a CSV file: export the report as CSV.")
-    if data.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    elif b"\x00" in data:
-        raise InvalidInput(f"{name} is a binary file, not CSV text: export the report as CSV.")
-    else:
-        candidates = ["utf-8", "cp1252"]
-    for encoding in candidates:
+    def rows(self) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """(line where the row starts, cells) of each data row; blank rows and a footer left out."""
+        header_seen = after_blank = False
+        count = 0
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(1 for c in text[:65536] if c < " " and c not in "\t\r\n")
-        if controls > max(8, len(text[:65536]) // 200):
-            raise InvalidInput(f"{name} looks binary, not like CSV text: export it as CSV.")
-        return text, {"utf-8-sig": "utf-8 (with BOM)"}.get(encoding, encoding)
-    raise InvalidInput(
-        f"{name} is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8 and try again."
-    )
+            with self.path.open(encoding=self.codec, newline="") as fh:
+                for line, cells in _records(fh, self.delimiter):
+                    if not any(c.strip() for c in cells):
+                        after_blank = header_seen
+                        continue
+                    if not header_seen:
+                        header_seen = True
+                        continue
+                    # Salesforce ends reports with a blank row and one-cell lines ("Grand
+                    # Totals", "Confidential Information", "Copyright…"): not data.
+                    if after_blank and sum(1 for c in cells if c.strip()) <= 1:
+                        continue
+                    count += 1
+                    if count > MAX_ROWS:
+                        raise InvalidInput(
+                            f"{self.name} has more than {MAX_ROWS:,} rows (line {line} is row "
+                            f"{count:,}): split the export, or filter it in the CRM, and import "
+                            "the parts one by one."
+                        )
+                    yield line, tuple(cells)
+        except csv.Error as exc:
+            raise InvalidInput(f"{self.name} is not valid CSV ({exc}).") from None
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read {self.path}: {exc.strerror}.") from None
+
+    def count_rows(self) -> int:
+        return sum(1 for _ in self.rows())
 
 
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+def _records(source, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(source, delimiter=delimiter, strict=False)
     start = 1
     for cells in reader:
         yield start, cells
@@ -84,7 +103,7 @@ def sniff_delimiter(text: str) -> str:
     for delimiter in DELIMITERS:
         widths = []
         try:
-            for _, cells in _records(text, delimiter):
+            for _, cells in _records(io.StringIO(text, newline=""), delimiter):
                 if any(c.strip() for c in cells):
                     widths.append(len(cells))
                 if len(widths) >= 20:
@@ -100,43 +119,84 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_table(data: bytes, name: str) -> CsvTable:
-    """Header and data rows of a CSV file; blank rows and a report footer are left out."""
-    if len(data) > MAX_BYTES:
-        raise InvalidInput(f"{name} is larger than {MAX_BYTES // 2**20} MB; split the export.")
-    text, encoding = decode(data, name)
-    delimiter = sniff_delimiter(text)
-    header: tuple[str, ...] | None = None
-    rows: list[tuple[int, tuple[str, ...]]] = []
-    after_blank = False
+def _candidates(head: bytes, name: str) -> list[str]:
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            raise InvalidInput(f"{name} is {what}, not a CSV file: export the report as CSV.")
+    if head.startswith(codecs.BOM_UTF8):
+        return ["utf-8-sig"]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ["utf-16"]
+    if b"\x00" in head:
+        raise InvalidInput(f"{name} is a binary file, not CSV text: export the report as CSV.")
+    return ["utf-8", "cp1252"]
+
+
+def _decodes(path: Path, codec: str) -> tuple[bool, str, bool]:
+    """(whole file decodes, its first characters, any non-blank text) — read in chunks."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    prefix: list[str] = []
+    kept = 0
+    text_seen = False
     try:
-        for line, cells in _records(text, delimiter):
-            if not any(c.strip() for c in cells):
-                after_blank = header is not None
-                continue
-            if header is None:
-                header = tuple(c.replace("\ufeff", "").strip() for c in cells)
-                continue
-            # Salesforce ends reports with a blank row and one-cell lines ("Grand Totals",
-            # "Confidential Information", "Copyright…", "Generated By…"): not data.
-            if after_blank and sum(1 for c in cells if c.strip()) <= 1:
-                continue
-            rows.append((line, tuple(cells)))
-    except csv.Error as exc:
-        raise InvalidInput(f"{name} is not valid CSV ({exc}).") from None
-    if header is None:
-        raise InvalidInput(f"{name} has no header row.")
-    return CsvTable(header, tuple(rows), encoding, delimiter)
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                text = decoder.decode(chunk)
+                text_seen = text_seen or bool(text.strip(" \t\r\n\ufeff"))
+                if kept < _SNIFF_CHARS:
+                    prefix.append(text[: _SNIFF_CHARS - kept])
+                    kept += len(prefix[-1])
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False, "", False
+    return True, "".join(prefix), text_seen
 
 
-def read_file(path: Path | str) -> CsvTable:
+def open_csv(path: Path | str) -> CsvFile:
+    """Check an export's size, kind and encoding, read its header; rows are read later."""
     path = Path(path)
+    name = path.name
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InvalidInput(f"{path} is a folder; give the CSV file inside it.")
+        if size > MAX_BYTES:
+            raise InvalidInput(
+                f"{name} is {size / 2**20:,.0f} MB, larger than {MAX_BYTES // 2**20} MB; "
+                "split the export."
+            )
+        with path.open("rb") as fh:
+            head = fh.read(_CHUNK)
     except FileNotFoundError:
         raise InvalidInput(f"No file {path}; check the path.") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder; give the CSV file inside it.") from None
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
-    return read_table(data, path.name)
+    for codec in _candidates(head, name):
+        ok, prefix, text_seen = _decodes(path, codec)
+        if not ok:
+            continue
+        if not text_seen:
+            raise InvalidInput(
+                f"{name} is empty: export the report again (CSV, with its header row)."
+            )
+        controls = sum(1 for c in prefix if c < " " and c not in "\t\r\n")
+        if controls > max(8, len(prefix) // 200):
+            raise InvalidInput(f"{name} looks binary, not like CSV text: export it as CSV.")
+        delimiter = sniff_delimiter(prefix)
+        header = _header(path, codec, delimiter, name)
+        shown = {"utf-8-sig": "utf-8 (with BOM)"}.get(codec, codec)
+        return CsvFile(path, header, shown, codec, delimiter)
+    raise InvalidInput(
+        f"{name} is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8 and try again."
+    )
+
+
+def _header(path: Path, codec: str, delimiter: str, name: str) -> tuple[str, ...]:
+    try:
+        with path.open(encoding=codec, newline="") as fh:
+            for _, cells in _records(fh, delimiter):
+                if any(c.strip() for c in cells):
+                    return tuple(c.replace("\ufeff", "").strip() for c in cells)
+    except csv.Error as exc:
+        raise InvalidInput(f"{name} is not valid CSV ({exc}).") from None
+    raise InvalidInput(f"{name} has no header row.")

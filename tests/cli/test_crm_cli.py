@@ -131,3 +131,62 @@ class DescribeRecommendCommand:
         ).items()
         result = invoke("weights", "set", "charm", "3", env=env)
         assert result.exit_code == 1 and "Unknown factor 'charm'" in result.stderr
+
+
+ACCOUNTS = "Id,Name,BillingState,Industry\n001A,Harbor Clinic,MA,Healthcare\n"
+OPPORTUNITIES = (
+    "Id,AccountId,Name,StageName,Amount,CloseDate\n"
+    "006A,001A,Harbor - Intake,Closed-Won,5000,12/15/2026\n"
+    "006B,001A,Harbor - Claims,Prospecting,7000,23/12/2026\n"
+)
+
+
+class DescribeImportCrmSeveralFiles:
+    def it_joins_an_opportunity_file_to_its_accounts(self, env, tmp_path):
+        accounts = ex.write(tmp_path, "Account.csv", ACCOUNTS)
+        lines = OPPORTUNITIES.replace("23/12/2026", "").splitlines()
+        # the open deal is listed first, a won one after it
+        opps = ex.write(tmp_path, "Opportunity.csv", "\n".join([lines[0], lines[2], lines[1]]))
+        out = ok("import-crm", opps, accounts, "--dry-run", env=env)
+        assert out.index("Account.csv: salesforce Account export") < out.index(
+            "Opportunity.csv: salesforce Opportunity export"
+        )
+        assert "line 2: would update Harbor Clinic (matched on CRM id)" in out
+        assert "line 3: merged Harbor Clinic" in out
+        assert out.count("Dry run: nothing was written.") == 1
+        data = json.loads(ok("import-crm", accounts, opps, "--json", env=env))
+        assert [f["counts"]["create"] for f in data["files"]] == [1, 0]
+        shown = json.loads(ok("prospects", "show", "Harbor Clinic", "--json", env=env))
+        assert shown["prospect"]["stage"] == "awareness"  # the open deal, not the won one
+
+    def it_stops_on_dates_written_both_ways_until_told_the_order(self, env, tmp_path):
+        accounts = ex.write(tmp_path, "Account.csv", ACCOUNTS)
+        opps = ex.write(tmp_path, "Opportunity.csv", OPPORTUNITIES)
+        result = invoke("import-crm", accounts, opps, env=env)
+        assert result.exit_code == 1
+        assert "Opportunity.csv writes dates both ways" in result.stderr
+        assert "line 2 (CloseDate '12/15/2026')" in result.stderr
+        assert "line 3 (CloseDate '23/12/2026')" in result.stderr
+        assert "Traceback" not in result.output
+        assert "Harbor Clinic" not in ok("prospects", "list", env=env)
+        out = ok("import-crm", accounts, opps, "--date-order", "dmy", env=env)
+        assert "dates DMY" in out
+        assert "'12/15/2026' is not a real date (day-first)" in out
+
+
+class DescribeStageForms:
+    @pytest.mark.parametrize("target", ["Post-sale", "post-sale", "post_sale", "POST SALE"])
+    def it_takes_a_funnel_stage_as_label_hyphen_or_underscore(self, env, target):
+        assert "→ post_sale" in ok("stages", "map", "Renewal Signed", target, env=env)
+
+    @pytest.mark.parametrize("label", ["Closed Won", "closed_won", "Closed-Won", "CLOSEDWON"])
+    def it_reads_a_crm_stage_in_any_of_its_forms(self, env, tmp_path, label):
+        accounts = ex.write(tmp_path, "Account.csv", ACCOUNTS)
+        opps = ex.write(
+            tmp_path,
+            "Opportunity.csv",
+            f"Id,AccountId,StageName,CloseDate\n006A,001A,{label},2026-12-15\n",
+        )
+        ok("import-crm", accounts, opps, env=env)
+        shown = json.loads(ok("prospects", "show", "Harbor Clinic", "--json", env=env))
+        assert shown["prospect"]["stage"] == "post_sale"

@@ -214,3 +214,25 @@ class DescribeBadFiles:
             import_crm(demo_db, path)
         assert snapshot(demo_db) == before
         assert not prospect_store.exists(demo_db, "Bluefin Logística")
+
+
+class DescribeDateOrderOfAReport:
+    def it_keeps_a_us_report_month_first_despite_one_impossible_date(self, db, tmp_path):
+        path = ex.write(
+            tmp_path,
+            "report.csv",
+            "Account Name,Stage,Close Date\n"
+            "Harbor Clinic,Prospecting,12/15/2026\n"
+            "Société Générale,Prospecting,1/31/2027\n"
+            "Typo Inc,Prospecting,31/31/2027\n"
+            "Alder Precision,Prospecting,12/20/2026\n",
+        )
+        report = import_crm(db, path)
+        assert report.date_order.value == "MDY"
+        assert actions(report) == {
+            2: RowAction.CREATE,
+            3: RowAction.CREATE,
+            4: RowAction.SKIPPED,
+            5: RowAction.CREATE,
+        }
+        assert prospect_store.find(db, "Société Générale").close_date == dt.date(2027, 1, 31)

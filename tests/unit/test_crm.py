@@ -20,7 +20,6 @@ from enabler.domain.crm_values import (
     DateOrder,
     canonical_industry,
     company_key,
-    detect_date_order,
     normalise_domain,
     parse_amount,
     parse_count,
@@ -111,10 +110,6 @@ class DescribeValues:
         assert parse_crm_date("Nov 23, 2026") == dt.date(2026, 11, 23)
         with pytest.raises(ValueError, match="not a real date"):
             parse_crm_date("02/30/2026")
-
-    def it_detects_day_first_files(self):
-        assert detect_date_order(["03/12/2026", "23/12/2026"]) is DateOrder.DMY
-        assert detect_date_order(["12/03/2026", "12/23/2026"]) is DateOrder.MDY
 
     def it_normalises_websites_and_names_for_matching(self):
         assert normalise_domain("https://www.NorthwindHealth.example/about") == (

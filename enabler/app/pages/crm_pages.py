@@ -25,6 +25,11 @@ from enabler.app.crm_models import FIELD_LABELS, PreviewModel
 
 DEBOUNCE_MS = 150
 NOT_IMPORTED = "(not imported)"
+DATE_ORDERS = (
+    ("Decide from the dates in the file", ""),
+    ("Month first (12/31/2026)", "MDY"),
+    ("Day first (31/12/2026)", "DMY"),
+)
 CHOOSE = "(choose the column)"
 
 
@@ -34,16 +39,16 @@ def _inspect(_ctx, path: Path):
     return inspect_export(path)
 
 
-def choices_for(fmt, columns: dict, stages: dict):
+def choices_for(fmt, columns: dict, stages: dict, date_order: str = ""):
     from enabler.services.crm_wizard import WizardChoices
 
-    return WizardChoices(fmt, dict(columns), dict(stages))
+    return WizardChoices(fmt, dict(columns), dict(stages), date_order)
 
 
-def _preview(ctx, path: Path, fmt, columns: dict, stages: dict):
+def _preview(ctx, path: Path, fmt, columns: dict, stages: dict, date_order: str):
     from enabler.services.crm_wizard import preview_import
 
-    return preview_import(ctx.open_db(), path, choices_for(fmt, columns, stages))
+    return preview_import(ctx.open_db(), path, choices_for(fmt, columns, stages, date_order))
 
 
 def sentence(label: QLabel, text: str, problem: bool = True) -> None:
@@ -174,6 +179,11 @@ class MappingPage(QWizardPage):
         self.view = table(self.model, "Import preview")
         self.counts = QLabel()
         self.counts.setAccessibleName("Preview summary")
+        self.dates = QComboBox()
+        self.dates.setAccessibleName("Date order")
+        for label, value in DATE_ORDERS:
+            self.dates.addItem(label, value)
+        self.dates.currentIndexChanged.connect(self._date_order)
         self.ok = False
         self.generation = 0
         self.timer = QTimer(self)
@@ -183,13 +193,20 @@ class MappingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
         layout.addLayout(self.form)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("Dates such as 03/04/2026"))
+        dates.addWidget(self.dates, 1)
+        layout.addLayout(dates)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.counts)
 
     def initializePage(self) -> None:
         wizard = self.wizard()
         summary = wizard.summary
-        wizard.columns, wizard.stages = dict(summary.columns), {}
+        wizard.columns, wizard.stages, wizard.date_order = dict(summary.columns), {}, ""
+        self.dates.blockSignals(True)
+        self.dates.setCurrentIndex(0)
+        self.dates.blockSignals(False)
         while self.form.count():  # a new file: new choices
             item = self.form.takeAt(0)
             if item.widget() is not None:
@@ -236,6 +253,13 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
         self.timer.start()
 
+    def _date_order(self) -> None:
+        """The user says how the file writes dates (when its dates disagree, they must)."""
+        self.wizard().date_order = self.dates.currentData()
+        self.ok = False
+        self.completeChanged.emit()
+        self.timer.start()
+
     def refresh(self) -> None:
         self.timer.stop()
         wizard = self.wizard()
@@ -250,7 +274,7 @@ class MappingPage(QWizardPage):
             self.previewed.emit()
             return
         path, fmt = wizard.path, wizard.summary.format
-        columns, stages = dict(wizard.columns), dict(wizard.stages)
+        columns, stages, order = dict(wizard.columns), dict(wizard.stages), wizard.date_order
 
         def shown(preview) -> None:  # only the latest answer counts: choices may have moved on
             if generation == self.generation:
@@ -260,7 +284,7 @@ class MappingPage(QWizardPage):
             if generation == self.generation:
                 self._failed(message)
 
-        wizard.run(lambda ctx: _preview(ctx, path, fmt, columns, stages), shown, failed)
+        wizard.run(lambda ctx: _preview(ctx, path, fmt, columns, stages, order), shown, failed)
 
     def _show(self, preview) -> None:
         self.ok = True

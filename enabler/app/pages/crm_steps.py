@@ -17,10 +17,9 @@ NOTHING_TO_CHANGE = (
 )
 
 
-def _run(ctx, path: Path, fmt, columns: dict, stages: dict, dry_run: bool, remember: bool):
+def _run(ctx, path: Path, choices, dry_run: bool, remember: bool):
     from enabler.services.crm_wizard import run_import
 
-    choices = choices_for(fmt, columns, stages)
     return run_import(
         ctx.open_db(), path, choices, dry_run=dry_run, remember_stages=remember and not dry_run
     )
@@ -28,9 +27,9 @@ def _run(ctx, path: Path, fmt, columns: dict, stages: dict, dry_run: bool, remem
 
 def _job(wizard, dry_run: bool):
     path, fmt = wizard.path, wizard.summary.format
-    columns, stages = dict(wizard.columns), dict(wizard.stages)
+    choices = choices_for(fmt, wizard.columns, wizard.stages, wizard.date_order)
     remember = wizard.stage_page.remember.isChecked()
-    return lambda ctx: _run(ctx, path, fmt, columns, stages, dry_run, remember)
+    return lambda ctx: _run(ctx, path, choices, dry_run, remember)
 
 
 class StagePage(QWizardPage):

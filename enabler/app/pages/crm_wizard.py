@@ -32,6 +32,7 @@ class CrmImportWizard(QWizard):
         self.preview = None
         self.columns: dict[str, str] = {}
         self.stages: dict[str, str] = {}
+        self.date_order = ""  # "", "MDY" or "DMY": see the mapping page
         self.setWindowTitle("Import prospects from a CRM export")
         self.setAccessibleName("CRM import wizard")
         self.file_page = FilePage()
