@@ -202,7 +202,7 @@ class Converter:
         python = self._bridge_python()
         assert python is not None
         work = self._ensure_workdir()
-        profile = work / "profile"
+        profile = lo.lock_down_profile(work / "profile")
         log = open(work / "office.log", "ab")  # noqa: SIM115 - handed to the child
         try:
             self._proc = subprocess.Popen(

@@ -1,8 +1,9 @@
 """Slide previews made by LibreOffice, when it is installed.
 
 All slides of an import go to one `soffice --convert-to png` run (one start-up for the lot),
-with a private profile, a time limit and the whole process group killed on a hang. Previews are
-a convenience: any failure means "no thumbnail", never a failed import.
+with a private, locked-down profile (nothing linked is fetched, no macro runs), a time limit
+and the whole process group killed on a hang. Previews are a convenience: any failure means
+"no thumbnail", never a failed import.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from enabler.export.soffice import lock_down_profile
 
 WIDTH = 480  # pixels; enough for a library grid, small in the database
 _TIMEOUT_BASE, _TIMEOUT_PER_SLIDE = 60, 4
@@ -49,6 +52,7 @@ def render_thumbnails(packages: list[bytes]) -> list[bytes | None]:
             path.write_bytes(blob)
             inputs.append(str(path))
         out = tmp_path / "out"
+        lock_down_profile(tmp_path / "profile")
         cmd = [
             soffice,
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",

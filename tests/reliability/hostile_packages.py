@@ -36,22 +36,36 @@ def rewritten(blob: bytes, changes=None, extra=None, order_extra_first=False) ->
     return out.getvalue()
 
 
-def linked_picture_deck(path: Path, url: str, *, keep_embedded: bool = False) -> Path:
-    """A one-slide deck whose picture is linked to `url` (PowerPoint's "Link to File")."""
+def linked_picture_deck(path: Path, *urls: str, keep_embedded: bool = False) -> Path:
+    """A one-slide deck with a picture linked to each of `urls` (PowerPoint's "Link to File")."""
     plain_deck(path, ["Linked {{ prospect.company }}"])
     prs = Presentation(str(path))
     slide = prs.slides[0]
-    pic = slide.shapes.add_picture(
-        io.BytesIO(png_bytes("teal", (60, 40))), Inches(1), Inches(2), Inches(6), Inches(3)
-    )
-    blip = pic._element.find(".//" + qn("a:blip"))
-    rid = slide.part.relate_to(url, RT.IMAGE, is_external=True)
-    if not keep_embedded:
-        slide.part.drop_rel(blip.get(qn("r:embed")))
-        del blip.attrib[qn("r:embed")]
-    blip.set(qn("r:link"), rid)
+    for n, url in enumerate(urls):
+        pic = slide.shapes.add_picture(
+            io.BytesIO(png_bytes("teal", (60, 40))),
+            Inches(1 + 4 * n),
+            Inches(2),
+            Inches(4),
+            Inches(1),
+        )
+        blip = pic._element.find(".//" + qn("a:blip"))
+        rid = slide.part.relate_to(url, RT.IMAGE, is_external=True)
+        if not keep_embedded:
+            slide.part.drop_rel(blip.get(qn("r:embed")))
+            del blip.attrib[qn("r:embed")]
+        blip.set(qn("r:link"), rid)
     prs.save(str(path))
     return path
+
+
+def marker_svg(text: str) -> bytes:
+    """A picture whose text shows up in a PDF's text layer if an office ever draws it."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100">'
+        '<rect width="400" height="100" fill="#fc0"/>'
+        f'<text x="10" y="60" font-size="40">{text}</text></svg>'
+    ).encode()
 
 
 def macro_enabled(path: Path, dest: Path, main_type: str = MACRO_TEMPLATE_CT) -> Path:
