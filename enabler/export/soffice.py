@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from enabler.errors import ExportFailed, InvalidInput
+from enabler.export.leash import popen_leashed, release
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 SOFFICE_ENV = "ENABLER_SOFFICE"
@@ -195,6 +196,7 @@ def kill_group(proc: subprocess.Popen) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
+    release(proc)
 
 
 def cold_convert(
@@ -217,21 +219,21 @@ def cold_convert(
         str(out_dir),
         str(src),
     ]
-    proc = subprocess.Popen(
+    proc = popen_leashed(
         cmd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
-        **popen_group_kwargs(),
     )
     try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        kill_group(proc)
         raise ExportFailed(
             f"LibreOffice did not finish {src.name} within {timeout:.0f} s and was stopped."
         ) from exc
+    finally:
+        kill_group(proc)  # also what soffice.bin may have left behind
     out = out_dir / (src.stem + ".pdf")
     if not out.is_file():
         raise ExportFailed(
