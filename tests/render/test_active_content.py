@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -15,17 +16,20 @@ from tests.reliability.hostile_packages import (
     linked_picture_deck,
     macro_enabled,
     members,
+    rewritten,
 )
-from tests.render.designed_decks import plain_deck
+from tests.render.designed_decks import designed_deck, plain_deck
 
 
 def external_rels(blob: bytes) -> list[str]:
+    """Relationships to outside the package other than hyperlinks, as `part: target`."""
+    found = []
     with zipfile.ZipFile(io.BytesIO(blob)) as zf:
-        return [
-            n
-            for n in zf.namelist()
-            if n.endswith(".rels") and b'TargetMode="External"' in zf.read(n)
-        ]
+        for name in (n for n in zf.namelist() if n.endswith(".rels")):
+            for rel in re.findall(r"<Relationship [^>]*>", zf.read(name).decode()):
+                if 'TargetMode="External"' in rel and "/hyperlink" not in rel:
+                    found.append(f"{name}: {rel}")
+    return found
 
 
 class DescribeStripActiveContent:
@@ -95,3 +99,32 @@ class DescribeIntegrityOfMacros:
         potm = macro_enabled(plain_deck(tmp_path / "good.pptx", ["One"]), tmp_path / "m.potm")
         problems = check_integrity(potm).problems
         assert "the presentation is typed as macro-enabled (.pptm/.potm)" in problems
+
+
+class DescribeLinkedMedia:
+    def it_removes_a_linked_video_and_the_animation_that_plays_it(self, tmp_path):
+        path = designed_deck(tmp_path / "d.pptx")  # slide 4 holds an embedded video
+        blob = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+            rels = zf.read("ppt/slides/_rels/slide4.xml.rels").decode()
+            slide = zf.read("ppt/slides/slide4.xml")
+        assert b"<p:timing" in slide and "/video" in rels
+        # PowerPoint's "Link to File": the video and media targets become external paths.
+        linked = re.sub(
+            r'(Type="[^"]*/(?:video|media)") Target="[^"]*"',
+            r'\1 Target="file:///srv/share/secret.mp4" TargetMode="External"',
+            rels,
+        )
+        hostile = rewritten(blob, {"ppt/slides/_rels/slide4.xml.rels": linked.encode()})
+        stripped = strip_active_content(hostile)
+        assert {str(r) for r in stripped.removed} == {
+            "removed a linked video (file:///srv/share/secret.mp4)",
+            "removed linked media (file:///srv/share/secret.mp4)",
+            "removed animations on a removed linked shape",
+        }
+        assert external_rels(stripped.blob) == []
+        prs = Presentation(io.BytesIO(stripped.blob))
+        assert [s.shape_type for s in prs.slides[3].shapes].count(16) == 0  # no media shape
+        assert prs.slides[3].shapes.title.text == "Watch"
+        problems = check_integrity(stripped.blob).problems
+        assert not [p for p in problems if "slide4" in p]
