@@ -5,7 +5,8 @@ A picture, video, sound or OLE object can be *linked* instead of embedded: its r
 such targets while rendering, so a deck from outside could read local files into a thumbnail or
 a PDF, or call a server. Macro projects (`vbaProject.bin` and friends) are code. Both are removed
 from untrusted packages before anything else reads them (`strip_active_content`), and a deck
-that still holds a macro fails the integrity check (`macro_problems`).
+that still holds a macro or such a link fails the integrity check (`macro_problems`,
+`fetched_link_problems`).
 
 Hyperlinks stay: they are followed only when someone clicks them.
 """
@@ -112,6 +113,18 @@ def macro_problems(names, content_types: dict[str, str], main_type: str) -> list
     if main_type in MACRO_MAIN_TYPES:
         problems.append("the presentation is typed as macro-enabled (.pptm/.potm)")
     return problems
+
+
+def fetched_link_problems(rels: dict[str, dict[str, tuple[str, str, bool]]]) -> list[str]:
+    """Integrity problems for relationships an office would fetch: {source: {rId: (type,
+    target, external)}}, as the integrity checker reads them."""
+    return [
+        f"{source}: {rid} is {_NOUNS.get(rel_kind(reltype), 'linked content')} "
+        f"({_short(target)}); an office fetches it when the deck is opened"
+        for source, found in rels.items()
+        for rid, (reltype, target, external) in found.items()
+        if external and rel_kind(reltype) not in _SAFE_EXTERNAL
+    ]
 
 
 def _drop_timing_of_removed(root) -> bool:

@@ -4,8 +4,9 @@ Checked: the zip reads and has no repeated entries; every part has a content typ
 relationship has a unique id and an internal target that exists; every `r:` reference in a part
 names one of that part's relationships; every slide is listed once in the presentation with a
 valid id; no two shapes on a slide share an id. Also refused, though PowerPoint would open it:
-a macro project or a macro-enabled main part (decks never carry code). Usable from tests and
-from `enabler check`.
+a macro project or a macro-enabled main part (decks never carry code), and pictures, media or
+objects linked to files or URLs outside the package (an office fetches them when it opens it).
+Usable from tests and from `enabler check`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from enabler.render.active_content import macro_problems
+from enabler.render.active_content import fetched_link_problems, macro_problems
 from enabler.render.ooxml import MC_NS, parse_safe, relationship_refs
 from enabler.render.slide_package import rel_kind, resolve
 
@@ -172,4 +173,5 @@ def check_integrity(source: Path | str | bytes) -> IntegrityReport:
         checker.references()
         main_type = checker.types.get(checker._main_part(), "")
         checker.problems += macro_problems(checker.parts, checker.types, main_type)
+        checker.problems += fetched_link_problems(checker.rels)
     return IntegrityReport(tuple(checker.problems))

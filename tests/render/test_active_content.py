@@ -128,3 +128,13 @@ class DescribeLinkedMedia:
         assert prs.slides[3].shapes.title.text == "Watch"
         problems = check_integrity(stripped.blob).problems
         assert not [p for p in problems if "slide4" in p]
+
+
+class DescribeIntegrityOfLinks:
+    def it_fails_a_deck_with_a_linked_picture_and_passes_it_stripped(self, tmp_path):
+        deck = linked_picture_deck(tmp_path / "l.pptx", "http://127.0.0.1:9/x.png").read_bytes()
+        assert check_integrity(deck).problems == (
+            "/ppt/slides/slide1.xml: rId3 is a linked picture (http://127.0.0.1:9/x.png); "
+            "an office fetches it when the deck is opened",
+        )
+        assert check_integrity(strip_active_content(deck).blob).ok
