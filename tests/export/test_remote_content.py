@@ -9,15 +9,18 @@ shows that LibreOffice does fetch both when it is not locked down, so the test c
 from __future__ import annotations
 
 import http.server
+import io
 import subprocess
 import threading
 
 import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 
 from enabler.export import soffice as lo
 from enabler.export.libreoffice import Converter
 from enabler.services.thumbnails import render_thumbnails
+from tests.conftest import png_bytes
 from tests.reliability.hostile_packages import linked_picture_deck, marker_svg
 
 FILE_MARK, HTTP_MARK = "FILEMARK42", "HTTPMARK42"
@@ -89,15 +92,21 @@ class DescribeLinkedPicturesInConversions:
         assert FILE_MARK in text and HTTP_MARK in text and server[1]
 
     def it_fetches_neither_in_a_pdf_export(self, soffice, linked_deck, server, tmp_path):
+        embedded = linked_picture_deck(tmp_path / "embedded.pptx")  # no links yet
+        prs = Presentation(str(embedded))
+        prs.slides[0].shapes.add_picture(io.BytesIO(png_bytes("orange", (80, 60))), 0, 0)
+        prs.save(str(embedded))
         converter = Converter(timeout=180)
         try:
             pdf = converter.convert(linked_deck, tmp_path / "deck.pdf")
+            control = converter.convert(embedded, tmp_path / "embedded.pdf")
         finally:
             converter.close()
         text = pdf_text(pdf)
         assert "Linked {{ prospect.company }}" in text  # the slide itself was drawn
         assert FILE_MARK not in text and HTTP_MARK not in text
         assert server[1] == []
+        assert len(PdfReader(str(control)).pages[0].images) == 1  # embedded pictures still show
 
     def it_fetches_neither_for_a_thumbnail(self, soffice, linked_deck, server):
         (png,) = render_thumbnails([linked_deck.read_bytes()])
