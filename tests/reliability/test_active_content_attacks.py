@@ -18,6 +18,7 @@ from enabler.services.build import build_deck, plan_deck
 from enabler.services.import_slides import import_slides
 from enabler.services.templates import PPTX_MIME, SETTING, install_template
 from enabler.store import assets, settings
+from tests.conftest import run_cli
 from tests.reliability.hostile_packages import linked_picture_deck, macro_enabled, members
 
 ORDER = ["why-section", "pillars"]
@@ -69,6 +70,19 @@ class DescribeAMacroTemplate:
         assert not check_integrity(old).ok
         plan = plan_deck(small_library, "Acme Clinics", ORDER)
         build_deck(small_library, plan, tmp_path / "d.pptx")
+        assert "ppt/vbaProject.bin" not in members(tmp_path / "d.pptx")
+        assert check_integrity(tmp_path / "d.pptx").ok
+
+    def it_is_stripped_through_the_command_line_too(self, small_library, macro_potm, tmp_path):
+        db_file = tmp_path / "library.db"
+        installed = run_cli("template", "install", macro_potm, "--db", db_file)
+        assert installed.returncode == 0, installed.stderr
+        assert "note: removed the macro project ppt/vbaProject.bin" in installed.stdout
+        built = run_cli(
+            "build", "--prospect", "Acme Clinics", "--modules", ",".join(ORDER),
+            "--out", tmp_path / "d.pptx", "--db", db_file,
+        )  # fmt: skip
+        assert built.returncode == 0, built.stderr
         assert "ppt/vbaProject.bin" not in members(tmp_path / "d.pptx")
         assert check_integrity(tmp_path / "d.pptx").ok
 
