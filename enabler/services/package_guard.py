@@ -70,7 +70,7 @@ def read_package(path: Path | str) -> CheckedPackage:
         if size > MAX_FILE_BYTES:
             raise InvalidInput(
                 f"{path.name}: the file is {size // MB} MB; files over "
-                f"{MAX_FILE_BYTES // MB} MB are not imported. Compress its pictures in PowerPoint."
+                f"{MAX_FILE_BYTES // MB} MB are refused. Compress its pictures in PowerPoint."
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -137,7 +137,7 @@ def _check_directory(zf: zipfile.ZipFile, refuse) -> list[zipfile.ZipInfo]:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             refuse(f"the zip entry {raw!r} uses an unsupported compression; save it again.")
         if max(info.file_size, info.compress_size, info.header_offset) >= 0xFFFFFFFF:
-            refuse("the zip needs ZIP64 (over 4 GB); such files are not imported.")
+            refuse("the zip needs ZIP64 (over 4 GB); such files are refused.")
         if info.file_size > MAX_MEMBER_BYTES:
             refuse(f"{raw!r} unpacks to {info.file_size // MB} MB; refusing a zip bomb.")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):

@@ -20,6 +20,7 @@ from enabler.services.templates import PPTX_MIME, SETTING, install_template
 from enabler.store import assets, settings
 from tests.conftest import run_cli
 from tests.reliability.hostile_packages import linked_picture_deck, macro_enabled, members
+from tests.render.designed_decks import plain_deck
 
 ORDER = ["why-section", "pillars"]
 
@@ -85,6 +86,23 @@ class DescribeAMacroTemplate:
         assert built.returncode == 0, built.stderr
         assert "ppt/vbaProject.bin" not in members(tmp_path / "d.pptx")
         assert check_integrity(tmp_path / "d.pptx").ok
+
+
+class DescribeAMacroDeck:
+    def it_is_imported_without_its_macros_and_says_so(self, small_library, tmp_path):
+        pptm = macro_enabled(
+            plain_deck(tmp_path / "d.pptx", ["One", "Two"]),
+            tmp_path / "deck.pptm",
+            "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+        )
+        result = import_slides(small_library, pptm, thumbnails=False)
+        assert [s.problems for s in result.slides] == [
+            ("removed the macro project ppt/vbaProject.bin",),
+            (),
+        ]
+        for (sha,) in small_library.execute("SELECT source_blob FROM designed_sources"):
+            blob = assets.get(small_library, sha)
+            assert "ppt/vbaProject.bin" not in members(blob) and check_integrity(blob).ok
 
 
 class DescribeALinkedPicture:
