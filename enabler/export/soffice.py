@@ -176,13 +176,6 @@ def check_pptx(path: Path) -> None:
         raise InvalidInput(f"{path} is not a PowerPoint deck (no ppt/presentation.xml).")
 
 
-def popen_group_kwargs() -> dict:
-    """Start a child in its own process group so the whole tree can be killed at once."""
-    if sys.platform == "win32":
-        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-    return {"start_new_session": True}
-
-
 def kill_group(proc: subprocess.Popen) -> None:
     """Kill `proc` and everything it started (soffice → oosplash → soffice.bin)."""
     if sys.platform == "win32":
