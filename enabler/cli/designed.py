@@ -99,6 +99,8 @@ def template_install(db_path, file) -> None:
     db = open_library(db_path)
     info = templates.install_template(db, file, _actor(db, "install a template"))
     click.echo(f"Installed {info.name}: decks now use its {len(info.layouts)} layouts.")
+    for removal in info.removed:
+        click.echo(f"  note: {removal}")
 
 
 @template.command("show")

@@ -5,7 +5,9 @@ and keeps one `soffice --headless` listening on a private pipe, with its own pro
 the project's fonts. Enabler talks to it over a line protocol. Each file has a timeout; a hang or
 crash kills the bridge's whole process group and the next file starts a fresh office. One lock
 serialises requests, so any thread may call `convert`. Without a `uno`-capable Python the
-converter falls back to one cold `soffice --convert-to pdf` per file.
+converter falls back to one cold `soffice --convert-to pdf` per file. The bridge is leashed
+(`leash.py`): if Enabler is killed, LibreOffice dies with it, and the next run removes the work
+folder left behind (`leftovers.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import json
 import queue
 import shutil
 import subprocess
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterable
@@ -27,6 +28,8 @@ from pathlib import Path
 from enabler.errors import EnablerError, ExportFailed
 from enabler.export import soffice as lo
 from enabler.export.atomic import write_atomic
+from enabler.export.leash import popen_leashed
+from enabler.export.leftovers import owned_tempdir
 
 BRIDGE = Path(__file__).with_name("uno_bridge.py")
 DEFAULT_TIMEOUT_S = 120.0
@@ -136,7 +139,7 @@ class Converter:
 
     def _ensure_workdir(self) -> Path:
         if self._workdir is None or not self._workdir.is_dir():
-            self._workdir = Path(tempfile.mkdtemp(prefix="enabler-lo-"))
+            self._workdir = owned_tempdir("enabler-lo-")
             lo.write_fontconfig(self._workdir)
         return self._workdir
 
@@ -202,10 +205,10 @@ class Converter:
         python = self._bridge_python()
         assert python is not None
         work = self._ensure_workdir()
-        profile = work / "profile"
+        profile = lo.lock_down_profile(work / "profile")
         log = open(work / "office.log", "ab")  # noqa: SIM115 - handed to the child
         try:
-            self._proc = subprocess.Popen(
+            self._proc = popen_leashed(
                 [
                     python,
                     "-I",
@@ -221,7 +224,6 @@ class Converter:
                 env=self._env(),
                 text=True,
                 encoding="utf-8",
-                **lo.popen_group_kwargs(),
             )
         except OSError as exc:
             raise ExportFailed(f"Could not start LibreOffice ({exc}). {lo.INSTALL_HINT}.") from exc

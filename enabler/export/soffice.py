@@ -1,7 +1,7 @@
-"""Find LibreOffice, give it the project's fonts, run it and kill it cleanly.
+"""Find LibreOffice, give it the project's fonts and a locked-down profile, run it, kill it cleanly.
 
-Shared by the warm converter (`enabler.export.libreoffice`) and the cold one-shot conversion
-used as a fallback and as the benchmark's baseline.
+Shared by the warm converter (`enabler.export.libreoffice`), the cold one-shot conversion used
+as a fallback and as the benchmark's baseline, and slide thumbnails.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from enabler.errors import ExportFailed, InvalidInput
+from enabler.export.leash import popen_leashed, release
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 SOFFICE_ENV = "ENABLER_SOFFICE"
@@ -98,6 +99,56 @@ def write_fontconfig(folder: Path) -> Path:
     return path
 
 
+# Every profile we start LibreOffice with: nothing a document links to is fetched (a picture
+# linked to file:///… or http://… stays blank instead of being read into the PDF), and no macro
+# runs. `BlockUntrustedRefererLinks` makes LibreOffice refuse every URL a document refers to
+# unless the document is in a trusted location, and we trust none.
+_LOCKED_DOWN = {
+    "/org.openoffice.Office.Common/Security/Scripting": {
+        "BlockUntrustedRefererLinks": "true",
+        "DisableMacrosExecution": "true",
+        "MacroSecurityLevel": "3",
+    },
+}
+_XCU_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/'
+    'registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+)
+
+
+def _xcu_items() -> list[str]:
+    return [
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value>'
+        "</prop></item>"
+        for path, props in _LOCKED_DOWN.items()
+        for name, value in props.items()
+    ]
+
+
+def lock_down_profile(profile: Path) -> Path:
+    """Give the LibreOffice profile folder `profile` our settings (see `_LOCKED_DOWN`).
+
+    Written before LibreOffice first starts on it, and added again to a profile it has written
+    since (LibreOffice keeps items it does not know it changed, so a restart keeps them).
+    """
+    xcu = profile / "user" / "registrymodifications.xcu"
+    xcu.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        text = xcu.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    if "</oor:items>" not in text:
+        text = _XCU_HEAD + "</oor:items>\n"
+    missing = "".join(item + "\n" for item in _xcu_items() if item not in text)
+    if missing:
+        text = text.replace("</oor:items>", missing + "</oor:items>", 1)
+        tmp = xcu.with_name(xcu.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, xcu)
+    return profile
+
+
 def office_env(fontconfig: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["FONTCONFIG_FILE"] = str(fontconfig)
@@ -125,13 +176,6 @@ def check_pptx(path: Path) -> None:
         raise InvalidInput(f"{path} is not a PowerPoint deck (no ppt/presentation.xml).")
 
 
-def popen_group_kwargs() -> dict:
-    """Start a child in its own process group so the whole tree can be killed at once."""
-    if sys.platform == "win32":
-        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-    return {"start_new_session": True}
-
-
 def kill_group(proc: subprocess.Popen) -> None:
     """Kill `proc` and everything it started (soffice → oosplash → soffice.bin)."""
     if sys.platform == "win32":
@@ -145,12 +189,14 @@ def kill_group(proc: subprocess.Popen) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
+    release(proc)
 
 
 def cold_convert(
     soffice: str, src: Path, out_dir: Path, profile: Path, env: dict, timeout: float
 ) -> Path:
     """One `soffice --convert-to pdf` run: start, convert one file, exit. Slow but simple."""
+    lock_down_profile(profile)
     cmd = [
         soffice,
         f"-env:UserInstallation={profile.resolve().as_uri()}",
@@ -166,21 +212,21 @@ def cold_convert(
         str(out_dir),
         str(src),
     ]
-    proc = subprocess.Popen(
+    proc = popen_leashed(
         cmd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
-        **popen_group_kwargs(),
     )
     try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        kill_group(proc)
         raise ExportFailed(
             f"LibreOffice did not finish {src.name} within {timeout:.0f} s and was stopped."
         ) from exc
+    finally:
+        kill_group(proc)  # also what soffice.bin may have left behind
     out = out_dir / (src.stem + ".pdf")
     if not out.is_file():
         raise ExportFailed(

@@ -3,7 +3,10 @@
 Checked: the zip reads and has no repeated entries; every part has a content type; every
 relationship has a unique id and an internal target that exists; every `r:` reference in a part
 names one of that part's relationships; every slide is listed once in the presentation with a
-valid id; no two shapes on a slide share an id. Usable from tests and from `enabler check`.
+valid id; no two shapes on a slide share an id. Also refused, though PowerPoint would open it:
+a macro project or a macro-enabled main part (decks never carry code), and pictures, media or
+objects linked to files or URLs outside the package (an office fetches them when it opens it).
+Usable from tests and from `enabler check`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from enabler.render.active_content import fetched_link_problems, macro_problems
 from enabler.render.ooxml import MC_NS, parse_safe, relationship_refs
 from enabler.render.slide_package import rel_kind, resolve
 
@@ -167,4 +171,7 @@ def check_integrity(source: Path | str | bytes) -> IntegrityReport:
         checker.content_types()
         checker.relationships()
         checker.references()
+        main_type = checker.types.get(checker._main_part(), "")
+        checker.problems += macro_problems(checker.parts, checker.types, main_type)
+        checker.problems += fetched_link_problems(checker.rels)
     return IntegrityReport(tuple(checker.problems))

@@ -6,7 +6,9 @@ and a thumbnail when LibreOffice is installed. Importing the same file again mat
 a stable identity (PowerPoint's per-slide creation id, else file name + slide id) and adds a
 version only where the slide changed. The file is checked before any parser reads it
 (`package_guard`) in a child process with memory and CPU limits (`isolated_read`), and the
-library is written in one transaction: a refused file changes nothing.
+library is written in one transaction: a refused file changes nothing. Macros and pictures,
+media or objects linked outside the file are removed before reading; each slide's notes say
+what was taken from it, its layout or master (the first slide's, what was file-wide).
 """
 
 from __future__ import annotations
@@ -97,6 +99,24 @@ def _read_slide(prs, slide, number: int, stem: str, taken: set[str], extra_roots
     )
 
 
+def _removals_by_slide(prs, checked: CheckedPackage) -> dict[int, tuple[str, ...]]:
+    """What the guard removed, as notes on the slides it came from (file-wide: slide 1)."""
+    if not checked.removed:
+        return {}
+    owners: dict[str, list[int]] = {}
+    for number, slide in enumerate(prs.slides, start=1):
+        parts = [slide.part, slide.slide_layout.part, slide.slide_layout.slide_master.part]
+        if slide.has_notes_slide:
+            parts.append(slide.notes_slide.part)
+        for part in parts:
+            owners.setdefault(str(part.partname), []).append(number)
+    out: dict[int, list[str]] = {}
+    for removal in checked.removed:
+        for number in owners.get(removal.part, [1]):
+            out.setdefault(number, []).append(str(removal))
+    return {number: tuple(notes) for number, notes in out.items()}
+
+
 def read_slides(
     path: Path | str,
     *,
@@ -110,9 +130,12 @@ def read_slides(
     if not total:
         raise InvalidInput(f"{checked.name}: the file has no slides to import.")
     stem, taken, out = Path(path).stem, set(), []
+    removals = _removals_by_slide(prs, checked)
     for number, slide in enumerate(prs.slides, start=1):
         try:
-            out.append(_read_slide(prs, slide, number, stem, taken, extra_roots))
+            source = _read_slide(prs, slide, number, stem, taken, extra_roots)
+            notes = removals.get(number, ())
+            out.append(dataclasses.replace(source, problems=notes + source.problems))
         except (KeyError, ValueError, AttributeError, IndexError, etree.XMLSyntaxError) as exc:
             raise InvalidInput(
                 f"{checked.name}: slide {number} could not be read ({type(exc).__name__}); "

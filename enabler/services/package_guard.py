@@ -5,7 +5,9 @@ damaged or truncated zips, zip bombs (too many members, declared or actual sizes
 extreme compression ratios, sizes that lie), ZIP64, unusual compression, names with `..`,
 absolute paths or links, XML with a DTD or entities (XXE), images over the size limits, and zips
 that are Word or Excel files. Templates, slide shows and macro-enabled decks are accepted and
-presented to python-pptx as plain presentations (macros are never copied: only slides are).
+presented to python-pptx as plain presentations. What would run or fetch something is removed
+first and listed in `removed` (`render.active_content`): macro projects, and pictures, media
+and objects linked to files or URLs outside the package.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from lxml import etree
 from PIL import Image, UnidentifiedImageError
 
 from enabler.errors import InvalidInput
+from enabler.render.active_content import Removal, strip_active_content
 from enabler.render.ooxml import parse_safe
 
 MB = 1024 * 1024
@@ -56,6 +59,7 @@ class CheckedPackage:
     name: str
     kind: str  # "presentation", "template", …
     blob: bytes  # safe to hand to python-pptx: main part typed as a presentation
+    removed: tuple[Removal, ...] = ()  # macros and external links taken out of `blob`
 
 
 def read_package(path: Path | str) -> CheckedPackage:
@@ -66,7 +70,7 @@ def read_package(path: Path | str) -> CheckedPackage:
         if size > MAX_FILE_BYTES:
             raise InvalidInput(
                 f"{path.name}: the file is {size // MB} MB; files over "
-                f"{MAX_FILE_BYTES // MB} MB are not imported. Compress its pictures in PowerPoint."
+                f"{MAX_FILE_BYTES // MB} MB are refused. Compress its pictures in PowerPoint."
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -102,9 +106,14 @@ def check_package(data: bytes, name: str) -> CheckedPackage:
         main_part, content_type = _main_part(xml, refuse)
         _check_images(zf, members, refuse)
     kind = MAIN_TYPES[content_type]
+    try:
+        stripped = strip_active_content(data)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError):
+        refuse("a part of the file is damaged; save it again in PowerPoint.")
+    data = stripped.blob
     if content_type != _PRESENTATION:
         data = _retyped(data, main_part, content_type)
-    return CheckedPackage(name=name, kind=kind, blob=data)
+    return CheckedPackage(name=name, kind=kind, blob=data, removed=stripped.removed)
 
 
 def _check_directory(zf: zipfile.ZipFile, refuse) -> list[zipfile.ZipInfo]:
@@ -128,7 +137,7 @@ def _check_directory(zf: zipfile.ZipFile, refuse) -> list[zipfile.ZipInfo]:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             refuse(f"the zip entry {raw!r} uses an unsupported compression; save it again.")
         if max(info.file_size, info.compress_size, info.header_offset) >= 0xFFFFFFFF:
-            refuse("the zip needs ZIP64 (over 4 GB); such files are not imported.")
+            refuse("the zip needs ZIP64 (over 4 GB); such files are refused.")
         if info.file_size > MAX_MEMBER_BYTES:
             refuse(f"{raw!r} unpacks to {info.file_size // MB} MB; refusing a zip bomb.")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):

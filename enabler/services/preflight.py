@@ -1,4 +1,9 @@
-"""Preflight a deck: scan it, ask the library about its modules, apply the rules."""
+"""Preflight a deck: scan it, ask the library about its modules, apply the rules.
+
+A deck named on the command line (`enabler check`, `enabler pdf`) may come from anywhere, so it
+is read as an import is: through the package guard (zip bombs, zip-slip, links, DTDs…), in a
+child process with memory and time limits (`isolated_read`). Only the scan comes back.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from enabler.domain.preflight import (
     policy_from,
 )
 from enabler.errors import InvalidInput, NotFound
-from enabler.export.deck_scan import scan
+from enabler.export.deck_scan import DeckScan, scan
 from enabler.store import modules as module_store
 from enabler.store import settings
 
@@ -62,7 +67,10 @@ def check_presentation(
     `modules` saves the library look-ups when the caller already knows them (a fresh build).
     """
     policy = policy or library_policy(db)
-    found = scan(prs, min_scale=policy.min_font_scale)
+    return _judge(scan(prs, min_scale=policy.min_font_scale), db, policy, today, modules)
+
+
+def _judge(found: DeckScan, db, policy: Policy, today, modules) -> PreflightReport:
     facts = DeckFacts(
         slides=found.slides,
         texts=found.texts,
@@ -86,14 +94,41 @@ def open_deck(path: Path | str):
         ) from exc
 
 
+def scan_deck_file(path: str, min_scale: float) -> DeckScan:
+    """Check the file with the package guard, open it and scan it (the isolated child's work)."""
+    from enabler.services.import_slides import open_presentation
+    from enabler.services.package_guard import read_package
+
+    return scan(open_presentation(read_package(path)), min_scale=min_scale)
+
+
 def check_deck(
     path: Path | str,
     db: sqlite_utils.Database | None = None,
     policy: Policy | None = None,
     today: dt.date | None = None,
+    *,
+    isolate: bool = True,
 ) -> PreflightReport:
-    """Preflight the deck at `path`; module checks use `db` when given."""
-    return check_presentation(open_deck(path), db, policy, today)
+    """Preflight the deck at `path`; module checks use `db` when given. The file is guarded and
+    read in a limited child process unless `isolate` is False (then only guarded)."""
+    from enabler.services.isolated_read import run_isolated
+
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise NotFound(f"{path} does not exist. Check the path.")
+    policy = policy or library_policy(db)
+    if isolate:
+        found = run_isolated(
+            scan_deck_file,
+            str(path),
+            policy.min_font_scale,
+            name=path.name,
+            outcome="it was not checked",
+        )
+    else:
+        found = scan_deck_file(str(path), policy.min_font_scale)
+    return _judge(found, db, policy, today, None)
 
 
 def planned_modules(plan) -> tuple[UsedModule, ...]:

@@ -4,11 +4,14 @@ Marketing installs the company's own .pptx or .potx; every deck is then built on
 the project's `templates/brand.pptx`. Smart modules are laid out on its layouts (matched by name,
 then by the closest set of placeholders, then a fallback) and designed slides are mapped onto
 them the same way, so one library serves a rebrand without re-authoring. The file goes through
-the same checks as an import; its own slides are removed (a template is layouts, not content).
+the same checks as an import; its own slides are removed (a template is layouts, not content),
+and so are macros and pictures, media or objects linked outside the file (`removed` says which).
+A template installed before that rule is cleaned the same way each time a deck is built on it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +21,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from enabler.errors import InvalidInput
+from enabler.render.active_content import strip_active_content
 from enabler.render.integrity import check_integrity
 from enabler.services.import_slides import open_presentation
 from enabler.services.package_guard import read_package
@@ -36,6 +40,7 @@ class TemplateInfo:
     layouts: tuple[str, ...]
     installed_at: str
     installed_by: str = ""
+    removed: tuple[str, ...] = ()  # what the install took out (macros, external links)
 
 
 def _without_slides(prs) -> bytes:
@@ -80,7 +85,7 @@ def install_template(db: sqlite_utils.Database, path: Path | str, actor: str = "
         audit.record(
             db, actor=actor, action="install", entity="template", before=before, after=record
         )
-    return template_info(db)
+    return dataclasses.replace(template_info(db), removed=tuple(map(str, checked.removed)))
 
 
 def template_info(db: sqlite_utils.Database) -> TemplateInfo | None:
@@ -100,7 +105,7 @@ def template_info(db: sqlite_utils.Database) -> TemplateInfo | None:
 def installed_template(db: sqlite_utils.Database) -> bytes | None:
     """The installed template's bytes, or None (build on templates/brand.pptx)."""
     info = template_info(db)
-    return assets.get(db, info.sha256) if info else None
+    return strip_active_content(assets.get(db, info.sha256)).blob if info else None
 
 
 def remove_template(db: sqlite_utils.Database, actor: str = "") -> None:

@@ -1,8 +1,9 @@
 """Slide previews made by LibreOffice, when it is installed.
 
 All slides of an import go to one `soffice --convert-to png` run (one start-up for the lot),
-with a private profile, a time limit and the whole process group killed on a hang. Previews are
-a convenience: any failure means "no thumbnail", never a failed import.
+with a private, locked-down profile (nothing linked is fetched, no macro runs), a time limit
+and the whole process group killed on a hang. Previews are a convenience: any failure means
+"no thumbnail", never a failed import.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from enabler.export.leash import popen_leashed
+from enabler.export.leftovers import sweep_once
+from enabler.export.soffice import kill_group, lock_down_profile
 
 WIDTH = 480  # pixels; enough for a library grid, small in the database
 _TIMEOUT_BASE, _TIMEOUT_PER_SLIDE = 60, 4
@@ -41,7 +45,8 @@ def render_thumbnails(packages: list[bytes]) -> list[bytes | None]:
     soffice = soffice_binary()
     if soffice is None or not packages:
         return [None] * len(packages)
-    with tempfile.TemporaryDirectory(prefix="enabler-thumbs-") as tmp:
+    sweep_once()
+    with tempfile.TemporaryDirectory(prefix=f"enabler-thumbs-{os.getpid()}-") as tmp:
         tmp_path = Path(tmp)
         inputs = []
         for n, blob in enumerate(packages, start=1):
@@ -49,6 +54,7 @@ def render_thumbnails(packages: list[bytes]) -> list[bytes | None]:
             path.write_bytes(blob)
             inputs.append(str(path))
         out = tmp_path / "out"
+        lock_down_profile(tmp_path / "profile")
         cmd = [
             soffice,
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
@@ -63,17 +69,13 @@ def render_thumbnails(packages: list[bytes]) -> list[bytes | None]:
             str(out),
             *inputs,
         ]
-        proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-        )
+        proc = popen_leashed(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             proc.wait(timeout=_TIMEOUT_BASE + _TIMEOUT_PER_SLIDE * len(packages))
         except subprocess.TimeoutExpired:
-            if hasattr(os, "killpg"):  # soffice.bin outlives its launcher otherwise
-                os.killpg(proc.pid, signal.SIGKILL)
-            else:
-                proc.kill()
-            proc.wait()
+            pass
+        finally:
+            kill_group(proc)  # soffice.bin outlives its launcher otherwise
         results = []
         for n in range(1, len(packages) + 1):
             png = out / f"slide{n:04d}.png"

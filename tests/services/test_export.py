@@ -74,7 +74,7 @@ class DescribeExportPdfs:
         broken.write_bytes(b"garbage")
         results = export_pdfs([broken, decks[0].path], db=small_library, converter=StubConverter())
         assert [r.ok for r in results] == [False, True]
-        assert "not a readable PowerPoint deck" in results[0].error
+        assert "broken.pptx: not a PowerPoint file" in results[0].error
 
     def it_refuses_a_just_built_deck_with_errors(self, decks):
         with pytest.raises(ExportFailed, match=r"No PDF for bad\.pptx: preflight found 1 error"):

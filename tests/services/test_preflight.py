@@ -138,7 +138,7 @@ class DescribeOtherDecks:
     def it_refuses_what_is_not_a_deck(self, tmp_path):
         bad = tmp_path / "bad.pptx"
         bad.write_bytes(b"not a zip")
-        with pytest.raises(InvalidInput, match="not a readable PowerPoint deck"):
+        with pytest.raises(InvalidInput, match=r"bad\.pptx: not a PowerPoint file"):
             check_deck(bad)
         with pytest.raises(NotFound):
             check_deck(tmp_path / "missing.pptx")
