@@ -46,3 +46,15 @@ def is_lock_error(exc: BaseException) -> bool:
     """True for SQLite's "database is locked/busy" (the busy timeout ran out)."""
     text = str(exc).lower()
     return "locked" in text or "busy" in text
+
+
+class OutputClash(InvalidInput):
+    """An output file would land on the library, its journal files, or an input of the same
+    command. Nothing was written; `role` says which ("library", "library journal", "input")."""
+
+    def __init__(self, output: object, clash: object, role: str):
+        self.output, self.clash, self.role = output, clash, role
+        super().__init__(
+            f"Refusing to write {output}: it is the {role} {clash}. Choose another output file; "
+            "nothing was written."
+        )

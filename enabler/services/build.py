@@ -22,6 +22,7 @@ from enabler.render.context import build_context
 from enabler.render.context_reads import plan_reads
 from enabler.services import designed, field_overrides, objection_deck, roi_deck, worksheet_deck
 from enabler.services.glossary import glossary_context
+from enabler.services.output_guard import check_outputs
 from enabler.services.preflight import check_presentation, planned_modules
 from enabler.services.recommend import deck_selection
 from enabler.services.templates import installed_template
@@ -185,6 +186,7 @@ def build_deck(
     `progress` hears after each module and before the checks and the write; if it raises, the
     build stops there and `out` is untouched.
     """
+    check_outputs([out], db=db, inputs=[template] if isinstance(template, Path | str) else [])
     prs = render_plan(db, plan, template, progress)
     total = len(plan.modules)
     if progress is not None:

@@ -18,6 +18,7 @@ import sqlite_utils
 from enabler.domain import feedback as fb
 from enabler.export.atomic import write_atomic
 from enabler.services.objection_counts import raised_counts
+from enabler.services.output_guard import check_outputs
 from enabler.services.staleness import stale_modules
 from enabler.store import feedback as store
 
@@ -203,7 +204,11 @@ def _module_dicts(report: InsightsReport) -> list[dict]:
     return [_module_dict(m) for m in report.modules]
 
 
-def export_csv(report: InsightsReport, path: Path | str) -> Path:
+def export_csv(
+    report: InsightsReport, path: Path | str, db: sqlite_utils.Database | None = None
+) -> Path:
+    """Write every number as CSV (cells neutralised against formula injection)."""
+    check_outputs([path], db=db)
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(csv_rows(report))
     data = buf.getvalue().encode("utf-8")

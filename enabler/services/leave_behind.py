@@ -22,6 +22,7 @@ from enabler.services import leave_behind_content as content
 from enabler.services.build import template_context
 from enabler.services.leave_behind_content import SectionItem
 from enabler.services.objections import leave_behind_objections
+from enabler.services.output_guard import check_outputs
 from enabler.services.roi import leave_behind_roi
 from enabler.store import prospects as prospect_store
 from enabler.store import settings
@@ -187,6 +188,7 @@ def build_leave_behind(
     fetcher=None,
 ) -> LeaveBehindResult:
     """Write the prospect's leave-behind PDF to `out` (atomically)."""
+    check_outputs([out], db=db)
     prospect = prospect_store.find(db, prospect_ref)
     data = document_data(db, prospect, rep, today)
     html = render_leave_behind(data)

@@ -22,6 +22,7 @@ from enabler.errors import InvalidInput
 from enabler.services import keys
 from enabler.services.glossary import import_term
 from enabler.services.governance import adopt_columns, record
+from enabler.services.output_guard import check_outputs
 from enabler.services.pack_entries import (
     PackModule,
     parse_glossary,
@@ -51,6 +52,7 @@ class PackExport:
 
 def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path: Path):
     """Write a signed pack of the approved library to `out`."""
+    check_outputs([out], db=db, inputs=[key_path])
     profile.require_marketing("publish library packs")
     key = keys.load_private_key(key_path)
     fingerprint = keys.fingerprint(key.public_key())
