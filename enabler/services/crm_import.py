@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from enabler.domain.crm_rows import BadRow, CrmRecord, read_record
 from enabler.domain.crm_values import DateOrder, detect_date_order
 from enabler.errors import Conflict, EnablerError, InvalidInput
 from enabler.services.csv_read import CsvTable, read_file
+from enabler.services.json_input import loads_json, loads_toml
 from enabler.store import audit
 from enabler.store import crm as crm_store
 from enabler.store import modules as module_store
@@ -62,8 +61,8 @@ def load_mapping(path: Path | str) -> CrmMapping:
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"Cannot read the mapping file {path}: {exc}.") from None
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = loads_json(text) if path.suffix.lower() == ".json" else loads_toml(text)
+    except ValueError as exc:  # JSONDecodeError, TOMLDecodeError, NestedTooDeeply
         kind = "JSON" if path.suffix.lower() == ".json" else "TOML"
         raise InvalidInput(f"The mapping file {path.name} is not valid {kind}: {exc}.") from None
     return mapping_from_dict(data)
