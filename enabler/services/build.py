@@ -196,15 +196,17 @@ def build_deck(
     blob = deck_render.to_bytes(prs)
     if progress is not None:
         progress(total, total, "Writing the file")
-    path = write_atomic(Path(out), lambda fh: fh.write(blob))
+    # The record and the file stand or fall together: a library that cannot record the deck
+    # (read-only, full) leaves `out` untouched, and a failed write records nothing.
     with transaction(db):
         deck_id = decks.record(
             db,
             provenance=plan.provenance(),
-            output_path=str(path.resolve()),
+            output_path=str(Path(out).expanduser().resolve()),
             sha256=hashlib.sha256(blob).hexdigest(),
             built_by=built_by or plan.rep,
         )
+        path = write_atomic(Path(out), lambda fh: fh.write(blob))
     return BuildResult(
         path=path,
         deck_id=deck_id,

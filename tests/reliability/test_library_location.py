@@ -3,8 +3,12 @@ writes say exactly why they cannot happen, and the library is never changed."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import shutil
 import sqlite3
+import subprocess
 
 import pytest
 from click.testing import CliRunner
@@ -12,6 +16,7 @@ from click.testing import CliRunner
 from enabler.cli import cli
 from enabler.errors import DiskFull, LibraryReadOnly, SchemaTooNew
 from enabler.store import db as db_module
+from enabler.store import open_errors
 from enabler.store.db import open_db, schema_version
 from tests.reliability.helpers import dump
 
@@ -94,6 +99,15 @@ class DescribeFullDisk:
         assert "Internal error" not in result.output and "backup" not in result.output
         assert dump(open_db(lib)) == before
 
+    def it_calls_an_io_error_on_a_nearly_full_disk_a_full_disk(self, lib, monkeypatch):
+        def connect(path, read_only):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(db_module, "_connect", connect)
+        monkeypatch.setattr(open_errors, "disk_nearly_full", lambda path: True)
+        with pytest.raises(DiskFull):
+            open_db(lib)
+
     def it_says_the_disk_is_full_at_open(self, tmp_path, monkeypatch):
         # A library that needs its migrations on a disk with no room for them.
         path = tmp_path / "old.db"
@@ -141,3 +155,57 @@ class DescribeLibraryFromTheFuture:
 
     def it_stamps_our_schema_version(self, db):
         assert db.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+
+
+def _mount_tmpfs(folder, size: str) -> bool:
+    """Mount a small tmpfs on `folder` (root only); False when this machine does not allow it."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 40 MB tmpfs holding a copy of a library (skipped where mounting is not allowed)."""
+    folder = tmp_path / "mnt"
+    folder.mkdir()
+    if not _mount_tmpfs(folder, "40m"):
+        pytest.skip("mounting a tmpfs needs root; the simulated cases above cover CI")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+class DescribeARealSmallDisk:
+    def it_reads_a_library_on_a_read_only_mount_and_refuses_writes(self, small_disk, lib):
+        path = small_disk / "library.db"
+        open_db(lib).conn.execute("VACUUM INTO ?", [str(path)])
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+        listed = run("prospects", "list", "--db", path)
+        assert listed.exit_code == 0 and "Acme Clinics" in listed.output
+        added = run(
+            "insights", "add", "--prospect", "Acme Clinics", "--kind", "pain", "--text", "x",
+            "--db", path,
+        )  # fmt: skip
+        assert added.exit_code == 1 and "is read-only" in added.output
+
+    def it_says_the_disk_is_full(self, small_disk, lib):
+        path = small_disk / "library.db"
+        open_db(lib).conn.execute("VACUUM INTO ?", [str(path)])
+        with open(small_disk / "filler", "wb") as fh, contextlib.suppress(OSError):
+            while True:
+                fh.write(b"\0" * (1024 * 1024))
+        added = run(
+            "insights", "add", "--prospect", "Acme Clinics", "--kind", "pain", "--text",
+            "backlog " * 5000, "--db", path,
+        )  # fmt: skip
+        assert added.exit_code == 1
+        assert "is full" in added.output and "backup" not in added.output
+        (small_disk / "filler").unlink()
+        assert "Acme Clinics" in run("prospects", "list", "--db", path).output
