@@ -42,13 +42,17 @@ class RenderBudget:
         if time.monotonic() > self._deadline:
             raise BudgetExceeded(f"took longer than {SECONDS:g} s (a loop or macro runs too long)")
 
-    def charge(self, value: object) -> object:
-        """Count what an operation produced; refuse values or totals past the limits."""
-        self.tick()
+    def check(self, value: object) -> int:
+        """The size of `value`; refuse one past the limits (a value passed on, not made)."""
         size = _size(value)
         if size > MAX_VALUE:
             raise BudgetExceeded(f"a value of {size:,} characters or items is too large")
-        self._chars += size
+        return size
+
+    def charge(self, value: object) -> object:
+        """Count what an operation produced; refuse values or totals past the limits."""
+        self.tick()
+        self._chars += self.check(value)
         if self._chars > MAX_CHARS:
             raise BudgetExceeded("produces too much text in all (a loop or macro repeats)")
         return value

@@ -198,7 +198,7 @@ class SlideSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context, __obj, *args, **kwargs):
         budget = current()
         for value in (*args, *kwargs.values()):
-            budget.charge(value)  # e.g. a macro recursing on `s ~ s` doubles its argument
+            budget.check(value)  # e.g. a macro recursing on `s ~ s` doubles its argument
         method = _str_method(__obj)
         if method is not None:
             args = _check_str_call(method[0], method[1], args, kwargs)

@@ -78,6 +78,15 @@ class DescribeRenderBudget:
         with pytest.raises(RenderError, match="took longer than 2 s"):
             templating.render(COSTLY["hidden nested macros, silent"], {}, "Module 'x'")
 
+    def it_does_not_count_values_passed_along_as_made(self):
+        # 1000 macro calls with a 10,000-item list: nothing is allocated, nothing refused.
+        source = (
+            "{% macro n(xs) %}{{ xs|length }}{% endmacro %}"
+            "{% for i in range(1000) %}{% if loop.last %}{{ n(items) }}{% else %}"
+            "{% set _ = n(items) %}{% endif %}{% endfor %}"
+        )
+        assert templating.render(source, {"items": list(range(10_000))}, "m") == "10000"
+
     def it_still_computes_ordinary_arithmetic(self):
         assert templating.render("{{ 10**10 }} {{ 2**-1 }} {{ 7 * 6 }}", {}, "m") == (
             "10000000000 0.5 42"
