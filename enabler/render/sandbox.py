@@ -15,7 +15,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Iterator
 
-from jinja2 import nodes
+from jinja2 import nodes, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import _PassArg
 
@@ -23,6 +23,7 @@ from enabler.render.budget import MAX_INT_BITS, MAX_VALUE, MAX_WIDTH, BudgetExce
 
 MAX_SEQUENCE = 10_000  # longest string/list a `*` may produce
 LOOP_FILTER = "_budgeted_loop"  # wrapped around every loop's iterable at compile time
+OUTPUT_FILTER = "_budgeted_output"  # wrapped around everything a template prints
 
 # String methods slide text may call: each returns at most about its input's size, or is
 # checked in `_check_str_call` (the rest, e.g. translate, are refused).
@@ -159,11 +160,22 @@ def _bounded_filter(name: str, func: Callable) -> Callable:
     return bounded
 
 
-def _budgeted_loop(iterable: Iterable) -> Iterator:
+# Both take the context only so that Jinja never runs them early, folding constants at compile
+# time (it does so for filters that do not): the budget must see every step at render time.
+@pass_context
+def _budgeted_loop(_context, iterable: Iterable) -> Iterator:
     budget = current()
     for item in iterable:
         budget.tick()
         yield item
+
+
+@pass_context
+def _budgeted_output(_context, value: object) -> object:
+    budget = current()
+    text = value if isinstance(value, str) else str(value)
+    budget.charge(text)
+    return text
 
 
 class SlideSandbox(ImmutableSandboxedEnvironment):
@@ -175,6 +187,7 @@ class SlideSandbox(ImmutableSandboxedEnvironment):
         super().__init__(**options)
         self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
         self.filters[LOOP_FILTER] = _budgeted_loop
+        self.filters[OUTPUT_FILTER] = _budgeted_output
 
     def add_filters(self, **filters: Callable) -> None:
         self.filters.update({name: _bounded_filter(name, f) for name, f in filters.items()})
@@ -206,9 +219,20 @@ class SlideSandbox(ImmutableSandboxedEnvironment):
             return budget.charge(super().call(__context, __obj, *args, **kwargs))
 
 
-def meter_loops(tree: nodes.Template) -> nodes.Template:
-    """Wrap every `{% for %}` iterable so each step checks the budget."""
+def meter(tree: nodes.Template) -> nodes.Template:
+    """Meter a parsed template: every `{% for %}` step checks the budget, and everything it
+    outputs is counted (a macro gathers its output before returning it, so 1000 loop steps
+    each printing a long value would otherwise be joined before any check)."""
+    env = tree.environment
     for loop in tree.find_all(nodes.For):
         wrapped = nodes.Filter(loop.iter, LOOP_FILTER, [], [], None, None, lineno=loop.lineno)
-        loop.iter = wrapped.set_environment(tree.environment)
+        loop.iter = wrapped.set_environment(env)
+    for output in tree.find_all(nodes.Output):
+        output.nodes = [_metered(child).set_environment(env) for child in output.nodes]
     return tree
+
+
+def _metered(node: nodes.Expr) -> nodes.Filter:
+    if isinstance(node, nodes.TemplateData):
+        node = nodes.Const(node.data, lineno=node.lineno)
+    return nodes.Filter(node, OUTPUT_FILTER, [], [], None, None, lineno=node.lineno)

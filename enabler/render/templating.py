@@ -21,7 +21,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 
 from enabler.errors import RenderError
 from enabler.render.budget import BudgetExceeded, RenderBudget, running
-from enabler.render.sandbox import SlideSandbox, meter_loops
+from enabler.render.sandbox import SlideSandbox, meter
 from enabler.render.template_checks import check_nesting
 from enabler.render.text import xml_safe
 
@@ -116,7 +116,7 @@ def _normalise(source: str) -> str:
 def _compile(source: str):
     tree = _ENV.parse(source)
     check_nesting(tree)
-    return _ENV.from_string(meter_loops(tree))
+    return _ENV.from_string(meter(tree))
 
 
 PROBE_SECONDS = 0.5

@@ -57,6 +57,12 @@ COSTLY = {
     "{% endmacro %}{{ d('ab', 40) }}",
     "huge integer": "{% set x = 10**1000 %}{{ x * x * x * x * x }}",
     "round to a billion digits": "{{ 5|round(-1000000000) }}",
+    # A macro gathers its output before returning it: 1000 long lines would be joined first.
+    "macro output buffer": "{% macro m(s) %}{% for i in range(1000) %}{{ s }}{% endfor %}"
+    "{% endmacro %}{{ m(" + " ~ ".join(["('x' * 10000)"] * 10) + ")|length }}",
+    "macro literal buffer": "{% macro m() %}{% for i in range(1000) %}"
+    + "y" * 60_000
+    + "{% endfor %}{% endmacro %}{{ m()|length }}",
 }
 
 
