@@ -61,6 +61,14 @@ FIGURES = (
         " ms",
     ),
     Figure("roi", "ROI recompute", rf"^enabler recompute .*:\s+{NUMBER} ms", "<=", 20.0, " ms"),
+    Figure(
+        "template_budget",
+        "hostile template refused (hidden loops)",
+        rf"^\s*same, loops hidden behind aliases, refused:\s+{NUMBER} ms",
+        "<=",
+        2500.0,
+        " ms",
+    ),
 )
 _BENCH_LINE = re.compile(r"^BENCH (\S+?)=([-\d.]+)\s+target(<=|>=|<|>)([-\d.]+)(\S*)")
 

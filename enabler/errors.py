@@ -46,3 +46,38 @@ def is_lock_error(exc: BaseException) -> bool:
     """True for SQLite's "database is locked/busy" (the busy timeout ran out)."""
     text = str(exc).lower()
     return "locked" in text or "busy" in text
+
+
+class OutputClash(InvalidInput):
+    """An output file would land on the library, its journal files, or an input of the same
+    command. Nothing was written; `role` says which ("library", "library journal", "input")."""
+
+    def __init__(self, output: object, clash: object, role: str):
+        self.output, self.clash, self.role = output, clash, role
+        super().__init__(
+            f"Refusing to write {output}: it is the {role} {clash}. Choose another output file; "
+            "nothing was written."
+        )
+
+
+class LibraryReadOnly(EnablerError):
+    """The library is on a read-only disk or the file cannot be written; reads still work."""
+
+    @classmethod
+    def about(cls, path: object) -> LibraryReadOnly:
+        return cls(
+            f"The library {path} is read-only (a read-only disk or folder, or file permissions), "
+            "so nothing was changed. Reading it still works; copy it somewhere writable, or "
+            "point --db at another file, to make changes."
+        )
+
+
+class DiskFull(EnablerError):
+    """The disk holding the library (or an output) has no space left; the data is intact."""
+
+    @classmethod
+    def about(cls, path: object) -> DiskFull:
+        return cls(
+            f"The disk holding the library {path} is full, so nothing was changed (the library "
+            "is intact). Free some space and try again."
+        )

@@ -10,7 +10,8 @@ import sys
 
 import click
 
-from enabler.errors import EnablerError
+from enabler.cli.messages import clash_message
+from enabler.errors import EnablerError, OutputClash
 
 
 class _Group(click.Group):
@@ -19,6 +20,9 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except OutputClash as exc:
+            click.echo(f"Error: {clash_message(exc)}", err=True)
+            ctx.exit(1)
         except EnablerError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)

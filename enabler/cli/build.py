@@ -10,7 +10,8 @@ from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.export import echo_findings, summary
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.services.build import build_deck, plan_deck
-from enabler.services.export import deck_to_pdf
+from enabler.services.export import deck_to_pdf, pdf_path_for
+from enabler.services.output_guard import check_outputs
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -56,10 +57,12 @@ def build(
 ) -> None:
     """Build a personalised deck for a prospect (and preflight it)."""
     db = open_library(db_path)
+    if make_pdf:
+        check_outputs([out, pdf_path_for(out)], db=db)  # before building: nothing half-done
     plan = plan_deck(db, prospect_ref, _split(module_refs), _fields(fields), rep=rep, top=top)
     result = build_deck(db, plan, out)
     report = result.preflight
-    pdf_path = deck_to_pdf(result.path, report, force=force) if make_pdf else None
+    pdf_path = deck_to_pdf(result.path, report, force=force, db=db) if make_pdf else None
     if as_json:
         emit_json(
             {

@@ -101,9 +101,16 @@ def leave_behind(db_path, as_json, prospect_ref, out, rep) -> None:
     """Write the PDF a rep sends after the call: priorities, answers, ROI, next steps."""
     db = open_library(db_path)
     result = build_leave_behind(db, prospect_ref, out, rep=rep)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if as_json:
         emit_json(
-            {"path": str(result.path), "pages": result.pages, "sections": list(result.sections)}
+            {
+                "path": str(result.path),
+                "pages": result.pages,
+                "sections": list(result.sections),
+                "warnings": list(result.warnings),
+            }
         )
         return
     click.echo(

@@ -94,7 +94,7 @@ def report(db_path, as_json, csv_path, min_sample) -> None:
     db = open_library(db_path)
     rep = feedback_report.build_report(db, min_sample=min_sample)
     if csv_path is not None:
-        feedback_report.export_csv(rep, csv_path)
+        feedback_report.export_csv(rep, csv_path, db=db)
     if as_json:
         emit_json(rep.to_dict() | ({"csv": str(csv_path)} if csv_path else {}))
         return

@@ -11,6 +11,7 @@ from enabler.cli.common import db_option, emit_json, emit_table, json_option, op
 from enabler.services import keys as key_service
 from enabler.services import packs
 from enabler.services.governance import require_profile
+from enabler.services.pack_sequence import downgrade_message
 from enabler.store import trusted_keys
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
@@ -108,11 +109,21 @@ def pack_export(db_path, as_json, out, key_path) -> None:
 @click.option(
     "--replace-local", is_flag=True, help="Let the pack replace modules authored on this machine."
 )
-def pack_import(db_path, as_json, pack_file, dry_run, replace_local) -> None:
+@click.option(
+    "--allow-downgrade",
+    is_flag=True,
+    help="Apply a pack older than the newest one applied from its publisher (a rollback).",
+)
+def pack_import(db_path, as_json, pack_file, dry_run, replace_local, allow_downgrade) -> None:
     """Verify a pack against trusted keys, show what changes, and apply it."""
     db = open_library(db_path)
     result = packs.import_pack(
-        db, require_profile(db), pack_file, dry_run=dry_run, replace_local=replace_local
+        db,
+        require_profile(db),
+        pack_file,
+        dry_run=dry_run,
+        replace_local=replace_local,
+        allow_downgrade=allow_downgrade,
     )
     if as_json:
         emit_json(dataclasses.asdict(result))
@@ -121,6 +132,8 @@ def pack_import(db_path, as_json, pack_file, dry_run, replace_local) -> None:
         f"Pack from {result.publisher} ({result.fingerprint[:16]}…), "
         f"made {result.created_at[:10]}: signature verified."
     )
+    if result.older_than is not None:
+        click.echo(f"Warning: {downgrade_message(result)}")
     for label, keys_ in (
         ("New", result.new),
         ("Changed", tuple(result.changed)),

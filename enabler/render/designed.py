@@ -47,6 +47,11 @@ def check_rules(condition: str, repeat: str) -> None:
         errors = scan([_condition_source(condition)]).errors
         if errors:
             raise InvalidInput(f"The condition does not parse: {errors[0]}")
+        refused = templating.refusals(_condition_source(condition))
+        if refused:
+            raise InvalidInput(
+                f"The condition would be refused when a deck is built: {refused[0]}."
+            )
     if repeat and not _PATH.fullmatch(repeat):
         raise InvalidInput(
             f"Repeat over a list named by a dotted path such as `contacts` or "

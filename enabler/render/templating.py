@@ -13,19 +13,21 @@ import functools
 import re
 from collections.abc import Mapping
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 from jinja2 import StrictUndefined, TemplateError, nodes, pass_context
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from enabler.errors import RenderError
+from enabler.render.budget import BudgetExceeded, RenderBudget, running
+from enabler.render.sandbox import SlideSandbox, meter
+from enabler.render.template_checks import check_nesting
 from enabler.render.text import xml_safe
 
 MAX_OUTPUT = 20_000  # characters one text field may render to
-MAX_SEQUENCE = 10_000  # longest string/list a `*` may produce
 MAX_RANGE = 1_000
+MAX_DIGITS = 20  # decimals `money` may show
 _SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"'})
 _TAG = re.compile(r"({{.*?}}|{%.*?%})", re.S)
 
@@ -37,19 +39,12 @@ def _safe_range(*args: int) -> range:
     return r
 
 
-class _SlideSandbox(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**":
-            if isinstance(right, int | float) and abs(right) > 100:
-                raise SecurityError("exponent too large in slide text")
-            return left**right
-        if isinstance(left, str | list | tuple) or isinstance(right, str | list | tuple):
-            seq, count = (left, right) if isinstance(left, str | list | tuple) else (right, left)
-            if isinstance(count, int) and len(seq) * count > MAX_SEQUENCE:
-                raise SecurityError("repeated text too long in slide text")
-        return left * right
+def _locale(name: str) -> Locale:
+    """A Babel locale, or ValueError naming the one that does not exist."""
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ValueError(f"unknown locale {name!r}; use one such as en_US or de_DE") from None
 
 
 def _prospect_default(context, key: str, fallback: str) -> str:
@@ -63,6 +58,8 @@ def _prospect_default(context, key: str, fallback: str) -> str:
 def _money(context, value, currency: str = "", locale: str = "", digits: int = 0) -> str:
     currency = currency or _prospect_default(context, "currency", "USD")
     locale = locale or _prospect_default(context, "locale", "en_US")
+    if not isinstance(digits, int) or not 0 <= digits <= MAX_DIGITS:
+        raise ValueError(f"money shows 0 to {MAX_DIGITS} decimals, not {digits!r}")
     return _currency_pattern(locale, digits).apply(
         value, locale, currency=currency, currency_digits=False
     )
@@ -71,7 +68,7 @@ def _money(context, value, currency: str = "", locale: str = "", digits: int = 0
 @functools.lru_cache(maxsize=64)
 def _currency_pattern(locale: str, digits: int):
     """The locale's own currency layout (symbol side, spacing) with `digits` decimals."""
-    pattern = copy.copy(Locale.parse(locale).currency_formats["standard"])
+    pattern = copy.copy(_locale(locale).currency_formats["standard"])
     pattern.frac_prec = (digits, digits)
     return pattern
 
@@ -81,24 +78,28 @@ def _date(context, value, fmt: str = "medium", locale: str = "") -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     return format_date(
-        value, format=fmt, locale=locale or _prospect_default(context, "locale", "en_US")
+        value, format=fmt, locale=_locale(locale or _prospect_default(context, "locale", "en_US"))
     )
 
 
 @pass_context
 def _number(context, value, locale: str = "") -> str:
-    return format_decimal(value, locale=locale or _prospect_default(context, "locale", "en_US"))
+    return format_decimal(
+        value, locale=_locale(locale or _prospect_default(context, "locale", "en_US"))
+    )
 
 
 @pass_context
 def _compact(context, value, locale: str = "") -> str:
     locale = locale or _prospect_default(context, "locale", "en_US")
-    return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
+    return format_compact_decimal(
+        value, format_type="short", locale=_locale(locale), fraction_digits=1
+    )
 
 
-def _make_env() -> _SlideSandbox:
-    env = _SlideSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.filters.update(money=_money, date=_date, number=_number, compact=_compact)
+def _make_env() -> SlideSandbox:
+    env = SlideSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.add_filters(money=_money, date=_date, number=_number, compact=_compact)
     env.globals = {"range": _safe_range}
     return env
 
@@ -111,17 +112,59 @@ def _normalise(source: str) -> str:
     return _TAG.sub(lambda m: m.group(0).translate(_SMART_QUOTES), source)
 
 
-def _check_nesting(tree: nodes.Template) -> None:
-    for loop in tree.find_all(nodes.For):
-        if any(True for _ in loop.find_all(nodes.For)):
-            raise SecurityError("nested loops are not allowed in slide text")
-
-
 @functools.lru_cache(maxsize=4096)
 def _compile(source: str):
     tree = _ENV.parse(source)
-    _check_nesting(tree)
-    return _ENV.from_string(tree)
+    check_nesting(tree)
+    return _ENV.from_string(meter(tree))
+
+
+PROBE_SECONDS = 0.5
+MAX_PROBES = 50
+_COSTLY = (nodes.BinExpr, nodes.Call, nodes.Filter, nodes.Compare, nodes.Concat, nodes.CondExpr)
+
+
+def _constant(node: nodes.Node) -> bool:
+    """True when `node` reads nothing from the context (only literals and `range`)."""
+    return all(name.name == "range" for name in node.find_all(nodes.Name)) and not isinstance(
+        node, nodes.Name
+    )
+
+
+def refusals(source: str) -> tuple[str, ...]:
+    """Why `source` would be refused at build time, found before any deck is built: nested
+    loops (also through macros), and constant expressions that break the render budget, such
+    as `(10**100)**100` or `'a'|center(10**9)`. Empty when nothing is wrong (or it does not
+    parse: the field scan reports that)."""
+    if not has_fields(source):
+        return ()
+    try:
+        tree = _ENV.parse(_normalise(source))
+    except TemplateError:
+        return ()
+    try:
+        check_nesting(tree)
+    except SecurityError as exc:
+        return (str(exc),)
+    found: list[str] = []
+    candidates = [n for n in tree.find_all(_COSTLY) if _constant(n)]
+    # A filter with constant arguments is as costly on any text: `x|center(10**9)`.
+    candidates += [
+        nodes.Filter(nodes.Const("x"), n.name, n.args, n.kwargs, None, None, lineno=1)
+        for n in tree.find_all(nodes.Filter)
+        if not _constant(n) and all(_constant(a) for a in (*n.args, *n.kwargs))
+    ]
+    for node in candidates[:MAX_PROBES]:
+        probe = nodes.Template([nodes.Output([node])], lineno=1).set_environment(_ENV)
+        try:
+            with running(RenderBudget(PROBE_SECONDS)):
+                _ENV.from_string(probe).render({})
+        except SecurityError as exc:
+            if str(exc) not in found:
+                found.append(str(exc))
+        except Exception:  # other errors depend on the data; the build reports them
+            continue
+    return tuple(found)
 
 
 def has_fields(text: str) -> bool:
@@ -154,17 +197,45 @@ def names_read(source: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
+class _TooLong(Exception):
+    pass
+
+
+def _fill(source: str, context: Mapping) -> str:
+    """Render under a fresh budget, stopping as soon as the output passes MAX_OUTPUT."""
+    with running(RenderBudget()):
+        parts, size = [], 0
+        for chunk in _compile(_normalise(source)).generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise _TooLong
+            parts.append(chunk)
+        return "".join(parts)
+
+
 def render(source: str, context: Mapping, where: str) -> str:
-    """Fill the fields in `source`; `where` names the module in any error message."""
+    """Fill the fields in `source`; `where` names the module in any error message.
+
+    Every failure — a missing field, an unsafe or too costly template, a macro calling itself,
+    a bad filter argument — is a RenderError naming `where`.
+    """
     if not has_fields(source):
         return xml_safe(source)
     try:
-        out = _compile(_normalise(source)).render(context)
+        out = _fill(source, context)
+    except _TooLong:
+        raise RenderError(
+            f"{where}: text longer than {MAX_OUTPUT} characters after filling."
+        ) from None
     except UndefinedError as exc:
         raise RenderError(
             f"{where}: field {_undefined_name(exc, source)} has no value. Fill it in for this "
             "prospect "
             "or remove the module from the deck."
+        ) from None
+    except BudgetExceeded as exc:
+        raise RenderError(
+            f"{where}: template refused, it costs too much ({exc}). Simplify the module text."
         ) from None
     except SecurityError as exc:
         raise RenderError(
@@ -172,12 +243,22 @@ def render(source: str, context: Mapping, where: str) -> str:
         ) from None
     except TemplateError as exc:
         raise RenderError(f"{where}: template error ({exc}). Edit the module text.") from None
+    except RecursionError:
+        raise RenderError(
+            f"{where}: a macro calls itself without end. Edit the module text."
+        ) from None
+    except MemoryError:
+        raise RenderError(
+            f"{where}: the template needs too much memory. Simplify the module text."
+        ) from None
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
         raise RenderError(
             f"{where}: cannot fill a field ({exc}). Check the field values."
         ) from None
-    if len(out) > MAX_OUTPUT:
-        raise RenderError(f"{where}: text longer than {MAX_OUTPUT} characters after filling.")
+    except Exception as exc:  # a template can reach any exception a value's method raises
+        raise RenderError(
+            f"{where}: cannot fill a field ({type(exc).__name__}: {exc}). Edit the module text."
+        ) from None
     return xml_safe(out)
 
 

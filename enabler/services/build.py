@@ -22,6 +22,7 @@ from enabler.render.context import build_context
 from enabler.render.context_reads import plan_reads
 from enabler.services import designed, field_overrides, objection_deck, roi_deck, worksheet_deck
 from enabler.services.glossary import glossary_context
+from enabler.services.output_guard import check_outputs
 from enabler.services.preflight import check_presentation, planned_modules
 from enabler.services.recommend import deck_selection
 from enabler.services.templates import installed_template
@@ -185,6 +186,7 @@ def build_deck(
     `progress` hears after each module and before the checks and the write; if it raises, the
     build stops there and `out` is untouched.
     """
+    check_outputs([out], db=db, inputs=[template] if isinstance(template, Path | str) else [])
     prs = render_plan(db, plan, template, progress)
     total = len(plan.modules)
     if progress is not None:
@@ -194,15 +196,17 @@ def build_deck(
     blob = deck_render.to_bytes(prs)
     if progress is not None:
         progress(total, total, "Writing the file")
-    path = write_atomic(Path(out), lambda fh: fh.write(blob))
+    # The record and the file stand or fall together: a library that cannot record the deck
+    # (read-only, full) leaves `out` untouched, and a failed write records nothing.
     with transaction(db):
         deck_id = decks.record(
             db,
             provenance=plan.provenance(),
-            output_path=str(path.resolve()),
+            output_path=str(Path(out).expanduser().resolve()),
             sha256=hashlib.sha256(blob).hexdigest(),
             built_by=built_by or plan.rep,
         )
+        path = write_atomic(Path(out), lambda fh: fh.write(blob))
     return BuildResult(
         path=path,
         deck_id=deck_id,

@@ -7,8 +7,6 @@ memory.
 
 from __future__ import annotations
 
-import json
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +28,7 @@ from enabler.domain.crm_rows import BadRow, CrmRecord, read_record
 from enabler.domain.crm_values import DateOrder
 from enabler.errors import InvalidInput
 from enabler.services.csv_read import CsvFile, open_csv
+from enabler.services.json_input import loads_json, loads_toml
 
 FORMAT_CHOICES = ("auto", "salesforce", "hubspot")
 _DATE_FIELDS = ("close_date", "next_meeting")
@@ -45,8 +44,8 @@ def load_mapping(path: Path | str) -> CrmMapping:
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"Cannot read the mapping file {path}: {exc}.") from None
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = loads_json(text) if path.suffix.lower() == ".json" else loads_toml(text)
+    except ValueError as exc:  # JSONDecodeError, TOMLDecodeError, NestedTooDeeply
         kind = "JSON" if path.suffix.lower() == ".json" else "TOML"
         raise InvalidInput(f"The mapping file {path.name} is not valid {kind}: {exc}.") from None
     return mapping_from_dict(data)

@@ -11,6 +11,7 @@ from enabler.domain.preflight import PreflightReport
 from enabler.errors import EnablerError, ExportFailed, InvalidInput
 from enabler.export.libreoffice import Converter
 from enabler.export.pool import ConverterPool, shared_converter
+from enabler.services.output_guard import check_outputs
 from enabler.services.preflight import check_deck
 
 
@@ -63,11 +64,12 @@ def export_pdfs(
             "--out names a single PDF; give one deck, or leave --out out to write each PDF "
             "beside its deck."
         )
+    targets = [Path(out).expanduser() if out is not None else pdf_path_for(d) for d in paths]
+    check_outputs(targets, db=db, inputs=paths)
     converter = converter or shared_converter()
     results: dict[int, PdfExport] = {}
     jobs, reports = [], {}
-    for n, deck in enumerate(paths):
-        target = Path(out).expanduser() if out is not None else pdf_path_for(deck)
+    for n, (deck, target) in enumerate(zip(paths, targets, strict=True)):
         try:
             report = check_deck(deck, db)
         except EnablerError as exc:
@@ -91,9 +93,11 @@ def deck_to_pdf(
     *,
     force: bool = False,
     converter: Converter | ConverterPool | None = None,
+    db: sqlite_utils.Database | None = None,
 ) -> Path:
     """The PDF beside a just-built deck whose preflight report is known."""
     deck = Path(deck)
+    check_outputs([pdf_path_for(deck)], db=db, inputs=[deck])
     if report is not None and report.errors and not force:
         raise ExportFailed(f"No PDF for {deck.name}: {blocked_message(report)}.")
     return (converter or shared_converter()).convert(deck, pdf_path_for(deck))

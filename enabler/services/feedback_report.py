@@ -6,10 +6,8 @@ Insights page, so all three show the same numbers.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +15,9 @@ import sqlite_utils
 
 from enabler.domain import feedback as fb
 from enabler.export.atomic import write_atomic
+from enabler.export.csv_safe import csv_bytes
 from enabler.services.objection_counts import raised_counts
+from enabler.services.output_guard import check_outputs
 from enabler.services.staleness import stale_modules
 from enabler.store import feedback as store
 
@@ -203,8 +203,10 @@ def _module_dicts(report: InsightsReport) -> list[dict]:
     return [_module_dict(m) for m in report.modules]
 
 
-def export_csv(report: InsightsReport, path: Path | str) -> Path:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(csv_rows(report))
-    data = buf.getvalue().encode("utf-8")
+def export_csv(
+    report: InsightsReport, path: Path | str, db: sqlite_utils.Database | None = None
+) -> Path:
+    """Write every number as CSV (cells neutralised against formula injection)."""
+    check_outputs([path], db=db)
+    data = csv_bytes(csv_rows(report))
     return write_atomic(path, lambda fh: fh.write(data))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import warnings
 
 import sqlite_utils
@@ -14,6 +15,20 @@ from enabler.store import assets
 MAX_SIDE = 4096
 MAX_PIXELS = 40_000_000
 ALLOWED = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
+
+
+_BOMB_SIZE = re.compile(r"\((\d+) pixels\)")
+
+
+def bomb_pixels(exc: Exception, fallback: int) -> int:
+    """The real pixel count Pillow names in a decompression-bomb error (it refuses to open
+    the picture, so its size is known only from the message); `fallback` if it says none."""
+    match = _BOMB_SIZE.search(str(exc))
+    return int(match.group(1)) if match else fallback
+
+
+def megapixels(pixels: int) -> str:
+    return f"{pixels / 1_000_000:,.0f} megapixels"
 
 
 def normalise_image(blob: bytes, name: str = "image") -> tuple[bytes, str]:
@@ -30,7 +45,8 @@ def normalise_image(blob: bytes, name: str = "image") -> tuple[bytes, str]:
                     )
                 if im.width * im.height > MAX_PIXELS:
                     raise InvalidInput(
-                        f"{name}: the image is too large ({im.width}×{im.height} pixels)."
+                        f"{name}: the image is too large ({im.width}×{im.height} pixels, "
+                        f"{megapixels(im.width * im.height)}; limit {megapixels(MAX_PIXELS)})."
                     )
                 if max(im.size) <= MAX_SIDE:
                     im.verify()
@@ -43,9 +59,13 @@ def normalise_image(blob: bytes, name: str = "image") -> tuple[bytes, str]:
         raise InvalidInput(
             f"{name}: not an image Enabler can read; use a PNG, JPEG or GIF file."
         ) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        pixels = bomb_pixels(exc, MAX_PIXELS + 1)
+        raise InvalidInput(
+            f"{name}: the image is too large ({megapixels(pixels)}; limit "
+            f"{megapixels(MAX_PIXELS)})."
+        ) from None
     except (
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
         OSError,
         SyntaxError,
     ) as exc:

@@ -40,6 +40,7 @@ from enabler.render.extract import cut_slide, fingerprint, normalise_slide
 from enabler.render.ooxml import slide_creation_id
 from enabler.render.slide_package import SlidePackage
 from enabler.render.tags import paragraph_text, paragraphs, tag_sources
+from enabler.render.templating import refusals
 from enabler.services.package_guard import CheckedPackage, read_package
 from enabler.services.thumbnails import render_thumbnails
 from enabler.store import designed as designed_store
@@ -83,7 +84,9 @@ def _read_slide(prs, slide, number: int, stem: str, taken: set[str], extra_roots
     blob = cut_slide(prs, slide)
     package = SlidePackage(blob)
     roots = package.text_roots()
-    scanned = field_scan.scan(source for root in roots for source in tag_sources(root))
+    sources = [source for root in roots for source in tag_sources(root)]
+    scanned = field_scan.scan(sources)
+    refused = [f"tag would be refused at build: {r}" for t in sources for r in refusals(t)]
     text = "\n".join(t for t in (paragraph_text(p) for p in paragraphs(roots[0])) if t.strip())
     return SlideSource(
         number=number,
@@ -93,7 +96,11 @@ def _read_slide(prs, slide, number: int, stem: str, taken: set[str], extra_roots
         fingerprint=fingerprint(package),
         fields=scanned.fields,
         unknown_fields=unknown_fields(scanned.fields, extra_roots),
-        problems=tuple(problems) + tuple(f"tag does not parse: {e}" for e in scanned.errors),
+        problems=(
+            *problems,
+            *(f"tag does not parse: {e}" for e in scanned.errors),
+            *refused,
+        ),
         notes=notes,
         text=text[:20_000],
     )

@@ -17,11 +17,13 @@ import sqlite_utils
 
 from enabler.domain.deck import DeckPlan
 from enabler.domain.prospects import Prospect
+from enabler.errors import EnablerError
 from enabler.export import html_pdf
 from enabler.services import leave_behind_content as content
 from enabler.services.build import template_context
 from enabler.services.leave_behind_content import SectionItem
 from enabler.services.objections import leave_behind_objections
+from enabler.services.output_guard import check_outputs
 from enabler.services.roi import leave_behind_roi
 from enabler.store import prospects as prospect_store
 from enabler.store import settings
@@ -99,6 +101,7 @@ class LeaveBehindResult:
     company: str
     pages: int
     sections: tuple[str, ...]  # section titles, in order
+    warnings: tuple[str, ...] = ()  # modules or sections left out, and why
 
 
 def document_data(
@@ -115,7 +118,7 @@ def document_data(
     wanted = content.priorities(prospect, prospect_store.insights(db, prospect.id))
     vendor = settings.get(db, "vendor", {}) or {}
     rep_card = (settings.get(db, "reps", {}) or {}).get(rep, {})
-    extra = [s for s in (provider(db, prospect) for provider in SECTION_PROVIDERS) if s]
+    extra = [s for s in _provided_sections(db, prospect, library.skipped) if s]
     return {
         "vendor": {
             "name": vendor.get("name", ""),
@@ -134,6 +137,7 @@ def document_data(
         "sections": [_section_view(s) for s in extra],
         "references": content.references(library, ctx),
         "next_steps": content.next_steps(library, prospect, ctx),
+        "warnings": library.skipped,
         "next_meeting": prospect.next_meeting.strftime("%d %B %Y").lstrip("0")
         if prospect.next_meeting
         else "",
@@ -144,6 +148,19 @@ def document_data(
             "phone": rep_card.get("phone", ""),
         },
     }
+
+
+def _provided_sections(
+    db: sqlite_utils.Database, prospect: Prospect, skipped: list[str]
+) -> list[LeaveBehindSection | None]:
+    """Each provider's section; one that fails is left out with a warning, not the document."""
+    out = []
+    for provider in SECTION_PROVIDERS:
+        try:
+            out.append(provider(db, prospect))
+        except EnablerError as exc:
+            skipped.append(f"{exc} Left out of the leave-behind.")
+    return out
 
 
 def _section_view(section: LeaveBehindSection) -> dict:
@@ -187,8 +204,15 @@ def build_leave_behind(
     fetcher=None,
 ) -> LeaveBehindResult:
     """Write the prospect's leave-behind PDF to `out` (atomically)."""
+    check_outputs([out], db=db)
     prospect = prospect_store.find(db, prospect_ref)
     data = document_data(db, prospect, rep, today)
     html = render_leave_behind(data)
     result = html_pdf.write_pdf(html, TEMPLATE_DIR, out, fetcher)
-    return LeaveBehindResult(result.path, prospect.company, result.pages, section_titles(data))
+    return LeaveBehindResult(
+        result.path,
+        prospect.company,
+        result.pages,
+        section_titles(data),
+        tuple(data["warnings"]),
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 from PIL import Image
@@ -47,6 +47,8 @@ class Library:
     """Approved modules with their current content, looked up once per document."""
 
     items: tuple[tuple[Module, SmartContent], ...]
+    # Why modules were left out of this document (a template that fails to fill), one line each.
+    skipped: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, db: sqlite_utils.Database, prospect: Prospect) -> Library:
@@ -60,11 +62,14 @@ class Library:
         return cls(tuple(out))
 
 
-def _fill(text: str, ctx: Mapping, where: str) -> str | None:
-    """The text with its fields filled, or None when it cannot be (missing field, bad tag)."""
+def _fill(text: str, ctx: Mapping, where: str, skipped: list[str]) -> str | None:
+    """The text with its fields filled, or None when it cannot be (missing field, bad or too
+    costly template); why goes to `skipped`, once per module."""
     try:
         return templating.render(text, ctx, where)
-    except EnablerError:
+    except EnablerError as exc:
+        if not any(line.startswith(f"{where}:") for line in skipped):
+            skipped.append(f"{exc} Left out of the leave-behind.")
         return None
 
 
@@ -122,8 +127,8 @@ def answers(library: Library, wanted: list[Priority], ctx: Mapping) -> list[Sect
             continue
         _, _, module, content = max(scored, key=lambda s: (s[0], s[1]))
         where = f"Module {module.key!r}"
-        title = _fill(content.title, ctx, where)
-        points = [_fill(p, ctx, where) for p in _points(content)[:4]]
+        title = _fill(content.title, ctx, where, library.skipped)
+        points = [_fill(p, ctx, where, library.skipped) for p in _points(content)[:4]]
         if title is None or any(p is None for p in points):
             continue
         used.add(module.id)
@@ -138,16 +143,18 @@ def references(library: Library, ctx: Mapping) -> list[SectionItem]:
         if not {"case-study", "proof", "references"} & set(module.tags):
             continue
         where = f"Module {module.key!r}"
-        title = _fill(content.title, ctx, where) or ""
+        title = _fill(content.title, ctx, where, library.skipped)
+        if title is None:
+            continue  # a title that cannot be filled: the module is left out, with a warning
         if content.layout is SmartLayout.QUOTE and content.quote:
-            quote = _fill(content.quote, ctx, where)
+            quote = _fill(content.quote, ctx, where, library.skipped)
             if quote:
-                who = _fill(content.attribution, ctx, where) or ""
+                who = _fill(content.attribution, ctx, where, library.skipped) or ""
                 quotes.append(SectionItem(title, quote, note=who, kind="quote"))
         elif content.layout is SmartLayout.BIG_NUMBER and content.metric:
-            metric = _fill(content.metric, ctx, where)
+            metric = _fill(content.metric, ctx, where, library.skipped)
             if metric:
-                label = _fill(content.metric_label, ctx, where) or ""
+                label = _fill(content.metric_label, ctx, where, library.skipped) or ""
                 metrics.append(SectionItem(metric, label, note=title, kind="metric"))
     # Alternating metric and quote reads better than all of one kind first.
     mixed = [x for pair in zip(metrics, quotes, strict=False) for x in pair]
@@ -160,7 +167,7 @@ def next_steps(library: Library, prospect: Prospect, ctx: Mapping) -> list[str]:
     for module, content in library.items:
         if module.is_closing and prospect.stage in module.stages and content.bullets:
             where = f"Module {module.key!r}"
-            steps = [_fill(b, ctx, where) for b in content.bullets]
+            steps = [_fill(b, ctx, where, library.skipped) for b in content.bullets]
             if all(s is not None for s in steps):
                 return [s for s in steps if s]
     return []

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from enabler.errors import InvalidInput
 from enabler.export.atomic import write_atomic
+from enabler.services.json_input import loads_json
 
 FORMAT = "enabler-pack"
 FORMAT_VERSION = 1
@@ -164,7 +165,7 @@ def read_pack(
 
 def _parse_manifest(path: Path, body: bytes) -> dict:
     try:
-        manifest = json.loads(body.decode("utf-8"))
+        manifest = loads_json(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise _reject(path, "its manifest is not valid JSON") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:

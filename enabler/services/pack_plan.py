@@ -32,6 +32,10 @@ class PackImport:
     unchanged: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()  # terms added or changed
     applied: bool = False
+    sequence: int | None = None  # the pack's (None: made before packs had one)
+    # The newest sequence already applied from this publisher when this pack is older than
+    # (or the same as) it: importing it would roll the library back.
+    older_than: int | None = None
 
     def summary(self) -> dict:
         return {

@@ -27,6 +27,7 @@ from PIL import Image, UnidentifiedImageError
 from enabler.errors import InvalidInput
 from enabler.render.active_content import Removal, strip_active_content
 from enabler.render.ooxml import parse_safe
+from enabler.services.images import bomb_pixels, megapixels
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 300 * MB
@@ -238,13 +239,13 @@ def _check_images(zf: zipfile.ZipFile, members, refuse) -> None:
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 with Image.open(io.BytesIO(zf.read(info))) as im:
                     pixels = im.width * im.height
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            pixels = MAX_IMAGE_PIXELS + 1
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            pixels = bomb_pixels(exc, MAX_IMAGE_PIXELS + 1)
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             continue  # not decodable here; the slide keeps it as the designer left it
         if pixels > MAX_IMAGE_PIXELS:
             refuse(
-                f"the picture {info.filename!r} has {pixels // 1_000_000} megapixels (limit "
+                f"the picture {info.filename!r} has {megapixels(pixels)} (limit "
                 f"{MAX_IMAGE_PIXELS // 1_000_000}); compress pictures in PowerPoint and retry."
             )
 

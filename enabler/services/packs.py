@@ -18,10 +18,11 @@ import sqlite_utils
 from enabler.domain.lifecycle import Action
 from enabler.domain.modules import ModuleKind, ModuleState
 from enabler.domain.profile import Profile
-from enabler.errors import InvalidInput
+from enabler.errors import Conflict, InvalidInput
 from enabler.services import keys
 from enabler.services.glossary import import_term
 from enabler.services.governance import adopt_columns, record
+from enabler.services.output_guard import check_outputs
 from enabler.services.pack_entries import (
     PackModule,
     parse_glossary,
@@ -31,6 +32,14 @@ from enabler.services.pack_entries import (
 )
 from enabler.services.pack_format import PackLimits, read_pack, write_pack
 from enabler.services.pack_plan import PackImport, plan_import
+from enabler.services.pack_sequence import (
+    applied_sequence,
+    downgrade_message,
+    is_downgrade,
+    next_export_sequence,
+    pack_sequence,
+    record_export_sequence,
+)
 from enabler.store import assets, audit, packs, versions
 from enabler.store import designed as designed_store
 from enabler.store import glossary as glossary_store
@@ -51,6 +60,7 @@ class PackExport:
 
 def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path: Path):
     """Write a signed pack of the approved library to `out`."""
+    check_outputs([out], db=db, inputs=[key_path])
     profile.require_marketing("publish library packs")
     key = keys.load_private_key(key_path)
     fingerprint = keys.fingerprint(key.public_key())
@@ -87,8 +97,10 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
         {"name": t.name, "label": t.label, "definition": t.definition}
         for t in glossary_store.list_terms(db)
     ]
+    sequence = next_export_sequence(db, fingerprint)
     manifest = {
         "publisher": {"name": profile.name},
+        "sequence": sequence,
         "created_at": now_iso(),
         "modules": modules,
         "retired": retired,
@@ -98,13 +110,19 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
     path = write_pack(out, manifest, files, key, fingerprint)
     result = PackExport(path, len(modules), len(retired), len(terms), len(files), fingerprint)
     with transaction(db):
+        record_export_sequence(db, fingerprint, sequence)
         audit.record(
             db,
             actor=profile.name,
             action="export",
             entity="pack",
             entity_id=fingerprint,
-            after={"path": str(path), "modules": len(modules), "retired": len(retired)},
+            after={
+                "path": str(path),
+                "modules": len(modules),
+                "retired": len(retired),
+                "sequence": sequence,
+            },
         )
     return result
 
@@ -129,9 +147,14 @@ def import_pack(
     *,
     dry_run: bool = False,
     replace_local: bool = False,
+    allow_downgrade: bool = False,
     limits: PackLimits | None = None,
 ) -> PackImport:
-    """Verify `path`, then apply it in one transaction (or only report, with `dry_run`)."""
+    """Verify `path`, then apply it in one transaction (or only report, with `dry_run`).
+
+    A pack older than (or the same as) the newest applied from its publisher is refused
+    (Conflict) unless `allow_downgrade`; a dry run reports it in `older_than`.
+    """
     path = Path(path)
     pack = read_pack(path, keys.trusted_public_keys(db), limits)
     entries = parse_modules(path, pack)
@@ -140,8 +163,16 @@ def import_pack(
     origin = f"{pack.publisher} {pack.fingerprint[:16]}, pack of {created[:10]}"
     with transaction(db):
         plan = plan_import(db, pack, entries, retirements, terms, replace_local=replace_local)
+        sequence, ours = pack_sequence(pack.manifest), applied_sequence(db, pack.fingerprint)
+        plan = dataclasses.replace(
+            plan,
+            sequence=sequence,
+            older_than=ours[0] if ours and is_downgrade(ours, sequence, pack.sha256) else None,
+        )
         if dry_run:
             return plan
+        if plan.older_than is not None and not allow_downgrade:
+            raise Conflict(downgrade_message(plan))
         for name, data in pack.files.items():
             info = pack.manifest.get("assets", {}).get(name.removeprefix("assets/"), {})
             mime = str(info.get("mime", "application/octet-stream"))[:100]
@@ -168,6 +199,7 @@ def import_pack(
             sha256=pack.sha256,
             actor=profile.name,
             summary=summary,
+            sequence=sequence,
         )
         audit.record(
             db,

@@ -18,6 +18,7 @@ from enabler.export.html_pdf import render_html
 from enabler.export.prep_sheet import FittedPdf, write_fitting_pdf
 from enabler.render.text import xml_safe
 from enabler.services.objections import battlecards_in_play, checklist, proof_titles
+from enabler.services.output_guard import check_outputs
 from enabler.store import settings
 
 TEMPLATE = "prep_sheet"  # templates/prep_sheet/
@@ -191,6 +192,7 @@ def write_prep_sheet(
     today: dt.date | None = None,
 ) -> FittedPdf:
     """Write the one-page prep sheet PDF for `prospect` (a Prospect, name or id) to `out`."""
+    check_outputs([out], db=db)
     cl = checklist(db, prospect)
     today = today or dt.date.today()
     pages = [render_html(TEMPLATE, PAGE, sheet_data(db, cl, d, today)) for d in DETAILS]

@@ -7,7 +7,6 @@ editing an approved module adds a *revision* that reps do not see until it is ap
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from enabler.domain.profile import Profile
 from enabler.domain.version_diff import FieldChange, VersionSnapshot, diff_versions
 from enabler.errors import InvalidInput
 from enabler.services.governance import adopt_columns, load, record
+from enabler.services.json_input import loads_json
 from enabler.store import modules as module_store
 from enabler.store import reviews, versions
 from enabler.store.db import transaction
@@ -61,7 +61,7 @@ class ModuleEdit:
 def read_edit_file(path: Path) -> ModuleEdit:
     """An edit written as JSON in a file."""
     try:
-        return ModuleEdit.from_json(json.loads(path.read_text(encoding="utf-8")))
+        return ModuleEdit.from_json(loads_json(path.read_text(encoding="utf-8")))
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from exc
     except ValueError as exc:

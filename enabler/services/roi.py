@@ -7,7 +7,6 @@ touching the library, so the GUI can recompute as the rep types.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from enabler.domain.roi_sensitivity import DEFAULT_SWING_PCT
 from enabler.errors import InvalidInput, NotFound
 from enabler.render.roi_svg import cumulative_svg
 from enabler.services import roi_json
+from enabler.services.json_input import loads_json
 from enabler.services.roi_figures import (
     CONVENTIONS,
     Formatter,
@@ -90,8 +90,8 @@ def read_input(path: Path | str) -> object:
     if len(raw) > MAX_INPUT_BYTES:
         raise InvalidInput(f"{path} is larger than 1 MB; an ROI model is a few kilobytes.")
     try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return loads_json(raw.decode("utf-8-sig"))
+    except ValueError as exc:  # UnicodeDecodeError, JSONDecodeError, NestedTooDeeply
         raise InvalidInput(f"{path} is not valid JSON ({exc}). Fix the file and retry.") from None
 
 

@@ -102,11 +102,13 @@ def record_import(
     sha256: str,
     actor: str,
     summary: dict,
+    sequence: int | None = None,
 ) -> int:
     return (
         db["pack_imports"]
         .insert(
             {
+                "sequence": sequence,
                 "fingerprint": fingerprint,
                 "publisher": publisher,
                 "pack_created_at": pack_created_at,

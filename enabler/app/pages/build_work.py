@@ -52,7 +52,7 @@ def export_pdf(ctx, deck: Path, report):
     from enabler.services.export import deck_to_pdf
 
     ctx.progress(10, "Converting with LibreOffice")
-    return deck_to_pdf(deck, report)
+    return deck_to_pdf(deck, report, db=ctx.open_db())
 
 
 def leave_behind(ctx, prospect_id: str, out: Path):
