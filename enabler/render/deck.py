@@ -11,7 +11,7 @@ from pptx import Presentation
 from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
-from enabler.render import provenance, templating
+from enabler.render import placement, provenance, templating
 from enabler.render.designed import DesignedSlides
 from enabler.render.generated import GENERATORS
 from enabler.render.layout_match import resolve_layouts
@@ -33,6 +33,7 @@ def template_layouts(prs) -> dict:
     needed = {"Title", "Agenda", *LAYOUT_NAMES.values()}
     if needed - layouts.keys():
         layouts = {**resolve_layouts(prs, needed, DEFAULT_TEMPLATE), **layouts}
+    placement.register(layouts)
     return layouts
 
 
@@ -61,6 +62,7 @@ def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "
         slide = added[0] if added else None
     else:
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
+        placement.bind(slide, LAYOUT_NAMES[content.layout])
         render_smart(slide, content, fill, load_image)
     if notes and slide is not None:
         slide.notes_slide.notes_text_frame.text = fill(notes)

@@ -1,0 +1,300 @@
+"""Where each content slot of a brand layout goes on a customer template's layout.
+
+Our brand layouts number their slots (`idx` 1, 2, 13…); an installed template has its own
+placeholders, numbered its own way, named in any language (or all `idx` 0, as files saved by
+LibreOffice have). A slot is placed by type, role and geometry, never by name or number:
+
+1. The brand layout's slots are mapped proportionally into the template layout's content
+   area (the union of its body placeholders, or the room under its title), less the
+   layout's and master's own graphics.
+2. Each slot takes the template placeholder of a fitting kind that covers most of the same
+   area; a placeholder that would cover another slot is resized to its slot's area.
+3. A slot no placeholder covers becomes a text box on its area.
+
+So frames never overlap each other, the title or the template's graphics, and stay on the
+slide. A layout whose name and numbering are the brand's own (our `brand.pptx`) is used as is.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+from enabler.render.geometry import Rect, carve, map_into, union
+
+BRAND_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pptx"
+_TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
+_DECORATIONS = {
+    PP_PLACEHOLDER.DATE,
+    PP_PLACEHOLDER.FOOTER,
+    PP_PLACEHOLDER.SLIDE_NUMBER,
+    PP_PLACEHOLDER.HEADER,
+}
+_TEXT = {
+    PP_PLACEHOLDER.BODY,
+    PP_PLACEHOLDER.OBJECT,
+    PP_PLACEHOLDER.SUBTITLE,
+    PP_PLACEHOLDER.VERTICAL_BODY,
+    PP_PLACEHOLDER.VERTICAL_OBJECT,
+}
+# What kind of content a brand slot holds, and the template placeholder types that can take it.
+_ACCEPTS = {
+    "text": _TEXT,
+    "pic": {PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.OBJECT},
+    "tbl": {PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.OBJECT},
+}
+_MIN_IOU = 0.3  # a placeholder covering less of a slot's area is not that slot
+_GAP = 91440  # 0.1 in between a template graphic and our content
+
+
+@dataclass(frozen=True, slots=True)
+class BrandLayout:
+    title: Rect | None
+    slots: dict[int, tuple[str, Rect]]  # idx -> (kind, area), brand slide coordinates
+    size: tuple[int, int]
+
+
+def _kind(ph_type) -> str:
+    if ph_type == PP_PLACEHOLDER.PICTURE:
+        return "pic"
+    if ph_type == PP_PLACEHOLDER.TABLE:
+        return "tbl"
+    return "text"
+
+
+def shape_rect(shape) -> Rect | None:
+    if shape.left is None or shape.top is None or not shape.width or not shape.height:
+        return None
+    return Rect(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+@functools.cache
+def brand_layouts(template: Path = BRAND_TEMPLATE) -> dict[str, BrandLayout]:
+    """Each brand layout's title and slots (read once)."""
+    prs = Presentation(str(template))
+    out = {}
+    for layout in prs.slide_layouts:
+        title, slots = None, {}
+        for ph in layout.placeholders:
+            fmt, rect = ph.placeholder_format, shape_rect(ph)
+            if rect is None or fmt.type in _DECORATIONS:
+                continue
+            if fmt.type in _TITLES:
+                title = rect
+            else:
+                slots[fmt.idx] = (_kind(fmt.type), rect)
+        out[layout.name] = BrandLayout(title, slots, (prs.slide_width, prs.slide_height))
+    return out
+
+
+# Which brand layouts a template layout stands in for (set by `register`), and each slide's
+# placement; weak, so nothing outlives the presentation.
+_BRAND_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_PLACEMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NATIVE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def register(layouts: Mapping[str, object]) -> None:
+    """Remember that template layout `layouts[name]` stands in for brand layout `name`."""
+    for name, layout in layouts.items():
+        names = _BRAND_NAMES.get(layout.part, ())
+        if name not in names:
+            _BRAND_NAMES[layout.part] = (*names, name)
+
+
+def bind(slide, brand_name: str) -> None:
+    """Say which brand layout `slide` is filled as (before asking for its slots)."""
+    if brand_name in brand_layouts() and not is_native(slide.slide_layout, brand_name):
+        _PLACEMENTS[slide.part] = Placement(slide, brand_layouts()[brand_name])
+
+
+def is_native(layout, brand_name: str) -> bool:
+    """The layout is the brand's own: same name, and every slot under its own number."""
+    cached = _NATIVE.setdefault(layout.part, {})
+    if brand_name not in cached:
+        brand = brand_layouts().get(brand_name)
+        idxs = [ph.placeholder_format.idx for ph in layout.placeholders]
+        cached[brand_name] = (
+            brand is not None
+            and layout.name == brand_name
+            and len(idxs) == len(set(idxs))
+            and set(brand.slots) <= set(idxs)
+        )
+    return cached[brand_name]
+
+
+def placement_for(slide, idx: int | None = None) -> Placement | None:
+    """The slide's placement, made on first use; None for a brand layout used as is."""
+    found = _PLACEMENTS.get(slide.part)
+    if found is not None:
+        return found
+    layout = slide.slide_layout
+    names = _BRAND_NAMES.get(layout.part, ()) or (layout.name,)
+    known = brand_layouts()
+    fitting = [n for n in names if n in known and (idx is None or idx in known[n].slots)]
+    if not fitting or is_native(layout, fitting[0]):
+        return None
+    placement = Placement(slide, known[fitting[0]])
+    _PLACEMENTS[slide.part] = placement
+    return placement
+
+
+def _slide_size(slide) -> tuple[int, int]:
+    prs = slide.part.package.presentation_part.presentation
+    return int(prs.slide_width), int(prs.slide_height)
+
+
+def _graphics(slide) -> list[Rect]:
+    """The layout's and (when shown) the master's own drawings: content must avoid them."""
+    layout = slide.slide_layout
+    shapes = [s for s in layout.shapes if not s.is_placeholder]
+    if layout._element.get("showMasterSp") != "0":
+        shapes += [s for s in layout.slide_master.shapes if not s.is_placeholder]
+    width, height = _slide_size(slide)
+    rects = [shape_rect(s) for s in shapes]
+    # A full-bleed picture or band is background, not an obstacle.
+    return [r for r in rects if r is not None and r.area < 0.4 * width * height]
+
+
+class Placement:
+    """Brand slots placed on one slide of a template layout."""
+
+    def __init__(self, slide, brand: BrandLayout) -> None:
+        self._slide = slide
+        self._brand = brand
+        self._shapes: dict[int, object] = {}
+        width, height = _slide_size(slide)
+        self.slide_rect = Rect(0, 0, int(width), int(height))
+        _pin_unnumbered(slide)
+        titles, bodies = [], []
+        for ph in slide.placeholders:
+            fmt, rect = ph.placeholder_format, shape_rect(ph)
+            if rect is None or fmt.type in _DECORATIONS:
+                continue
+            (titles if fmt.type in _TITLES else bodies).append((ph, rect))
+        titles.sort(key=lambda item: item[1].top)
+        self.title = titles[0][0] if titles else None
+        title_rect = titles[0][1] if titles else None
+        graphics = _graphics(slide)
+        self.areas = self._areas(title_rect, [r for _, r in bodies], graphics)
+        self._assigned = self._assign(bodies, title_rect, graphics)
+
+    def _areas(self, title: Rect | None, bodies: list[Rect], graphics: list[Rect]):
+        slide, brand = self.slide_rect, self._brand
+        margin = round(slide.width * 0.05)
+        region = union(bodies)
+        if region is None:
+            top = (title.bottom if title else round(slide.height * 0.2)) + _GAP
+            left = title.left if title else margin
+            region = Rect(left, top, slide.right - margin - left, slide.bottom - margin - top)
+        region = region.intersection(slide) or region
+        obstacles = [*graphics, *([title] if title else [])]
+        region = carve(region, obstacles, _GAP)
+        source = union(rect for _, rect in brand.slots.values())
+        if source is None:
+            return {}
+        return {idx: map_into(rect, source, region) for idx, (_, rect) in brand.slots.items()}
+
+    def _assign(self, bodies, title: Rect | None, graphics: list[Rect]) -> dict[int, object]:
+        pairs = sorted(
+            (
+                (self.areas[idx].iou(rect), idx, n)
+                for idx, (kind, _) in self._brand.slots.items()
+                for n, (ph, rect) in enumerate(bodies)
+                if ph.placeholder_format.type in _ACCEPTS[kind]
+            ),
+            reverse=True,
+        )
+        assigned: dict[int, object] = {}
+        used: set[int] = set()
+        for score, idx, n in pairs:
+            if score < _MIN_IOU or idx in assigned or n in used:
+                continue
+            assigned[idx], used = bodies[n][0], used | {n}
+        obstacles = [*graphics, *([title] if title else [])]
+        for idx, ph in assigned.items():
+            rect = shape_rect(ph)
+            others = [a for k, a in self.areas.items() if k != idx]
+            if (
+                not rect.inside(self.slide_rect)
+                or any(rect.overlap(o) for o in others)
+                or any(rect.overlap(o) for o in obstacles)
+            ):
+                _move(ph, self.areas[idx])
+        return assigned
+
+    def slots(self) -> tuple[int, ...]:
+        return tuple(self._brand.slots)
+
+    def shape(self, idx: int):
+        """The frame for brand slot `idx`: a template placeholder or a text box on its area."""
+        if idx == 0:
+            return self.title
+        if idx not in self._shapes:
+            shape = self._assigned.get(idx)
+            if shape is None:
+                area = self.areas[idx]
+                shape = self._slide.shapes.add_textbox(area.left, area.top, area.width, area.height)
+                shape.name = f"Enabler slot {idx}"
+                shape.text_frame.word_wrap = True
+            _shrink_on_overflow(shape)
+            self._shapes[idx] = shape
+        return self._shapes[idx]
+
+
+def _pin_unnumbered(slide) -> None:
+    """Give each placeholder its layout placeholder's position when the layout numbers
+    several the same (files saved by LibreOffice leave every `idx` 0): python-pptx would
+    otherwise place them all where the first one, the title, is."""
+    layout = slide.slide_layout
+    idxs = [ph.placeholder_format.idx for ph in layout.placeholders]
+    if len(idxs) == len(set(idxs)):
+        return
+    for ph, source in zip(slide.placeholders, layout.iter_cloneable_placeholders(), strict=False):
+        rect = shape_rect(source)
+        if rect is not None and ph.placeholder_format.type == source.placeholder_format.type:
+            _move(ph, rect)
+
+
+def _move(shape, rect: Rect) -> None:
+    shape.left, shape.top, shape.width, shape.height = rect.left, rect.top, rect.width, rect.height
+
+
+def _shrink_on_overflow(shape) -> None:
+    """Let the text shrink when it is longer than the template's frame (as PowerPoint's
+    'Shrink text on overflow'): a customer layout's frames are rarely sized for our content."""
+    if not shape.has_text_frame:
+        return
+    body_pr = shape.text_frame._txBody.bodyPr
+    for child in list(body_pr):
+        if child.tag in (qn("a:noAutofit"), qn("a:spAutoFit"), qn("a:normAutofit")):
+            body_pr.remove(child)
+    body_pr.insert(0, body_pr.makeelement(qn("a:normAutofit"), {}))
+
+
+class SlotMap(Mapping):
+    """Brand slot number -> frame on a template's slide; text boxes made on first use."""
+
+    def __init__(self, placement: Placement) -> None:
+        self._placement = placement
+
+    def __getitem__(self, idx: int):
+        if idx == 0 and self._placement.title is not None:
+            return self._placement.title
+        if idx not in self._placement.slots():
+            raise KeyError(idx)
+        return self._placement.shape(idx)
+
+    def __iter__(self) -> Iterator[int]:
+        head = (0,) if self._placement.title is not None else ()
+        return iter((*head, *self._placement.slots()))
+
+    def __len__(self) -> int:
+        return len(self._placement.slots()) + (self._placement.title is not None)

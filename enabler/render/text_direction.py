@@ -1,0 +1,61 @@
+"""Paragraph direction follows the text, not the layout.
+
+A right-to-left template (Arabic, Hebrew) sets `rtl="1"` on its text styles; English text
+poured into it then shows its punctuation on the wrong end ("?Tested on…"). Each paragraph we
+write on such a layout gets the direction of its first strongly directional character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import weakref
+
+from lxml import etree
+from pptx.oxml.ns import qn
+
+_RTL_CLASSES = {"R", "AL"}
+_P, _PPR, _T = qn("a:p"), qn("a:pPr"), qn("a:t")
+_RTL_LAYOUTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def strong_direction(text: str) -> str | None:
+    """'rtl' or 'ltr' from the first strongly directional character, None when none is."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in _RTL_CLASSES:
+            return "rtl"
+    return None
+
+
+def set_paragraph_direction(p) -> None:
+    """Give the `a:p` element the direction of its own text (unchanged when it has none)."""
+    direction = strong_direction("".join(t.text or "" for t in p.iter(_T)))
+    if direction is None:
+        return
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = etree.SubElement(p, _PPR)
+        p.remove(ppr)
+        p.insert(0, ppr)
+    ppr.set("rtl", "1" if direction == "rtl" else "0")
+
+
+def is_rtl_layout(layout) -> bool:
+    """Does the layout, or its master, set any text right to left?"""
+    part = layout.part
+    if part not in _RTL_LAYOUTS:
+        roots = (layout._element, layout.slide_master._element)
+        _RTL_LAYOUTS[part] = any(
+            el.get("rtl") == "1" for root in roots for el in root.iter() if isinstance(el.tag, str)
+        )
+    return _RTL_LAYOUTS[part]
+
+
+def follow_text_direction(slide) -> None:
+    """On a right-to-left layout, each paragraph of the slide takes its text's direction."""
+    if not is_rtl_layout(slide.slide_layout):
+        return
+    for p in slide.shapes._spTree.iter(_P):
+        set_paragraph_direction(p)
