@@ -61,8 +61,8 @@ def run_one(label: str, template: Path | None, prospect: str, work: Path, conv: 
     load_demo(db)
     if template is not None:
         install_template(db, template)
-    result = build_deck(db, plan_deck(db, prospect), work / f"{label}.pptx")
-    pdf = conv.convert(result.path, work / f"{label}.pdf")
+    result = build_deck(db, plan_deck(db, prospect), OUT / f"{label}.pptx")
+    pdf = conv.convert(result.path, OUT / f"{label}.pdf")
     pages = pdf_words(pdf)
     overlap = [p.number for p in pages if p.collisions()]
     off = [(p.number, w.text) for p in pages for w in p.off_page()]

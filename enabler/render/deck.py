@@ -13,6 +13,7 @@ from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
 from enabler.render import placement, provenance, templating
 from enabler.render.designed import DesignedSlides
+from enabler.render.fit_drawing import fit_drawing
 from enabler.render.generated import GENERATORS
 from enabler.render.layout_match import resolve_layouts
 from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
@@ -59,6 +60,9 @@ def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "
     editor's preview (`module_slide`), so the preview is drawn by the build's own code."""
     if content.layout in GENERATORS:
         added = GENERATORS[content.layout](prs, layouts, content, ctx, fill)
+        if placement.foreign(prs):
+            for each in added:
+                fit_drawing(each)
         slide = added[0] if added else None
     else:
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])

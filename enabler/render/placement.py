@@ -101,6 +101,14 @@ _PLACEMENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NATIVE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def foreign(prs) -> bool:
+    """Is `prs` built on a template other than ours (another size, or layouts of its own)?"""
+    brand = next(iter(brand_layouts().values()))
+    if (int(prs.slide_width), int(prs.slide_height)) != brand.size:
+        return True
+    return any(layout.name not in brand_layouts() for layout in prs.slide_layouts)
+
+
 def register(layouts: Mapping[str, object]) -> None:
     """Remember that template layout `layouts[name]` stands in for brand layout `name`."""
     for name, layout in layouts.items():
@@ -181,6 +189,8 @@ class Placement:
             (titles if fmt.type in _TITLES else bodies).append((ph, rect))
         titles.sort(key=lambda item: item[1].top)
         self.title = titles[0][0] if titles else None
+        if self.title is not None:  # a long title wraps where ours would not: keep it in its frame
+            _shrink_on_overflow(self.title)
         title_rect = titles[0][1] if titles else None
         graphics = _graphics(slide)
         self.areas = self._areas(title_rect, [r for _, r in bodies], graphics)
