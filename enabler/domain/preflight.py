@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from enabler.domain.frame_layout import TextArea, collisions, off_slide
 from enabler.domain.modules import ModuleState
 
 _FIELD = re.compile(r"\{\{.*?(?:\}\}|$)|\{%.*?(?:%\}|$)|\{#.*?(?:#\}|$)", re.S)
@@ -34,6 +35,8 @@ class Check(StrEnum):
     OUTDATED_VERSION = "outdated_version"
     TOO_LONG = "too_long"
     NO_PROVENANCE = "no_provenance"
+    OFF_SLIDE = "off_slide"
+    COLLISION = "collision"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,8 @@ class DeckFacts:
     fits: tuple[TextFit, ...] = ()
     images: tuple[PlacedImage, ...] = ()
     modules: tuple[UsedModule, ...] | None = None  # None: the deck has no provenance
+    text_areas: tuple[TextArea, ...] = ()  # where each frame's text is printed
+    slide_size: tuple[int, int] | None = None  # EMU; None: where text lands is not checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,8 @@ def _overflow(fits, out: list[Finding]) -> None:
             detail = "a line is wider than the frame"
         else:
             over_cm = (fit.needed_pt - fit.available_pt) * 2.54 / 72
+            if over_cm < 0.05:  # within rounding: nothing a reader would see
+                continue
             shrunk = f" even at {fit.scale:.0%} size" if fit.scale < 1 else ""
             detail = f"text is {over_cm:.1f} cm taller than its frame{shrunk}"
         message = (
@@ -197,6 +204,24 @@ def _overflow(fits, out: list[Finding]) -> None:
             out.append(Finding(_W, Check.OVERFLOW, message, fit.slide, fit.shape))
             continue
         out.append(Finding(_E, Check.OVERFLOW, message, fit.slide, fit.shape))
+
+
+def _placement(facts: DeckFacts, out: list[Finding]) -> None:
+    """Text past the slide's edge, and texts printed over each other (as a render shows)."""
+    if facts.slide_size is None:
+        return
+    for area, detail in off_slide(facts.text_areas, *facts.slide_size):
+        message = (
+            f"{_where(area.slide, area.shape)}: the text {detail} "
+            f"(“{_short(area.excerpt, 40)}”). Shorten the text or move the frame."
+        )
+        out.append(Finding(_E, Check.OFF_SLIDE, message, area.slide, area.shape))
+    for a, b in collisions(facts.text_areas):
+        message = (
+            f"{_where(a.slide, a.shape)}: its text is printed over the text of {b.shape!r} "
+            f"(“{_short(b.excerpt, 40)}”). Move or shorten one of them."
+        )
+        out.append(Finding(_W, Check.COLLISION, message, a.slide, a.shape))
 
 
 def _images(images, policy: Policy, out: list[Finding]) -> None:
@@ -251,6 +276,7 @@ def check(facts: DeckFacts, policy: Policy | None = None, today: dt.date | None 
     findings: list[Finding] = []
     _fields(facts.texts, findings)
     _overflow(facts.fits, findings)
+    _placement(facts, findings)
     _images(facts.images, policy, findings)
     findings.sort(key=lambda f: (f.slide or 0, f.severity is not Severity.ERROR))
     if facts.slides > policy.max_slides:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PIL import Image
 from pptx.oxml.ns import qn
 
+from enabler.domain.frame_layout import TextArea
 from enabler.domain.preflight import PlacedImage, ShapeText, TextFit
 from enabler.export.text_style import (
     Bases,
@@ -40,6 +41,7 @@ class DeckScan:
     fits: tuple[TextFit, ...]
     images: tuple[PlacedImage, ...]
     provenance: dict | None
+    text_areas: tuple[TextArea, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class _SlideScanner:
         self.texts: list[ShapeText] = []
         self.fits: list[TextFit] = []
         self.images: list[PlacedImage] = []
+        self.text_areas: list[TextArea] = []
         self._fonts: dict[int, ThemeFonts] = {}
         self._bases: dict[int, Bases] = {}
         self._levels: dict = {}  # what list styles give each paragraph level, deck-wide
@@ -156,6 +159,7 @@ class _SlideScanner:
             grow_room_pt=(self.slide_h - box.top - top - bottom) / EMU_PER_PT,
         )
         result = fitting.fit(frame, self.book, self.min_scale)
+        self.text_areas.append(_text_area(number, name, text, box, top + bottom, result, style))
         self.fits.append(
             TextFit(
                 number,
@@ -203,6 +207,23 @@ class _SlideScanner:
         room = (self.slide_h - box.top) / EMU_PER_PT
         excerpt = next((t for t in texts if t.strip()), "")
         self.fits.append(TextFit(number, name, total <= room + 0.5, 1.0, total, room, excerpt))
+
+
+def _text_area(number, name, text, box: _Box, insets, result, style) -> TextArea:
+    """Where the frame's text is printed: its measured height, within the frame, placed by the
+    frame's anchor. Text spilling out of its frame is the overflow check's to report (its
+    measure is an estimate); this area counts only what is certain to be printed."""
+    height = min(result.needed_pt * EMU_PER_PT + insets, box.height)
+    anchor = style.body_attr("anchor", "t")
+    if anchor == "ctr":
+        top = box.top + (box.height - height) / 2
+    elif anchor == "b":
+        top = box.top + box.height - height
+    else:
+        top = box.top
+    return TextArea(
+        number, name, int(box.left), int(top), int(box.left + box.width), int(top + height), text
+    )
 
 
 def _group_transform(group, outer):
@@ -272,4 +293,5 @@ def scan(prs, book: fitting.FontBook | None = None, min_scale: float = 0.7) -> D
         fits=tuple(scanner.fits),
         images=tuple(scanner.images),
         provenance=provenance.read(prs),
+        text_areas=tuple(scanner.text_areas),
     )

@@ -85,6 +85,7 @@ class Bases:
 
     def __init__(self, layout_el, master_el) -> None:
         self.by_idx: dict[str, object] = {}
+        self.by_type: dict[str, object] = {}
         self.layout_title = None
         for sp in layout_el.iter(qn("p:sp")):
             ph = placeholder_of(sp)
@@ -93,6 +94,7 @@ class Bases:
             if ph.get("type", "obj") in _TITLES and self.layout_title is None:
                 self.layout_title = sp
             self.by_idx.setdefault(ph.get("idx", "0"), sp)
+            self.by_type.setdefault(ph.get("type", "obj"), sp)
         self.master: dict[str, object] = {}
         for sp in master_el.iter(qn("p:sp")):
             ph = placeholder_of(sp)
@@ -105,6 +107,12 @@ class Bases:
         """The layout and master shapes `ph` inherits from, nearest first."""
         kind = ph.get("type", "obj")
         layout = self.layout_title if kind in _TITLES else self.by_idx.get(ph.get("idx", "0"))
+        if layout is not None and kind not in _TITLES:
+            # Files saved by LibreOffice number every placeholder 0: idx then finds the
+            # title; a body inherits from the layout's placeholder of its own type instead.
+            base = placeholder_of(layout).get("type", "obj")
+            if base in _TITLES:
+                layout = self.by_type.get(kind)
         return [sp for sp in (layout, self.master.get(_master_kind(kind))) if sp is not None]
 
     def inherited(self, ph) -> tuple[tuple, tuple]:
