@@ -119,8 +119,17 @@ def register(layouts: Mapping[str, object]) -> None:
 
 def bind(slide, brand_name: str) -> None:
     """Say which brand layout `slide` is filled as (before asking for its slots)."""
-    if brand_name in brand_layouts() and not is_native(slide.slide_layout, brand_name):
-        _PLACEMENTS[slide.part] = Placement(slide, brand_layouts()[brand_name])
+    known = brand_layouts()
+    if brand_name not in known:
+        return
+    if is_native(slide.slide_layout, brand_name):
+        _PLACEMENTS[slide.part] = _AS_IS
+    else:
+        _PLACEMENTS[slide.part] = Placement(slide, known[brand_name])
+
+
+_AS_IS = object()  # a slide on the brand's own layout: placeholders by number
+_PH = qn("p:ph")
 
 
 def is_native(layout, brand_name: str) -> bool:
@@ -128,7 +137,7 @@ def is_native(layout, brand_name: str) -> bool:
     cached = _NATIVE.setdefault(layout.part, {})
     if brand_name not in cached:
         brand = brand_layouts().get(brand_name)
-        idxs = [ph.placeholder_format.idx for ph in layout.placeholders]
+        idxs = [int(ph.get("idx", "0")) for ph in layout._element.iter(_PH)]
         cached[brand_name] = (
             brand is not None
             and layout.name == brand_name
@@ -142,7 +151,7 @@ def placement_for(slide, idx: int | None = None) -> Placement | None:
     """The slide's placement, made on first use; None for a brand layout used as is."""
     found = _PLACEMENTS.get(slide.part)
     if found is not None:
-        return found
+        return None if found is _AS_IS else found
     layout = slide.slide_layout
     names = _BRAND_NAMES.get(layout.part, ()) or (layout.name,)
     known = brand_layouts()

@@ -46,11 +46,18 @@ def is_rtl_layout(layout) -> bool:
     """Does the layout, or its master, set any text right to left?"""
     part = layout.part
     if part not in _RTL_LAYOUTS:
-        roots = (layout._element, layout.slide_master._element)
-        _RTL_LAYOUTS[part] = any(
-            el.get("rtl") == "1" for root in roots for el in root.iter() if isinstance(el.tag, str)
-        )
+        master = layout.slide_master
+        if master.part not in _RTL_LAYOUTS:
+            _RTL_LAYOUTS[master.part] = _has_rtl(master._element)
+        _RTL_LAYOUTS[part] = _RTL_LAYOUTS[master.part] or _has_rtl(layout._element)
     return _RTL_LAYOUTS[part]
+
+
+_ANY_RTL = etree.XPath('boolean(.//*[@rtl="1" or @rtl="true"])')
+
+
+def _has_rtl(root) -> bool:
+    return bool(_ANY_RTL(root))
 
 
 def follow_text_direction(slide) -> None:
