@@ -68,7 +68,7 @@ def run_one(label: str, template: Path | None, prospect: str, work: Path, conv: 
     off = [(p.number, w.text) for p in pages for w in p.off_page()]
     contact_sheet(pdf, OUT / f"{label}.png")
     report = result.preflight
-    flagged = len(report.errors) + len(report.warnings) if report is not None else 0
+    flagged = len(report.errors) if report is not None else 0
     return len(pages), overlap, off, flagged
 
 
@@ -80,18 +80,19 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     cases = [("brand", None)] + [(Path(t).stem, CORPUS / t) for t in TEMPLATES]
     print(f"Demo deck for {args.prospect} on each template (LibreOffice render):")
-    print(f"  {'template':34} {'pages':>5} {'overlap pages':>13} {'words off':>9} {'preflight':>9}")
+    head = ("template", "pages", "overlap pages", "words off", "check errors")
+    print("  {:30} {:>5} {:>13} {:>9} {:>12}".format(*head))
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
         conv = Converter()
         try:
             for label, template in cases:
                 if template is not None and not template.is_file():
-                    print(f"  {label:34} missing: {template}")
+                    print(f"  {label:30} missing: {template}")
                     continue
                 n, overlap, off, flagged = run_one(label, template, args.prospect, Path(tmp), conv)
                 bad += len(overlap) + len(off)
-                print(f"  {label:34} {n:5} {len(overlap):13} {len(off):9} {flagged:9}")
+                print(f"  {label:30} {n:5} {len(overlap):13} {len(off):9} {flagged:12}")
                 if args.verbose and (overlap or off):
                     print(f"      overlapping on pages {overlap}; off the page: {off[:12]}")
         finally:

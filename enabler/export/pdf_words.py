@@ -12,9 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from enabler.errors import ExportFailed
+from enabler.render.ooxml_read import parse_xml
 
 # Boxes of neighbouring words on one line touch, and glyph boxes of consecutive lines may
 # overlap by a point or two: only a real overprint counts.
@@ -74,7 +73,7 @@ class PageWords:
 
 def parse_bbox_layout(xhtml: bytes) -> list[PageWords]:
     """Pages and words from `pdftotext -bbox-layout` output."""
-    root = etree.fromstring(xhtml, etree.XMLParser(resolve_entities=False, no_network=True))
+    root = parse_xml(xhtml)
     pages = []
     for number, page in enumerate(root.iter("{*}page"), start=1):
         words = []

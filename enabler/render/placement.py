@@ -28,6 +28,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from enabler.render.geometry import Rect, carve, map_into, union
+from enabler.render.ooxml_read.placeholders import paired_bases
 
 BRAND_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pptx"
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
@@ -201,7 +202,7 @@ class Placement:
         if self.title is not None:  # a long title wraps where ours would not: keep it in its frame
             _shrink_on_overflow(self.title)
         title_rect = titles[0][1] if titles else None
-        graphics = _graphics(slide)
+        graphics = self._graphics = _graphics(slide)
         self.areas = self._areas(title_rect, [r for _, r in bodies], graphics)
         self._assigned = self._assign(bodies, title_rect, graphics)
 
@@ -249,6 +250,28 @@ class Placement:
                 _move(ph, self.areas[idx])
         return assigned
 
+    def grow_into_free_space(self) -> None:
+        slide = self.slide_rect
+        floor = slide.bottom - round(slide.height * 0.05)
+        others = [
+            (shape, shape_rect(shape))
+            for shape in self._slide.shapes
+            if shape_rect(shape) is not None
+        ]
+        blockers = [*self._graphics, *(rect for _, rect in others)]
+        for shape in self._shapes.values():
+            rect = shape_rect(shape)
+            if rect is None or not shape.has_text_frame or rect.bottom >= floor:
+                continue
+            below = [
+                b.top
+                for b in blockers
+                if b.top >= rect.bottom and b.left < rect.right and b.right > rect.left
+            ]
+            limit = min([floor, *(top - _GAP for top in below)])
+            if limit > rect.bottom:  # all four: an inherited position has no xfrm to amend
+                _move(shape, Rect(rect.left, rect.top, rect.width, limit - rect.top))
+
     def slots(self) -> tuple[int, ...]:
         return tuple(self._brand.slots)
 
@@ -268,18 +291,33 @@ class Placement:
         return self._shapes[idx]
 
 
+def settle(slide) -> None:
+    """After filling: let each frame we placed grow down into the free space under it (text
+    that needs the room then shrinks less), stopping short of anything below it."""
+    found = _PLACEMENTS.get(slide.part)
+    if isinstance(found, Placement):
+        found.grow_into_free_space()
+
+
 def _pin_unnumbered(slide) -> None:
     """Give each placeholder its layout placeholder's position when the layout numbers
     several the same (files saved by LibreOffice leave every `idx` 0): python-pptx would
     otherwise place them all where the first one, the title, is."""
     layout = slide.slide_layout
-    idxs = [ph.placeholder_format.idx for ph in layout.placeholders]
+    idxs = [ph.get("idx", "0") for ph in layout._element.iter(_PH)]
     if len(idxs) == len(set(idxs)):
         return
-    for ph, source in zip(slide.placeholders, layout.iter_cloneable_placeholders(), strict=False):
-        rect = shape_rect(source)
-        if rect is not None and ph.placeholder_format.type == source.placeholder_format.type:
-            _move(ph, rect)
+    shapes = {id(ph._element): ph for ph in slide.placeholders}
+    pairs = paired_bases([ph._element for ph in slide.placeholders], layout._element)
+    for sp, base in pairs:
+        xfrm = base.find(f"{qn('p:spPr')}/{qn('a:xfrm')}")
+        if xfrm is None:
+            continue
+        off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+        if off is None or ext is None:
+            continue
+        rect = Rect(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+        _move(shapes[id(sp)], rect)
 
 
 def _move(shape, rect: Rect) -> None:
@@ -287,8 +325,9 @@ def _move(shape, rect: Rect) -> None:
 
 
 def _shrink_on_overflow(shape) -> None:
-    """Let the text shrink when it is longer than the template's frame (as PowerPoint's
-    'Shrink text on overflow'): a customer layout's frames are rarely sized for our content."""
+    """Let the text wrap, and shrink when it is longer than the template's frame (as
+    PowerPoint's 'Shrink text on overflow'): a customer layout's frames are rarely sized for
+    our content."""
     if not shape.has_text_frame:
         return
     body_pr = shape.text_frame._txBody.bodyPr
@@ -296,6 +335,7 @@ def _shrink_on_overflow(shape) -> None:
         if child.tag in (qn("a:noAutofit"), qn("a:spAutoFit"), qn("a:normAutofit")):
             body_pr.remove(child)
     body_pr.insert(0, body_pr.makeelement(qn("a:normAutofit"), {}))
+    body_pr.set("wrap", "square")  # some templates say "none": our text is meant to wrap
 
 
 class SlotMap(Mapping):

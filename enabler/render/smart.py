@@ -91,6 +91,7 @@ def drop_empty_placeholders(slide) -> None:
     """Remove placeholders left unfilled so no 'Click to add text' prompt remains; on a
     right-to-left template, give each paragraph the direction of its own text."""
     drop_empty_placeholder_sps(slide.shapes._spTree)
+    placement.settle(slide)
     follow_text_direction(slide)
 
 
