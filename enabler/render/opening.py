@@ -61,6 +61,7 @@ def _logo_card(prs, slide, blob: bytes) -> None:
     card.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     card.line.fill.background()
     card.shadow.inherit = False
+    placement.make_room(slide, card)
     fit_picture(slide.shapes, blob, left + pad, top + pad, width - 2 * pad, height - 2 * pad)
 
 

@@ -51,6 +51,8 @@ _ACCEPTS = {
     "pic": {PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.OBJECT},
     "tbl": {PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.OBJECT},
 }
+_NO_BULLET = f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:buNone')}"
+_LVL1_RUN = f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"
 _MIN_IOU = 0.3  # a placeholder covering less of a slot's area is not that slot
 _GAP = 91440  # 0.1 in between a template graphic and our content
 
@@ -60,6 +62,8 @@ class BrandLayout:
     title: Rect | None
     slots: dict[int, tuple[str, Rect]]  # idx -> (kind, area), brand slide coordinates
     size: tuple[int, int]
+    plain: frozenset[int] = frozenset()  # slots whose text has no bullets (headings, quotes)
+    sizes: tuple[tuple[int, int], ...] = ()  # (idx, hundredths of a point) of plain slots
 
 
 def _kind(ph_type) -> str:
@@ -82,7 +86,7 @@ def brand_layouts(template: Path = BRAND_TEMPLATE) -> dict[str, BrandLayout]:
     prs = Presentation(str(template))
     out = {}
     for layout in prs.slide_layouts:
-        title, slots = None, {}
+        title, slots, plain, sizes = None, {}, set(), []
         for ph in layout.placeholders:
             fmt, rect = ph.placeholder_format, shape_rect(ph)
             if rect is None or fmt.type in _DECORATIONS:
@@ -91,7 +95,13 @@ def brand_layouts(template: Path = BRAND_TEMPLATE) -> dict[str, BrandLayout]:
                 title = rect
             else:
                 slots[fmt.idx] = (_kind(fmt.type), rect)
-        out[layout.name] = BrandLayout(title, slots, (prs.slide_width, prs.slide_height))
+                if ph._element.find(_NO_BULLET) is not None:
+                    plain.add(fmt.idx)
+                    run = ph._element.find(_LVL1_RUN)
+                    if run is not None and run.get("sz"):
+                        sizes.append((fmt.idx, int(run.get("sz"))))
+        size = (prs.slide_width, prs.slide_height)
+        out[layout.name] = BrandLayout(title, slots, size, frozenset(plain), tuple(sizes))
     return out
 
 
@@ -251,26 +261,44 @@ class Placement:
         return assigned
 
     def grow_into_free_space(self) -> None:
+        """Frames under another of ours move down to the free space's floor, then each frame
+        grows down to whatever is below it: the room left goes to the text that needs it."""
         slide = self.slide_rect
         floor = slide.bottom - round(slide.height * 0.05)
-        others = [
-            (shape, shape_rect(shape))
-            for shape in self._slide.shapes
-            if shape_rect(shape) is not None
-        ]
-        blockers = [*self._graphics, *(rect for _, rect in others)]
-        for shape in self._shapes.values():
-            rect = shape_rect(shape)
-            if rect is None or not shape.has_text_frame or rect.bottom >= floor:
-                continue
+        placed = [s for s in self._shapes.values() if s.has_text_frame and shape_rect(s)]
+        mine = {id(s._element) for s in placed}
+
+        def limit(rect: Rect) -> int:
+            blockers = [*self._graphics]
+            blockers += [
+                r
+                for shape in self._slide.shapes
+                if (r := shape_rect(shape)) is not None and r != rect
+            ]
             below = [
-                b.top
+                b.top - _GAP
                 for b in blockers
                 if b.top >= rect.bottom and b.left < rect.right and b.right > rect.left
             ]
-            limit = min([floor, *(top - _GAP for top in below)])
-            if limit > rect.bottom:  # all four: an inherited position has no xfrm to amend
-                _move(shape, Rect(rect.left, rect.top, rect.width, limit - rect.top))
+            return min([floor, *below])
+
+        def has_frame_above(rect: Rect) -> bool:
+            return any(
+                (r := shape_rect(other)).bottom <= rect.top
+                and r.left < rect.right
+                and r.right > rect.left
+                for other in placed
+                if id(other._element) in mine and shape_rect(other) != rect
+            )
+
+        for shape in sorted(placed, key=lambda s: -shape_rect(s).top):
+            rect = shape_rect(shape)
+            if has_frame_above(rect) and (room := limit(rect) - rect.bottom) > 0:
+                _move(shape, Rect(rect.left, rect.top + room, rect.width, rect.height))
+        for shape in sorted(placed, key=lambda s: shape_rect(s).top):
+            rect = shape_rect(shape)
+            if (bottom := limit(rect)) > rect.bottom:  # all four: an inherited xfrm
+                _move(shape, Rect(rect.left, rect.top, rect.width, bottom - rect.top))
 
     def slots(self) -> tuple[int, ...]:
         return tuple(self._brand.slots)
@@ -287,6 +315,11 @@ class Placement:
                 shape.name = f"Enabler slot {idx}"
                 shape.text_frame.word_wrap = True
             _shrink_on_overflow(shape)
+            if idx in self._brand.plain:
+                # Our size for a heading, quote or figure, in proportion to the slide.
+                size = dict(self._brand.sizes).get(idx)
+                scale = self.slide_rect.height / self._brand.size[1]
+                _no_bullets(shape, round(size * scale) if size else None)
             self._shapes[idx] = shape
         return self._shapes[idx]
 
@@ -322,6 +355,58 @@ def _pin_unnumbered(slide) -> None:
 
 def _move(shape, rect: Rect) -> None:
     shape.left, shape.top, shape.width, shape.height = rect.left, rect.top, rect.width, rect.height
+
+
+def _no_bullets(shape, size: int | None = None) -> None:
+    """A heading, quote or figure: no bullet and no hanging indent, whatever the template's
+    body style says, in our size (`size`, hundredths of a point) as on our own layouts."""
+    if not shape.has_text_frame:
+        return
+    tx_body = shape.text_frame._txBody
+    lst = tx_body.find(qn("a:lstStyle"))
+    if lst is None:
+        lst = tx_body.makeelement(qn("a:lstStyle"), {})
+        tx_body.insert(1, lst)  # after a:bodyPr
+    lvl = lst.find(qn("a:lvl1pPr"))
+    if lvl is None:
+        lvl = lst.makeelement(qn("a:lvl1pPr"), {})
+        lst.insert(0, lvl)
+    lvl.set("marL", "0")
+    lvl.set("indent", "0")
+    if lvl.find(qn("a:buNone")) is None:
+        later = [lvl.find(qn(t)) for t in ("a:tabLst", "a:defRPr", "a:extLst")]
+        later = [el for el in later if el is not None]
+        bu_none = lvl.makeelement(qn("a:buNone"), {})
+        if later:
+            later[0].addprevious(bu_none)
+        else:
+            lvl.append(bu_none)
+    if size:
+        run = lvl.find(qn("a:defRPr"))
+        if run is None:
+            run = lvl.makeelement(qn("a:defRPr"), {})
+            ext = lvl.find(qn("a:extLst"))
+            if ext is not None:
+                ext.addprevious(run)
+            else:
+                lvl.append(run)
+        run.set("sz", str(size))
+
+
+def make_room(slide, keep) -> None:
+    """On a customer template, narrow (or shorten) the text frames that `keep` (a picture or
+    card we added at a fixed place) would cover, so no text runs under it."""
+    if not isinstance(_PLACEMENTS.get(slide.part), Placement):
+        return
+    card = shape_rect(keep)
+    for shape in slide.shapes:
+        rect = shape_rect(shape)
+        if shape is keep or not shape.has_text_frame or rect is None or not rect.overlap(card):
+            continue
+        if card.left - _GAP - rect.left >= 0.4 * rect.width:
+            _move(shape, Rect(rect.left, rect.top, card.left - _GAP - rect.left, rect.height))
+        elif card.top - _GAP > rect.top:
+            _move(shape, Rect(rect.left, rect.top, rect.width, card.top - _GAP - rect.top))
 
 
 def _shrink_on_overflow(shape) -> None:
