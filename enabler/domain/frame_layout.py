@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 EMU_PER_CM = 360000
-_EDGE_EMU = 45720  # 0.05 in: a frame flush with the edge is on the slide
+_EDGE_EMU = 90000  # 0.25 cm: the measure's tolerance (a frame flush with the edge is on it)
 _MIN_SHARE = 0.2  # overlap, as a share of the smaller text area, that counts as a collision
 
 
@@ -26,6 +26,17 @@ class TextArea:
     right: int
     bottom: int
     excerpt: str = ""
+    # Where the text reaches when it spills out of a frame that neither shrinks nor grows
+    # (None: it stays inside).
+    spill_top: int | None = None
+    spill_bottom: int | None = None
+
+    @property
+    def spill(self) -> TextArea:
+        """The area the text covers including what spills past its frame."""
+        top = self.top if self.spill_top is None else self.spill_top
+        bottom = self.bottom if self.spill_bottom is None else self.spill_bottom
+        return TextArea(self.slide, self.shape, self.left, top, self.right, bottom, self.excerpt)
 
     @property
     def area(self) -> int:
@@ -51,6 +62,18 @@ def off_slide(areas: tuple[TextArea, ...], width: int, height: int) -> list[tupl
         if by > _EDGE_EMU:
             found.append((a, f"runs {by / EMU_PER_CM:.1f} cm past the {edge} of the slide"))
     return found
+
+
+def harmless_spill(area: TextArea, areas: tuple[TextArea, ...], width: int, height: int) -> bool:
+    """Text spilling past its frame stays on the slide and runs into no other text: a reader
+    sees nothing wrong (renderers draw such text in full)."""
+    spill = area.spill
+    if off_slide((spill,), width, height):
+        return False
+    return not any(
+        other.slide == area.slide and other.shape != area.shape and spill.overlap(other)
+        for other in areas
+    )
 
 
 def collisions(areas: tuple[TextArea, ...]) -> list[tuple[TextArea, TextArea]]:

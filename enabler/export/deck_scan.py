@@ -6,6 +6,7 @@ frame (enabler.export.text_style): insets, wrap, autofit, font, size, spacing, i
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import warnings
 from dataclasses import dataclass
@@ -153,13 +154,15 @@ class _SlideScanner:
         frame = fitting.Frame(
             width_pt=(box.width - left - right) / EMU_PER_PT,
             height_pt=(box.height - top - bottom) / EMU_PER_PT,
-            paragraphs=paragraphs(txbody, style),
+            paragraphs=_without_trailing_blanks(paragraphs(txbody, style)),
             wrap=style.body_attr("wrap", "square") != "none",
             autofit=fitting.Autofit(style.autofit()[0]),
             grow_room_pt=(self.slide_h - box.top - top - bottom) / EMU_PER_PT,
         )
         result = fitting.fit(frame, self.book, self.min_scale)
-        self.text_areas.append(_text_area(number, name, text, box, top + bottom, result, style))
+        self.text_areas.append(
+            _text_area(number, name, text, box, top + bottom, result, style, frame.autofit)
+        )
         self.fits.append(
             TextFit(
                 number,
@@ -198,7 +201,7 @@ class _SlideScanner:
                 frame = fitting.Frame(
                     width_pt=(span - margins[0] - margins[2]) / EMU_PER_PT,
                     height_pt=0,
-                    paragraphs=paragraphs(txbody, style),
+                    paragraphs=_without_trailing_blanks(paragraphs(txbody, style)),
                 )
                 needed = fitting.text_height(frame, self.book)[0]
                 tallest = max(tallest, needed + (margins[1] + margins[3]) / EMU_PER_PT)
@@ -209,20 +212,50 @@ class _SlideScanner:
         self.fits.append(TextFit(number, name, total <= room + 0.5, 1.0, total, room, excerpt))
 
 
-def _text_area(number, name, text, box: _Box, insets, result, style) -> TextArea:
+def _without_trailing_blanks(paras: tuple) -> tuple:
+    """Blank lines at the end of a frame (empty paragraphs, trailing line breaks) print
+    nothing, and renderers do not show them spilling out: they never make text overflow."""
+    paras = list(paras)
+    while len(paras) > 1 and not "".join(run.text for run in paras[-1].runs).strip():
+        paras.pop()
+    if paras:
+        runs = list(paras[-1].runs)
+        while runs and not runs[-1].text.strip():  # "\v" (a:br) and spaces
+            runs.pop()
+        if runs and len(runs) != len(paras[-1].runs):
+            paras[-1] = dataclasses.replace(paras[-1], runs=tuple(runs))
+    return tuple(paras)
+
+
+def _text_area(number, name, text, box: _Box, insets, result, style, autofit) -> TextArea:
     """Where the frame's text is printed: its measured height, within the frame, placed by the
-    frame's anchor. Text spilling out of its frame is the overflow check's to report (its
-    measure is an estimate); this area counts only what is certain to be printed."""
-    height = min(result.needed_pt * EMU_PER_PT + insets, box.height)
+    frame's anchor; text spilling out of a frame that neither shrinks nor grows is noted
+    apart (the overflow check judges it: its measure is an estimate)."""
+    needed = result.needed_pt * EMU_PER_PT + insets
+    height = min(needed, box.height)
     anchor = style.body_attr("anchor", "t")
-    if anchor == "ctr":
-        top = box.top + (box.height - height) / 2
-    elif anchor == "b":
-        top = box.top + box.height - height
-    else:
-        top = box.top
+
+    def placed(h: float) -> float:
+        if anchor == "ctr":
+            return box.top + (box.height - h) / 2
+        if anchor == "b":
+            return box.top + box.height - h
+        return box.top
+
+    top = placed(height)
+    spill_top = spill_bottom = None
+    if not result.fits and autofit is fitting.Autofit.NONE and needed > box.height:
+        spill_top, spill_bottom = int(placed(needed)), int(placed(needed) + needed)
     return TextArea(
-        number, name, int(box.left), int(top), int(box.left + box.width), int(top + height), text
+        number,
+        name,
+        int(box.left),
+        int(top),
+        int(box.left + box.width),
+        int(top + height),
+        text,
+        spill_top,
+        spill_bottom,
     )
 
 
