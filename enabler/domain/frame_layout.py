@@ -36,7 +36,15 @@ class TextArea:
         """The area the text covers including what spills past its frame."""
         top = self.top if self.spill_top is None else self.spill_top
         bottom = self.bottom if self.spill_bottom is None else self.spill_bottom
-        return TextArea(self.slide, self.shape, self.left, top, self.right, bottom, self.excerpt)
+        return TextArea(
+            self.slide,
+            self.shape,
+            self.left,
+            top,
+            self.right,
+            bottom,
+            self.excerpt,
+        )
 
     @property
     def area(self) -> int:
@@ -51,6 +59,7 @@ class TextArea:
 def off_slide(areas: tuple[TextArea, ...], width: int, height: int) -> list[tuple[TextArea, str]]:
     """Text areas reaching past an edge of the slide, with which edge and by how much."""
     found = []
+    # Text spilling out of its frame is the overflow check's to report (once).
     for a in areas:
         beyond = {
             "bottom": a.bottom - height,
@@ -77,12 +86,15 @@ def harmless_spill(area: TextArea, areas: tuple[TextArea, ...], width: int, heig
 
 
 def collisions(areas: tuple[TextArea, ...]) -> list[tuple[TextArea, TextArea]]:
-    """Pairs of text areas on one slide that cover each other."""
+    """Pairs of text areas on one slide that cover each other (text drawn past its frame
+    included)."""
     found = []
-    for i, a in enumerate(areas):
-        for b in areas[i + 1 :]:
+    spills = [area.spill for area in areas]
+    for i, a in enumerate(spills):
+        for j in range(i + 1, len(spills)):
+            b = spills[j]
             if a.slide != b.slide or not a.area or not b.area:
                 continue
             if a.overlap(b) > _MIN_SHARE * min(a.area, b.area):
-                found.append((a, b))
+                found.append((areas[i], areas[j]))
     return found

@@ -161,7 +161,18 @@ class _SlideScanner:
         )
         result = fitting.fit(frame, self.book, self.min_scale)
         self.text_areas.append(
-            _text_area(number, name, text, box, top + bottom, result, style, frame.autofit)
+            _text_area(
+                number,
+                name,
+                text,
+                box,
+                top + bottom,
+                result,
+                style,
+                frame.autofit,
+                (left, right),
+                style.alignment(txbody.find(qn("a:p"))),
+            )
         )
         self.fits.append(
             TextFit(
@@ -227,12 +238,16 @@ def _without_trailing_blanks(paras: tuple) -> tuple:
     return tuple(paras)
 
 
-def _text_area(number, name, text, box: _Box, insets, result, style, autofit) -> TextArea:
+def _text_area(
+    number, name, text, box: _Box, insets, result, style, autofit, insets_x=(0, 0), align="l"
+) -> TextArea:
     """Where the frame's text is printed: its measured height, within the frame, placed by the
-    frame's anchor; text spilling out of a frame that neither shrinks nor grows is noted
-    apart (the overflow check judges it: its measure is an estimate)."""
+    frame's anchor, as wide as its longest line placed by the first paragraph's alignment;
+    text spilling out of a frame that neither shrinks nor grows is noted apart (the overflow
+    check judges it: its measure is an estimate)."""
     needed = result.needed_pt * EMU_PER_PT + insets
-    height = min(needed, box.height)
+    # A growing frame (spAutoFit) is as tall as its text, whatever height the file stored.
+    height = needed if autofit is fitting.Autofit.GROW else min(needed, box.height)
     anchor = style.body_attr("anchor", "t")
 
     def placed(h: float) -> float:
@@ -246,12 +261,22 @@ def _text_area(number, name, text, box: _Box, insets, result, style, autofit) ->
     spill_top = spill_bottom = None
     if not result.fits and autofit is fitting.Autofit.NONE and needed > box.height:
         spill_top, spill_bottom = int(placed(needed)), int(placed(needed) + needed)
+    inner_left, inner_right = box.left + insets_x[0], box.left + box.width - insets_x[1]
+    width = min(inner_right - inner_left, result.widest_pt * EMU_PER_PT)
+    if align == "ctr":
+        left = (inner_left + inner_right - width) / 2
+    elif align == "r":
+        left = inner_right - width
+    elif align in ("just", "dist"):
+        left, width = inner_left, inner_right - inner_left
+    else:
+        left = inner_left
     return TextArea(
         number,
         name,
-        int(box.left),
+        int(left),
         int(top),
-        int(box.left + box.width),
+        int(left + width),
         int(top + height),
         text,
         spill_top,

@@ -158,6 +158,18 @@ class TextStyle:
 
     # -- paragraphs ---------------------------------------------------------------------------
 
+    def alignment(self, p) -> str:
+        """The paragraph's alignment (l, ctr, r, just…): its own, else its list styles'."""
+        ppr = p.find(_P_PR)
+        if ppr is not None and ppr.get("algn"):
+            return ppr.get("algn")
+        level = min(int(ppr.get("lvl", "0")) + 1, 9) if ppr is not None else 1
+        for lst in self._lists:
+            lvl = lst.find(_LVL[level])
+            if lvl is not None and lvl.get("algn"):
+                return lvl.get("algn")
+        return "l"
+
     def paragraph_props(self, p) -> TextProps:
         """What paragraph `p` sets, over what the list styles give its level."""
         ppr = p.find(_P_PR)

@@ -7,7 +7,7 @@ import io
 from pptx import Presentation
 from pptx.util import Inches
 
-from enabler.domain.frame_layout import TextArea, collisions, off_slide
+from enabler.domain.frame_layout import TextArea, collisions, harmless_spill, off_slide
 from enabler.domain.preflight import Check, DeckFacts, Severity, TextFit, check
 from enabler.services.preflight import check_presentation
 
@@ -38,6 +38,19 @@ class DescribeCollisions:
         assert collisions((a, *others)) == []
 
 
+class DescribeSpill:
+    def it_is_harmless_on_the_slide_and_clear_of_other_text(self):
+        spilling = TextArea(1, "Box", 0, 0, 1000, 1000, "x", spill_top=0, spill_bottom=3000)
+        assert harmless_spill(spilling, (spilling,), W, H)
+        below = _area(0, 2000, 1000, 2500, name="Below")
+        assert not harmless_spill(spilling, (spilling, below), W, H)
+        assert collisions((spilling, below)) == [(spilling, below)]
+
+    def it_is_not_harmless_past_the_slide(self):
+        spilling = TextArea(1, "Box", 0, 0, 1000, 1000, "x", spill_top=0, spill_bottom=H + W)
+        assert not harmless_spill(spilling, (spilling,), W, H)
+
+
 class DescribePreflightPlacement:
     def it_flags_a_frame_off_the_slide_and_a_collision(self):
         prs = Presentation()
@@ -52,6 +65,18 @@ class DescribePreflightPlacement:
         checks = {(f.check, f.severity) for f in report.findings}
         assert (Check.OFF_SLIDE, Severity.ERROR) in checks
         assert (Check.COLLISION, Severity.WARNING) in checks
+
+    def it_does_not_count_blank_lines_at_the_end_of_a_frame(self):
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(4), Inches(0.6))
+        box.text_frame.text = "One line" + "\v" * 6
+        for _ in range(6):
+            box.text_frame.add_paragraph()
+        buf = io.BytesIO()
+        prs.save(buf)
+        report = check_presentation(Presentation(buf))
+        assert [f for f in report.findings if f.check is Check.OVERFLOW] == []
 
     def it_never_reports_an_overflow_of_zero_centimetres(self):
         fit = TextFit(1, "Body", False, 1.0, 100.5, 100.0, "Text")
