@@ -18,6 +18,7 @@ from enabler.render.generated import GENERATORS
 from enabler.render.layout_match import resolve_layouts
 from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
 from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
+from enabler.render.text_direction import follow_text_direction
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pptx"
 
@@ -63,6 +64,7 @@ def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "
         if placement.foreign(prs):
             for each in added:
                 fit_drawing(each)
+                follow_text_direction(each)
         slide = added[0] if added else None
     else:
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])

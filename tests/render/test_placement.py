@@ -126,6 +126,20 @@ class DescribeTextDirection:
         assert directions["Questions to ask?"] == "0"
         assert set(directions.values()) == {"0"}
 
+    def it_aligns_latin_text_to_the_left_and_fixes_table_cells_too(self, rtl):
+        for lvl in rtl.slide_master._element.find(qn("p:txStyles")).iter(qn("a:lvl1pPr")):
+            lvl.set("algn", "r")
+        content = SmartContent(
+            layout=SmartLayout.TABLE, title="Checks", table=(("Question", "Tested on?"),)
+        )
+        slide = _render(rtl, _layout(rtl, "Title and Content"), content)
+        title = slide.shapes.title.text_frame.paragraphs[0]._p.find(qn("a:pPr"))
+        assert (title.get("rtl"), title.get("algn")) == ("0", "l")
+        cells = [
+            p for p in slide.shapes._spTree.iter(qn("a:p")) if "Tested" in "".join(p.itertext())
+        ]
+        assert cells and cells[0].find(qn("a:pPr")).get("rtl") == "0"
+
     def it_keeps_arabic_text_right_to_left(self, rtl):
         content = SmartContent(layout=SmartLayout.BULLETS, title="لماذا", bullets=("مرحبا",))
         slide = _render(rtl, _layout(rtl, "Title and Content"), content)
