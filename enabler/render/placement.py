@@ -17,27 +17,22 @@ slide. A layout whose name and numbering are the brand's own (our `brand.pptx`) 
 
 from __future__ import annotations
 
-import functools
 import weakref
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
-from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
+from enabler.render.brand_slots import (
+    DECORATIONS,
+    TITLES,
+    BrandLayout,
+    brand_layouts,
+    shape_rect,
+)
+from enabler.render.frame_format import move, no_bullets, pin_unnumbered, shrink_on_overflow
 from enabler.render.geometry import Rect, carve, map_into, union
-from enabler.render.ooxml_read.placeholders import paired_bases
 
-BRAND_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pptx"
-_TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
-_DECORATIONS = {
-    PP_PLACEHOLDER.DATE,
-    PP_PLACEHOLDER.FOOTER,
-    PP_PLACEHOLDER.SLIDE_NUMBER,
-    PP_PLACEHOLDER.HEADER,
-}
 _TEXT = {
     PP_PLACEHOLDER.BODY,
     PP_PLACEHOLDER.OBJECT,
@@ -51,58 +46,8 @@ _ACCEPTS = {
     "pic": {PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.OBJECT},
     "tbl": {PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.OBJECT},
 }
-_NO_BULLET = f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:buNone')}"
-_LVL1_RUN = f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"
 _MIN_IOU = 0.3  # a placeholder covering less of a slot's area is not that slot
 _GAP = 91440  # 0.1 in between a template graphic and our content
-
-
-@dataclass(frozen=True, slots=True)
-class BrandLayout:
-    title: Rect | None
-    slots: dict[int, tuple[str, Rect]]  # idx -> (kind, area), brand slide coordinates
-    size: tuple[int, int]
-    plain: frozenset[int] = frozenset()  # slots whose text has no bullets (headings, quotes)
-    sizes: tuple[tuple[int, int], ...] = ()  # (idx, hundredths of a point) of plain slots
-
-
-def _kind(ph_type) -> str:
-    if ph_type == PP_PLACEHOLDER.PICTURE:
-        return "pic"
-    if ph_type == PP_PLACEHOLDER.TABLE:
-        return "tbl"
-    return "text"
-
-
-def shape_rect(shape) -> Rect | None:
-    if shape.left is None or shape.top is None or not shape.width or not shape.height:
-        return None
-    return Rect(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
-
-
-@functools.cache
-def brand_layouts(template: Path = BRAND_TEMPLATE) -> dict[str, BrandLayout]:
-    """Each brand layout's title and slots (read once)."""
-    prs = Presentation(str(template))
-    out = {}
-    for layout in prs.slide_layouts:
-        title, slots, plain, sizes = None, {}, set(), []
-        for ph in layout.placeholders:
-            fmt, rect = ph.placeholder_format, shape_rect(ph)
-            if rect is None or fmt.type in _DECORATIONS:
-                continue
-            if fmt.type in _TITLES:
-                title = rect
-            else:
-                slots[fmt.idx] = (_kind(fmt.type), rect)
-                if ph._element.find(_NO_BULLET) is not None:
-                    plain.add(fmt.idx)
-                    run = ph._element.find(_LVL1_RUN)
-                    if run is not None and run.get("sz"):
-                        sizes.append((fmt.idx, int(run.get("sz"))))
-        size = (prs.slide_width, prs.slide_height)
-        out[layout.name] = BrandLayout(title, slots, size, frozenset(plain), tuple(sizes))
-    return out
 
 
 # Which brand layouts a template layout stands in for (set by `register`), and each slide's
@@ -200,17 +145,17 @@ class Placement:
         self._shapes: dict[int, object] = {}
         width, height = _slide_size(slide)
         self.slide_rect = Rect(0, 0, int(width), int(height))
-        _pin_unnumbered(slide)
+        pin_unnumbered(slide)
         titles, bodies = [], []
         for ph in slide.placeholders:
             fmt, rect = ph.placeholder_format, shape_rect(ph)
-            if rect is None or fmt.type in _DECORATIONS:
+            if rect is None or fmt.type in DECORATIONS:
                 continue
-            (titles if fmt.type in _TITLES else bodies).append((ph, rect))
+            (titles if fmt.type in TITLES else bodies).append((ph, rect))
         titles.sort(key=lambda item: item[1].top)
         self.title = titles[0][0] if titles else None
         if self.title is not None:  # a long title wraps where ours would not: keep it in its frame
-            _shrink_on_overflow(self.title)
+            shrink_on_overflow(self.title)
         title_rect = titles[0][1] if titles else None
         graphics = self._graphics = _graphics(slide)
         self.areas = self._areas(title_rect, [r for _, r in bodies], graphics)
@@ -257,7 +202,7 @@ class Placement:
                 or any(rect.overlap(o) for o in others)
                 or any(rect.overlap(o) for o in obstacles)
             ):
-                _move(ph, self.areas[idx])
+                move(ph, self.areas[idx])
         return assigned
 
     def grow_into_free_space(self) -> None:
@@ -294,11 +239,11 @@ class Placement:
         for shape in sorted(placed, key=lambda s: -shape_rect(s).top):
             rect = shape_rect(shape)
             if has_frame_above(rect) and (room := limit(rect) - rect.bottom) > 0:
-                _move(shape, Rect(rect.left, rect.top + room, rect.width, rect.height))
+                move(shape, Rect(rect.left, rect.top + room, rect.width, rect.height))
         for shape in sorted(placed, key=lambda s: shape_rect(s).top):
             rect = shape_rect(shape)
             if (bottom := limit(rect)) > rect.bottom:  # all four: an inherited xfrm
-                _move(shape, Rect(rect.left, rect.top, rect.width, bottom - rect.top))
+                move(shape, Rect(rect.left, rect.top, rect.width, bottom - rect.top))
 
     def slots(self) -> tuple[int, ...]:
         return tuple(self._brand.slots)
@@ -314,12 +259,12 @@ class Placement:
                 shape = self._slide.shapes.add_textbox(area.left, area.top, area.width, area.height)
                 shape.name = f"Enabler slot {idx}"
                 shape.text_frame.word_wrap = True
-            _shrink_on_overflow(shape)
+            shrink_on_overflow(shape)
             if idx in self._brand.plain:
                 # Our size for a heading, quote or figure, in proportion to the slide.
                 size = dict(self._brand.sizes).get(idx)
                 scale = self.slide_rect.height / self._brand.size[1]
-                _no_bullets(shape, round(size * scale) if size else None)
+                no_bullets(shape, round(size * scale) if size else None)
             self._shapes[idx] = shape
         return self._shapes[idx]
 
@@ -330,67 +275,6 @@ def settle(slide) -> None:
     found = _PLACEMENTS.get(slide.part)
     if isinstance(found, Placement):
         found.grow_into_free_space()
-
-
-def _pin_unnumbered(slide) -> None:
-    """Give each placeholder its layout placeholder's position when the layout numbers
-    several the same (files saved by LibreOffice leave every `idx` 0): python-pptx would
-    otherwise place them all where the first one, the title, is."""
-    layout = slide.slide_layout
-    idxs = [ph.get("idx", "0") for ph in layout._element.iter(_PH)]
-    if len(idxs) == len(set(idxs)):
-        return
-    shapes = {id(ph._element): ph for ph in slide.placeholders}
-    pairs = paired_bases([ph._element for ph in slide.placeholders], layout._element)
-    for sp, base in pairs:
-        xfrm = base.find(f"{qn('p:spPr')}/{qn('a:xfrm')}")
-        if xfrm is None:
-            continue
-        off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
-        if off is None or ext is None:
-            continue
-        rect = Rect(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
-        _move(shapes[id(sp)], rect)
-
-
-def _move(shape, rect: Rect) -> None:
-    shape.left, shape.top, shape.width, shape.height = rect.left, rect.top, rect.width, rect.height
-
-
-def _no_bullets(shape, size: int | None = None) -> None:
-    """A heading, quote or figure: no bullet and no hanging indent, whatever the template's
-    body style says, in our size (`size`, hundredths of a point) as on our own layouts."""
-    if not shape.has_text_frame:
-        return
-    tx_body = shape.text_frame._txBody
-    lst = tx_body.find(qn("a:lstStyle"))
-    if lst is None:
-        lst = tx_body.makeelement(qn("a:lstStyle"), {})
-        tx_body.insert(1, lst)  # after a:bodyPr
-    lvl = lst.find(qn("a:lvl1pPr"))
-    if lvl is None:
-        lvl = lst.makeelement(qn("a:lvl1pPr"), {})
-        lst.insert(0, lvl)
-    lvl.set("marL", "0")
-    lvl.set("indent", "0")
-    if lvl.find(qn("a:buNone")) is None:
-        later = [lvl.find(qn(t)) for t in ("a:tabLst", "a:defRPr", "a:extLst")]
-        later = [el for el in later if el is not None]
-        bu_none = lvl.makeelement(qn("a:buNone"), {})
-        if later:
-            later[0].addprevious(bu_none)
-        else:
-            lvl.append(bu_none)
-    if size:
-        run = lvl.find(qn("a:defRPr"))
-        if run is None:
-            run = lvl.makeelement(qn("a:defRPr"), {})
-            ext = lvl.find(qn("a:extLst"))
-            if ext is not None:
-                ext.addprevious(run)
-            else:
-                lvl.append(run)
-        run.set("sz", str(size))
 
 
 def make_room(slide, keep) -> None:
@@ -404,23 +288,9 @@ def make_room(slide, keep) -> None:
         if shape is keep or not shape.has_text_frame or rect is None or not rect.overlap(card):
             continue
         if card.left - _GAP - rect.left >= 0.4 * rect.width:
-            _move(shape, Rect(rect.left, rect.top, card.left - _GAP - rect.left, rect.height))
+            move(shape, Rect(rect.left, rect.top, card.left - _GAP - rect.left, rect.height))
         elif card.top - _GAP > rect.top:
-            _move(shape, Rect(rect.left, rect.top, rect.width, card.top - _GAP - rect.top))
-
-
-def _shrink_on_overflow(shape) -> None:
-    """Let the text wrap, and shrink when it is longer than the template's frame (as
-    PowerPoint's 'Shrink text on overflow'): a customer layout's frames are rarely sized for
-    our content."""
-    if not shape.has_text_frame:
-        return
-    body_pr = shape.text_frame._txBody.bodyPr
-    for child in list(body_pr):
-        if child.tag in (qn("a:noAutofit"), qn("a:spAutoFit"), qn("a:normAutofit")):
-            body_pr.remove(child)
-    body_pr.insert(0, body_pr.makeelement(qn("a:normAutofit"), {}))
-    body_pr.set("wrap", "square")  # some templates say "none": our text is meant to wrap
+            move(shape, Rect(rect.left, rect.top, rect.width, card.top - _GAP - rect.top))
 
 
 class SlotMap(Mapping):

@@ -14,6 +14,7 @@ from pptx.util import Inches
 
 from enabler.domain.modules import Column, SmartContent, SmartLayout
 from enabler.render import placement
+from enabler.render.brand_slots import BRAND_TEMPLATE
 from enabler.render.deck import template_layouts
 from enabler.render.geometry import Rect
 from enabler.render.smart import LAYOUT_NAMES, render_smart
@@ -147,7 +148,7 @@ class DescribeTextDirection:
         assert body.text_frame.paragraphs[0]._p.find(qn("a:pPr")).get("rtl") == "1"
 
     def it_leaves_our_own_template_alone(self):
-        prs = Presentation(str(placement.BRAND_TEMPLATE))
+        prs = Presentation(str(BRAND_TEMPLATE))
         slide = _render(prs, _layout(prs, "Two Column"))
         assert all(not s.name.startswith("Enabler slot") for s in slide.shapes)
         buf = io.BytesIO()
