@@ -6,6 +6,7 @@ frame (enabler.export.text_style): insets, wrap, autofit, font, size, spacing, i
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import warnings
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from PIL import Image
 from pptx.oxml.ns import qn
 
+from enabler.domain.frame_layout import TextArea
 from enabler.domain.preflight import PlacedImage, ShapeText, TextFit
 from enabler.export.text_style import (
     Bases,
@@ -40,6 +42,7 @@ class DeckScan:
     fits: tuple[TextFit, ...]
     images: tuple[PlacedImage, ...]
     provenance: dict | None
+    text_areas: tuple[TextArea, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ class _SlideScanner:
         self.texts: list[ShapeText] = []
         self.fits: list[TextFit] = []
         self.images: list[PlacedImage] = []
+        self.text_areas: list[TextArea] = []
         self._fonts: dict[int, ThemeFonts] = {}
         self._bases: dict[int, Bases] = {}
         self._levels: dict = {}  # what list styles give each paragraph level, deck-wide
@@ -150,12 +154,26 @@ class _SlideScanner:
         frame = fitting.Frame(
             width_pt=(box.width - left - right) / EMU_PER_PT,
             height_pt=(box.height - top - bottom) / EMU_PER_PT,
-            paragraphs=paragraphs(txbody, style),
+            paragraphs=_without_trailing_blanks(paragraphs(txbody, style)),
             wrap=style.body_attr("wrap", "square") != "none",
             autofit=fitting.Autofit(style.autofit()[0]),
             grow_room_pt=(self.slide_h - box.top - top - bottom) / EMU_PER_PT,
         )
         result = fitting.fit(frame, self.book, self.min_scale)
+        self.text_areas.append(
+            _text_area(
+                number,
+                name,
+                text,
+                box,
+                top + bottom,
+                result,
+                style,
+                frame.autofit,
+                (left, right),
+                style.alignment(txbody.find(qn("a:p"))),
+            )
+        )
         self.fits.append(
             TextFit(
                 number,
@@ -194,7 +212,7 @@ class _SlideScanner:
                 frame = fitting.Frame(
                     width_pt=(span - margins[0] - margins[2]) / EMU_PER_PT,
                     height_pt=0,
-                    paragraphs=paragraphs(txbody, style),
+                    paragraphs=_without_trailing_blanks(paragraphs(txbody, style)),
                 )
                 needed = fitting.text_height(frame, self.book)[0]
                 tallest = max(tallest, needed + (margins[1] + margins[3]) / EMU_PER_PT)
@@ -203,6 +221,67 @@ class _SlideScanner:
         room = (self.slide_h - box.top) / EMU_PER_PT
         excerpt = next((t for t in texts if t.strip()), "")
         self.fits.append(TextFit(number, name, total <= room + 0.5, 1.0, total, room, excerpt))
+
+
+def _without_trailing_blanks(paras: tuple) -> tuple:
+    """Blank lines at the end of a frame (empty paragraphs, trailing line breaks) print
+    nothing, and renderers do not show them spilling out: they never make text overflow."""
+    paras = list(paras)
+    while len(paras) > 1 and not "".join(run.text for run in paras[-1].runs).strip():
+        paras.pop()
+    if paras:
+        runs = list(paras[-1].runs)
+        while runs and not runs[-1].text.strip():  # "\v" (a:br) and spaces
+            runs.pop()
+        if runs and len(runs) != len(paras[-1].runs):
+            paras[-1] = dataclasses.replace(paras[-1], runs=tuple(runs))
+    return tuple(paras)
+
+
+def _text_area(
+    number, name, text, box: _Box, insets, result, style, autofit, insets_x=(0, 0), align="l"
+) -> TextArea:
+    """Where the frame's text is printed: its measured height, within the frame, placed by the
+    frame's anchor, as wide as its longest line placed by the first paragraph's alignment;
+    text spilling out of a frame that neither shrinks nor grows is noted apart (the overflow
+    check judges it: its measure is an estimate)."""
+    needed = result.needed_pt * EMU_PER_PT + insets
+    # A growing frame (spAutoFit) is as tall as its text, whatever height the file stored.
+    height = needed if autofit is fitting.Autofit.GROW else min(needed, box.height)
+    anchor = style.body_attr("anchor", "t")
+
+    def placed(h: float) -> float:
+        if anchor == "ctr":
+            return box.top + (box.height - h) / 2
+        if anchor == "b":
+            return box.top + box.height - h
+        return box.top
+
+    top = placed(height)
+    spill_top = spill_bottom = None
+    if not result.fits and autofit is fitting.Autofit.NONE and needed > box.height:
+        spill_top, spill_bottom = int(placed(needed)), int(placed(needed) + needed)
+    inner_left, inner_right = box.left + insets_x[0], box.left + box.width - insets_x[1]
+    width = min(inner_right - inner_left, result.widest_pt * EMU_PER_PT)
+    if align == "ctr":
+        left = (inner_left + inner_right - width) / 2
+    elif align == "r":
+        left = inner_right - width
+    elif align in ("just", "dist"):
+        left, width = inner_left, inner_right - inner_left
+    else:
+        left = inner_left
+    return TextArea(
+        number,
+        name,
+        int(left),
+        int(top),
+        int(left + width),
+        int(top + height),
+        text,
+        spill_top,
+        spill_bottom,
+    )
 
 
 def _group_transform(group, outer):
@@ -272,4 +351,5 @@ def scan(prs, book: fitting.FontBook | None = None, min_scale: float = 0.7) -> D
         fits=tuple(scanner.fits),
         images=tuple(scanner.images),
         provenance=provenance.read(prs),
+        text_areas=tuple(scanner.text_areas),
     )

@@ -17,11 +17,10 @@ from pptx.oxml.ns import qn
 
 from enabler.export.text_props import NONE, TextProps, spacing_value
 from enabler.render import fit as fitting
+from enabler.render.ooxml_read import PlaceholderBases, parse_xml, placeholder_of
+from enabler.render.ooxml_read import master_kind as _master_kind
 
-_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-_PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"  # under p:nvSpPr, p:nvPicPr, p:nvGraphicFramePr…
 _TITLES = {"title", "ctrTitle"}
-_OTHER = {"dt", "ftr", "sldNum", "hdr"}
 _AUTOFITS = {qn("a:normAutofit"): "shrink", qn("a:spAutoFit"): "grow", qn("a:noAutofit"): "none"}
 DEFAULT_SIZE_PT = 18.0
 _EMU_PER_PT = 12700
@@ -55,7 +54,7 @@ def theme_fonts(master) -> ThemeFonts:
     """The heading (major) and body (minor) Latin fonts of a slide master's theme."""
     try:
         part = master.part.part_related_by(RT.THEME)
-        root = etree.fromstring(part.blob, _SAFE)
+        root = parse_xml(part.blob)
     except (KeyError, etree.XMLSyntaxError):
         return ThemeFonts()
     faces = {}
@@ -66,46 +65,17 @@ def theme_fonts(master) -> ThemeFonts:
     return ThemeFonts(**faces)
 
 
-def placeholder_of(sp):
-    """The shape's `p:ph` element, or None for a plain shape."""
-    return sp.find(_PH)
+class Bases(PlaceholderBases):
+    """Where a slide's placeholders inherit from (`enabler.render.ooxml_read`), plus the
+    master's text styles and each placeholder's inherited list styles and body properties.
 
-
-def _master_kind(kind: str) -> str:
-    if kind in _TITLES:
-        return "title"
-    return kind if kind in _OTHER else "body"
-
-
-class Bases:
-    """Where a slide's placeholders inherit from: the layout's and the master's placeholders.
-
-    Built once per layout (lookups by idx and type), since every slide shape asks.
+    Built once per layout, since every slide shape asks.
     """
 
     def __init__(self, layout_el, master_el) -> None:
-        self.by_idx: dict[str, object] = {}
-        self.layout_title = None
-        for sp in layout_el.iter(qn("p:sp")):
-            ph = placeholder_of(sp)
-            if ph is None:
-                continue
-            if ph.get("type", "obj") in _TITLES and self.layout_title is None:
-                self.layout_title = sp
-            self.by_idx.setdefault(ph.get("idx", "0"), sp)
-        self.master: dict[str, object] = {}
-        for sp in master_el.iter(qn("p:sp")):
-            ph = placeholder_of(sp)
-            if ph is not None:
-                self.master.setdefault(_master_kind(ph.get("type", "obj")), sp)
+        super().__init__(layout_el, master_el)
         self.txstyles = master_el.find(qn("p:txStyles"))
         self._inherited: dict[tuple[str, str], tuple[tuple, tuple]] = {}
-
-    def chain(self, ph) -> list:
-        """The layout and master shapes `ph` inherits from, nearest first."""
-        kind = ph.get("type", "obj")
-        layout = self.layout_title if kind in _TITLES else self.by_idx.get(ph.get("idx", "0"))
-        return [sp for sp in (layout, self.master.get(_master_kind(kind))) if sp is not None]
 
     def inherited(self, ph) -> tuple[tuple, tuple]:
         """(list styles, a:bodyPr elements or None) a placeholder inherits, nearest first.
@@ -187,6 +157,18 @@ class TextStyle:
         return cls(txbody, lists, [], fonts, levels)
 
     # -- paragraphs ---------------------------------------------------------------------------
+
+    def alignment(self, p) -> str:
+        """The paragraph's alignment (l, ctr, r, just…): its own, else its list styles'."""
+        ppr = p.find(_P_PR)
+        if ppr is not None and ppr.get("algn"):
+            return ppr.get("algn")
+        level = min(int(ppr.get("lvl", "0")) + 1, 9) if ppr is not None else 1
+        for lst in self._lists:
+            lvl = lst.find(_LVL[level])
+            if lvl is not None and lvl.get("algn"):
+                return lvl.get("algn")
+        return "l"
 
     def paragraph_props(self, p) -> TextProps:
         """What paragraph `p` sets, over what the list styles give its level."""

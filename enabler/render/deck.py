@@ -11,12 +11,14 @@ from pptx import Presentation
 from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
-from enabler.render import provenance, templating
+from enabler.render import placement, provenance, templating
 from enabler.render.designed import DesignedSlides
+from enabler.render.fit_drawing import fit_drawing
 from enabler.render.generated import GENERATORS
 from enabler.render.layout_match import resolve_layouts
 from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
 from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
+from enabler.render.text_direction import follow_text_direction
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pptx"
 
@@ -33,6 +35,7 @@ def template_layouts(prs) -> dict:
     needed = {"Title", "Agenda", *LAYOUT_NAMES.values()}
     if needed - layouts.keys():
         layouts = {**resolve_layouts(prs, needed, DEFAULT_TEMPLATE), **layouts}
+    placement.register(layouts)
     return layouts
 
 
@@ -58,9 +61,14 @@ def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "
     editor's preview (`module_slide`), so the preview is drawn by the build's own code."""
     if content.layout in GENERATORS:
         added = GENERATORS[content.layout](prs, layouts, content, ctx, fill)
+        if placement.foreign(prs):
+            for each in added:
+                fit_drawing(each)
+                follow_text_direction(each)
         slide = added[0] if added else None
     else:
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
+        placement.bind(slide, LAYOUT_NAMES[content.layout])
         render_smart(slide, content, fill, load_image)
     if notes and slide is not None:
         slide.notes_slide.notes_text_frame.text = fill(notes)

@@ -67,6 +67,7 @@ class FitResult:
     lines: int
     too_wide: bool = False  # an unwrapped line is wider than the frame
     approximate: bool = False  # measured with a stand-in: the text's font is not available
+    widest_pt: float = 0.0  # the longest line's width
 
 
 def text_width(face: Face, text: str, size_pt: float) -> float:
@@ -197,7 +198,7 @@ def fit(frame: Frame, book: FontBook | None = None, min_scale: float = 0.7) -> F
         # Half a point of slack: rounding in EMU→pt conversions must not flag a perfect fit.
         fits = needed <= available + 0.5 and not too_wide
         approximate = bool(families & book.missing)
-        return FitResult(fits, scale, needed, available, lines, too_wide, approximate)
+        return FitResult(fits, scale, needed, available, lines, too_wide, approximate, widest)
 
     first = attempt(1.0)
     if first.fits or frame.autofit is not Autofit.SHRINK:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
+from enabler.render.layout_structure import best_layout, brand_structures
 from enabler.render.ooxml import placeholder_types
 
 # Names that mean the same layout in our brand template and in PowerPoint's stock templates,
@@ -23,7 +24,7 @@ _EQUIVALENT = [
     ("title", "title slide"),
     ("section", "section header", "section title"),
     ("title and bullets", "title and content", "title and text", "agenda"),
-    ("two column", "two content", "comparison"),
+    ("two column", "comparison", "two content"),
     ("image and text", "picture with caption", "content with caption"),
     ("closing", "title slide", "title"),
     ("table", "title and table", "title and content"),
@@ -88,7 +89,19 @@ def _brand_signatures(template: Path) -> dict[str, tuple[str, ...]]:
 
 
 def resolve_layouts(prs, names: Iterable[str], brand_template: Path) -> dict:
-    """The template's layout for each brand layout name, by name, then closest placeholders."""
-    matcher = LayoutMatcher(prs.slide_layouts)
-    signatures = _brand_signatures(brand_template)
-    return {name: matcher.match(name, signatures.get(name, ())) for name in names}
+    """The template's layout for each brand layout name: by name (or a well-known equivalent),
+    else by placeholder roles and geometry (`layout_structure`), whatever the language."""
+    by_name = {layout.name.strip().casefold(): layout for layout in reversed(prs.slide_layouts)}
+    structures = brand_structures(brand_template)
+    found = {}
+    for name in names:
+        key = name.strip().casefold()
+        group = next((g for g in _EQUIVALENT if key in g), (key,))
+        named = next((by_name[n] for n in (key, *group) if n in by_name), None)
+        if named is not None:
+            found[name] = named
+        elif name in structures:
+            found[name] = best_layout(prs, structures[name])
+        else:
+            found[name] = LayoutMatcher(prs.slide_layouts).match(name)
+    return found

@@ -21,6 +21,7 @@ from pptx.util import Pt
 
 from enabler.domain.modules import SmartContent
 from enabler.errors import RenderError
+from enabler.render import placement
 from enabler.render.smart import (
     drop_empty_placeholders,
     insert_table,
@@ -95,6 +96,7 @@ def why_us_slides(prs, layouts: Mapping, content: SmartContent, ctx: Mapping, fi
     added = []
     for card in cards:
         slide = prs.slides.add_slide(_layout(layouts, WHY_US_LAYOUT))
+        placement.bind(slide, WHY_US_LAYOUT)
         found = slots(slide)
         versus = xml_safe(f"{title} versus {card['competitor']}")
         _slot(found, 0, slide).text_frame.text = versus
@@ -151,6 +153,7 @@ def objection_appendix_slides(
     added = []
     for start in range(0, len(rows), ROWS_PER_SLIDE):
         slide = prs.slides.add_slide(_layout(layouts, APPENDIX_LAYOUT))
+        placement.bind(slide, APPENDIX_LAYOUT)
         found = slots(slide)
         _slot(found, 0, slide).text_frame.text = title + (" (continued)" if start else "")
         _fill_table(_slot(found, 1, slide), headers, rows[start : start + ROWS_PER_SLIDE])

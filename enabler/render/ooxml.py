@@ -12,15 +12,15 @@ from collections.abc import Iterator
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from enabler.render.ooxml_read.safe_xml import SAFE_PARSER as _SAFE_PARSER
+
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 P14_NS = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 A16_NS = "http://schemas.microsoft.com/office/drawing/2014/main"
 
-# Every parse of untrusted XML goes through this parser: no DTD, no entities, no network.
-SAFE_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
+# Every parse of untrusted XML goes through one parser (enabler.render.ooxml_read.safe_xml).
+SAFE_PARSER = _SAFE_PARSER
 
 _SP = qn("p:sp")
 _PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"

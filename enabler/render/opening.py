@@ -10,7 +10,7 @@ from pptx.util import Inches
 
 from enabler.domain.deck import DeckPlan
 from enabler.domain.modules import SmartLayout
-from enabler.render import templating
+from enabler.render import placement, templating
 from enabler.render.smart import (
     LoadImage,
     drop_empty_placeholders,
@@ -33,6 +33,7 @@ AGENDA_TOPICS_PER_SECTION = 5
 def add_title_slide(prs, layout, plan: DeckPlan, ctx: Mapping, load_image: LoadImage) -> None:
     """Company, contact, rep, date and the prospect's logo."""
     slide = prs.slides.add_slide(layout)
+    placement.bind(slide, "Title")
     default = "{{ prospect.company }}"
     if ctx["vendor"].get("name"):
         default = "{{ vendor.name }} for {{ prospect.company }}"
@@ -60,6 +61,7 @@ def _logo_card(prs, slide, blob: bytes) -> None:
     card.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     card.line.fill.background()
     card.shadow.inherit = False
+    placement.make_room(slide, card)
     fit_picture(slide.shapes, blob, left + pad, top + pad, width - 2 * pad, height - 2 * pad)
 
 
@@ -83,8 +85,10 @@ def agenda_items(plan: DeckPlan, ctx: Mapping) -> list[tuple[int, str]]:
 
 def add_agenda_slide(prs, layout, items: list[tuple[int, str]]) -> None:
     slide = prs.slides.add_slide(layout)
+    placement.bind(slide, "Agenda")
     slide.shapes.title.text_frame.text = "Agenda"
     frame = placeholder(slide, 1).text_frame
     set_lines(frame, [text for _, text in items])
     for para, (level, _) in zip(frame.paragraphs, items, strict=True):
         para.level = level
+    drop_empty_placeholders(slide)

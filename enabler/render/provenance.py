@@ -15,9 +15,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
+from enabler.render.ooxml_read.safe_xml import SAFE_PARSER
+
 NAMESPACE = "urn:enabler:provenance:1"
 _DS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_SAFE_PARSER = SAFE_PARSER  # the one safe parser (enabler.render.ooxml_read)
 
 
 def _item_xml(record: dict) -> bytes:

@@ -26,6 +26,7 @@ from pptx.util import Emu, Inches, Pt
 
 from enabler.domain.modules import SmartContent
 from enabler.errors import RenderError
+from enabler.render import placement
 from enabler.render.smart import (
     drop_empty_placeholders,
     insert_table,
@@ -60,6 +61,7 @@ def _slide(prs, layouts: Mapping, name: str, title: str):
             "Rebuild it with `python templates/make_brand.py`."
         )
     slide = prs.slides.add_slide(layouts[name])
+    placement.bind(slide, name)
     if slide.shapes.title is not None:
         slide.shapes.title.text_frame.text = title.replace("\n", "\v")
     return slide

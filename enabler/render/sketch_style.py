@@ -17,10 +17,12 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn as _qn
 
+from enabler.render.ooxml_read.safe_xml import SAFE_PARSER
+
 RGB = tuple[int, int, int]
 # Clark names are looked up thousands of times per deck; python-pptx builds them each time.
 qn = functools.lru_cache(maxsize=None)(_qn)
-_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_SAFE = SAFE_PARSER  # the one safe parser (enabler.render.ooxml_read)
 _DEFAULT_SCHEME = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F497D", "lt2": "EEECE1"}
 _MAP_DEFAULT = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 _FILLS = ("a:solidFill", "a:gradFill", "a:noFill", "a:blipFill", "a:pattFill", "a:grpFill")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from enabler.render.ooxml_read import PlaceholderBases, placeholder_of
+from enabler.render.ooxml_read.placeholders import TITLE_TYPES, ph_idx, ph_type
 from enabler.render.sketch_style import RGB, Theme, colour, qn
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
@@ -134,37 +136,29 @@ def draw_text(image: Image.Image, shape, slide, theme: Theme, scale: float, box,
 
 
 def _ph_kind(el) -> tuple[str, str] | None:
-    ph = el.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
-    return None if ph is None else (_family(ph.get("type", "body")), ph.get("idx", "0"))
+    ph = placeholder_of(el)
+    return None if ph is None else (_family(ph_type(ph)), ph_idx(ph))
 
 
-def _family(ph_type: str) -> str:
-    return "title" if ph_type in ("title", "ctrTitle") else ph_type
+def _family(kind: str) -> str:
+    return "title" if kind in TITLE_TYPES else kind
 
 
-_PLACEHOLDERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _placeholders(owner) -> list:
-    """(element, kind) of a layout's or master's placeholders, read once per part."""
-    found = _PLACEHOLDERS.get(owner.part)
-    if found is None:
-        found = [(sp, k) for sp in owner._element.iter(qn("p:sp")) if (k := _ph_kind(sp))]
-        _PLACEHOLDERS[owner.part] = found
-    return found
+_BASES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def bases(shape_el, slide) -> list:
-    """The layout placeholder (same idx, else same type) and master placeholder it inherits."""
-    kind = _ph_kind(shape_el)
-    if kind is None:
+    """The layout and master placeholders the shape inherits from (`ooxml_read`'s rule, the
+    same preflight follows), nearest first."""
+    ph = placeholder_of(shape_el)
+    if ph is None:
         return []
     layout = slide.slide_layout
-    in_layout = _placeholders(layout)
-    by_idx = [sp for sp, k in in_layout if k[1] == kind[1]]
-    by_type = [sp for sp, k in in_layout if k[0] == kind[0]]
-    master = [sp for sp, k in _placeholders(layout.slide_master) if k[0] == kind[0]]
-    return (by_idx or by_type)[:1] + master[:1]
+    found = _BASES.get(layout.part)
+    if found is None:
+        found = PlaceholderBases(layout._element, layout.slide_master._element)
+        _BASES[layout.part] = found
+    return found.chain(ph)
 
 
 def _level(el, level: int):

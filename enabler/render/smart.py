@@ -11,7 +11,9 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from enabler.domain.modules import SmartContent, SmartLayout
+from enabler.render import placement
 from enabler.render.ooxml import drop_empty_placeholder_sps
+from enabler.render.text_direction import follow_text_direction
 
 Fill = Callable[[str], str]
 LoadImage = Callable[[str], bytes]
@@ -40,6 +42,9 @@ def set_lines(text_frame, lines: list[str]) -> None:
 def placeholder(slide, idx: int):
     """The slide's placeholder `idx`, or a stand-in when the layout (an installed customer
     template's) has no such slot: see `substitute_slot`."""
+    placed = placement.placement_for(slide, idx)
+    if placed is not None:
+        return placed.shape(idx)
     for shape in slide.placeholders:
         if shape.placeholder_format.idx == idx:
             return shape
@@ -56,6 +61,9 @@ def substitute_slot(slide, idx: int, taken: set[int] | None = None):
     First an empty text placeholder of the layout (body, content, subtitle) in slot order that is
     not `taken`; else a text box stacked in the area under the title.
     """
+    placed = placement.placement_for(slide, idx)
+    if placed is not None and idx in placed.slots():
+        return placed.shape(idx)
     taken = taken if taken is not None else set()
     for shape in sorted(slide.placeholders, key=lambda s: s.placeholder_format.idx):
         fmt = shape.placeholder_format
@@ -80,8 +88,11 @@ def substitute_slot(slide, idx: int, taken: set[int] | None = None):
 
 
 def drop_empty_placeholders(slide) -> None:
-    """Remove placeholders left unfilled so no 'Click to add text' prompt remains."""
+    """Remove placeholders left unfilled so no 'Click to add text' prompt remains; on a
+    right-to-left template, give each paragraph the direction of its own text."""
     drop_empty_placeholder_sps(slide.shapes._spTree)
+    placement.settle(slide)
+    follow_text_direction(slide)
 
 
 def fit_picture(shapes, blob: bytes, left, top, width, height):
@@ -95,15 +106,21 @@ def fit_picture(shapes, blob: bytes, left, top, width, height):
     )
 
 
-def slots(slide) -> dict:
-    """The slide's placeholders by idx (looked up once: each lookup walks the XML)."""
+def slots(slide):
+    """The slide's frames by brand slot number (looked up once: each lookup walks the XML).
+
+    On our brand layouts, the placeholders by idx; on a customer template's layout, the frames
+    `enabler.render.placement` chose for each slot (a mapping that makes text boxes on use).
+    """
+    placed = placement.placement_for(slide)
+    if placed is not None:
+        return placement.SlotMap(placed)
     return {shape.placeholder_format.idx: shape for shape in slide.placeholders}
 
 
 def render_smart(slide, content: SmartContent, fill: Fill, load_image: LoadImage) -> None:
     """Fill `slide` (already on the right layout) with `content`."""
     found = slots(slide)
-
     taken = set(found)
 
     def slot(idx: int):

@@ -13,6 +13,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from enabler.errors import RenderError
+from enabler.render import placement
 
 LAYOUT = "Title Only"
 LEFT, BODY_TOP, CONTENT_W = Inches(0.6), Inches(1.65), Inches(12.133)
@@ -27,6 +28,7 @@ def title_only_slide(prs, layouts: Mapping, title: str):
             "Rebuild it with `python templates/make_brand.py`."
         )
     slide = prs.slides.add_slide(layouts[LAYOUT])
+    placement.bind(slide, LAYOUT)
     slide.shapes.title.text_frame.text = title
     return slide
 

@@ -77,6 +77,8 @@ def _judge(found: DeckScan, db, policy: Policy, today, modules) -> PreflightRepo
         fits=found.fits,
         images=found.images,
         modules=modules if modules is not None else used_modules(db, found.provenance),
+        text_areas=found.text_areas,
+        slide_size=(int(prs.slide_width), int(prs.slide_height)),
     )
     return check(facts, policy, today)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from enabler.errors import InvalidInput
@@ -43,6 +44,14 @@ class TemplateInfo:
     removed: tuple[str, ...] = ()  # what the install took out (macros, external links)
 
 
+def _usable(layout) -> bool:
+    """A layout we can build on: it has a horizontal title placeholder."""
+    return any(
+        ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+        for ph in layout.placeholders
+    )
+
+
 def _without_slides(prs) -> bytes:
     """The template's package with its example slides removed."""
     pres_part = prs.part
@@ -63,6 +72,12 @@ def install_template(db: sqlite_utils.Database, path: Path | str, actor: str = "
     layouts = tuple(layout.name for layout in prs.slide_layouts)
     if not layouts:
         raise InvalidInput(f"{checked.name}: the template has no slide layouts to build on.")
+    if not any(_usable(layout) for layout in prs.slide_layouts):
+        raise InvalidInput(
+            f"{checked.name}: none of its {len(layouts)} layouts has a title placeholder, so "
+            "there is nowhere to put a slide's title. Add a 'Title and Content' layout in "
+            "PowerPoint (View ▸ Slide Master) and install it again."
+        )
     blob = _without_slides(prs)
     report = check_integrity(blob)
     if not report.ok:

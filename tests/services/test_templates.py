@@ -67,6 +67,20 @@ class DescribeInstallTemplate:
             install_template(db, tmp_path / "x.potx")
         assert template_info(db) is None
 
+    def it_refuses_a_template_with_no_usable_layout_and_keeps_the_installed_one(
+        self, db, customer_template, tmp_path
+    ):
+        install_template(db, customer_template)
+        before = template_info(db)
+        prs = Presentation()
+        for layout in prs.slide_layouts:
+            for ph in list(layout.placeholders):
+                ph._element.getparent().remove(ph._element)
+        prs.save(str(tmp_path / "Bare.pptx"))
+        with pytest.raises(InvalidInput, match="none of its 11 layouts has a title"):
+            install_template(db, tmp_path / "Bare.pptx")
+        assert template_info(db) == before
+
 
 class DescribeDecksOnAnInstalledTemplate:
     @pytest.fixture

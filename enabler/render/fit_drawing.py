@@ -1,0 +1,65 @@
+"""Fit a generated slide's drawing (charts, tables, timelines) into a template's content area.
+
+Generated slides (ROI, criteria, decision timeline) draw at positions made for our 16:9 brand
+slide. On a customer template of another size, or with a taller title, the drawing would run
+off the slide or under the title. Here it is scaled uniformly, text sizes and table grids with
+it, into the room under the title, and centred across.
+"""
+
+from __future__ import annotations
+
+from pptx.oxml.ns import qn
+
+from enabler.render.geometry import Rect, union
+from enabler.render.placement import shape_rect
+
+_GAP = 91440  # 0.1 in under the title
+_MIN_SIZE = 600  # hundredths of a point: 6 pt is the smallest text we shrink to
+_SIZED = (qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr"))
+
+
+def content_area(slide) -> Rect:
+    """The slide below its title, less a margin of 3 % on each side."""
+    prs = slide.part.package.presentation_part.presentation
+    width, height = int(prs.slide_width), int(prs.slide_height)
+    margin = round(min(width, height) * 0.03)
+    title = slide.shapes.title
+    title_rect = shape_rect(title) if title is not None else None
+    top = title_rect.bottom + _GAP if title_rect else margin
+    return Rect(margin, top, width - 2 * margin, height - margin - top)
+
+
+def fit_drawing(slide) -> float:
+    """Scale the slide's own drawings into its content area when they leave it; the factor."""
+    shapes = [s for s in slide.shapes if not s.is_placeholder]
+    rects = {id(s): shape_rect(s) for s in shapes}
+    shapes = [s for s in shapes if rects[id(s)] is not None]
+    bounds = union(rects[id(s)] for s in shapes)
+    area = content_area(slide)
+    if bounds is None or bounds.inside(area, tolerance=_GAP):
+        return 1.0
+    scale = min(1.0, area.width / bounds.width, area.height / bounds.height)
+    left = area.left + (area.width - round(bounds.width * scale)) // 2
+    top = area.top
+    for shape in shapes:
+        rect = rects[id(shape)]
+        shape.left = left + round((rect.left - bounds.left) * scale)
+        shape.top = top + round((rect.top - bounds.top) * scale)
+        shape.width = round(rect.width * scale)
+        shape.height = round(rect.height * scale)
+        if scale < 1.0:
+            _scale_inside(shape._element, scale)
+    return scale
+
+
+def _scale_inside(element, scale: float) -> None:
+    """Text sizes, table columns and rows inside a scaled shape (a group's children scale
+    with the group's transform, so only their text is touched)."""
+    for el in element.iter(*_SIZED):
+        size = el.get("sz")
+        if size is not None:
+            el.set("sz", str(max(_MIN_SIZE, round(int(size) * scale))))
+    for col in element.iter(qn("a:gridCol")):
+        col.set("w", str(round(int(col.get("w", "0")) * scale)))
+    for row in element.iter(qn("a:tr")):
+        row.set("h", str(round(int(row.get("h", "0")) * scale)))

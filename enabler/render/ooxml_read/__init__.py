@@ -1,0 +1,12 @@
+"""One reading layer for the OOXML of decks we did not write: a safe parser, and where a
+placeholder inherits its place and text style from (layout, then master).
+
+Preflight (`enabler.export.text_style`), slide pictures (`enabler.render.sketch_text`) and
+layout fitting (`enabler.render.placement`) read through it, so they agree with each other
+and with LibreOffice on the same file.
+"""
+
+from enabler.render.ooxml_read.placeholders import PlaceholderBases, master_kind, placeholder_of
+from enabler.render.ooxml_read.safe_xml import SAFE_PARSER, parse_xml
+
+__all__ = ["SAFE_PARSER", "PlaceholderBases", "master_kind", "parse_xml", "placeholder_of"]
