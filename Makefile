@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench fidelity screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/all.py
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow -q \
 		--deselect tests/reliability/test_crash_consistency.py::DescribeCrashConsistency::it_survives_many_more_kills
+
+# Imported real slides against their originals (LibreOffice renders, contact sheets in out/).
+fidelity: $(STAMP)
+	$(PY) bench/fidelity.py
 
 # Each page of the app as PNG, under Xvfb when it is installed, else Qt's offscreen platform.
 screenshots: $(STAMP)
