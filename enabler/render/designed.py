@@ -21,13 +21,17 @@ from collections.abc import Callable, Mapping
 from pptx.oxml.ns import qn
 
 from enabler.domain.deck import PlannedModule
+from enabler.domain.modules import SlideFormatting
 from enabler.errors import InvalidInput, RenderError
 from enabler.render import templating
+from enabler.render.background import Letterbox
 from enabler.render.fields import scan
 from enabler.render.layout_match import LayoutMatcher
 from enabler.render.ooxml import strip_creation_ids, unhide_slide, unique_shape_ids
 from enabler.render.ooxml_copy import PartCopier
 from enabler.render.slide_package import SlidePackage
+from enabler.render.slide_size import Placement, place_tree
+from enabler.render.source_format import SourceMasters
 from enabler.render.tags import fill_tags
 
 LoadBlob = Callable[[str], bytes]
@@ -104,6 +108,8 @@ class DesignedSlides:
         self._copier: PartCopier | None = None  # made on first use: it indexes the package
         self._layouts: LayoutMatcher | None = None
         self._sources: dict[str, SlidePackage] = {}
+        self._masters: SourceMasters | None = None
+        self._letterbox: Letterbox | None = None
 
     def add(self, planned: PlannedModule, ctx: Mapping) -> list:
         """Add the module's slides (possibly none) and return them."""
@@ -118,7 +124,7 @@ class DesignedSlides:
             def fill(text: str, c=item_ctx, label=label) -> str:
                 return templating.render(text, c, label)
 
-            slides.append(self._copy(src, fill))
+            slides.append(self._copy(src, fill, version.formatting))
         return slides
 
     def _source(self, sha: str) -> SlidePackage:
@@ -126,7 +132,7 @@ class DesignedSlides:
             self._sources[sha] = SlidePackage(self._load(sha))
         return self._sources[sha]
 
-    def _copy(self, src: SlidePackage, fill):
+    def _copy(self, src: SlidePackage, fill, formatting: SlideFormatting):
         sld = copy.deepcopy(src.slide_xml)
         fill_tags(sld, fill)
         sp_tree = sld.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
@@ -134,10 +140,21 @@ class DesignedSlides:
             unique_shape_ids(sp_tree)
         strip_creation_ids(sld)
         unhide_slide(sld)
+        size = (int(self._prs.slide_width), int(self._prs.slide_height))
         if self._copier is None:
             self._copier = PartCopier(self._prs.part.package)
             self._layouts = LayoutMatcher(self._prs.slide_layouts)
-        layout = self._layouts.match(*src.layout)
-        part = self._copier.copy_slide(src, sld, layout.part, fill)
+            self._letterbox = Letterbox(self._prs.part.package, self._copier.names, size)
+        placement = Placement.fit(src.slide_size, size) if src.slide_size else None
+        if placement is not None:
+            place_tree(sld, placement)
+        if formatting is SlideFormatting.SOURCE:
+            if self._masters is None:
+                self._masters = SourceMasters(self._prs, self._copier, self._letterbox)
+            layout_part = self._masters.layout_for(src, placement)
+        else:
+            layout_part = self._layouts.match(*src.layout).part
+        part = self._copier.copy_slide(src, sld, layout_part, fill)
+        self._letterbox.apply(part, placement)
         self._copier.copy_notes(src, part, fill)
         return part.slide
