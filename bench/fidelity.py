@@ -3,9 +3,10 @@
 For each real deck in `../shared/corpus/real/pptx/` (templates skipped), its slides are imported
 as a marketer would (`import_slides`), approved, and built into a deck for a prospect. The
 original and the built deck are rendered by one warm LibreOffice at 30 dpi; each slide scores
-the mean absolute grey difference (0–255) between its original and its copy, best of three
-alignments (top-left, centred, stretched), since a slide of another size lands scaled and
-centred on the deck's page. Side-by-side contact sheets go to `out/fidelity/` (git-ignored).
+the mean absolute grey difference (0–255) between its original and its copy, best of four
+alignments: top-left, centred, stretched, and fitted (scaled uniformly and centred, which is
+how a slide of another size lands on the deck's page). Side-by-side contact sheets go to
+`out/fidelity/` (git-ignored).
 
     python bench/fidelity.py              # 8 decks × first 5 slides (40 slides)
     python bench/fidelity.py --decks 2    # the first 2 of them, for fast iteration
@@ -78,11 +79,14 @@ def _diff(a: Image.Image, b: Image.Image) -> float:
 
 
 def score(original: Image.Image, built: Image.Image) -> float:
-    """Mean absolute grey difference, best of top-left, centred and stretched alignment."""
+    """Mean absolute grey difference, best of top-left, centred, stretched and fitted alignment."""
     w, h = original.size
     bw, bh = built.size
     canvas = Image.new("L", (max(w, bw), max(h, bh)), 255)
-    candidates = [built.resize((w, h))]
+    scale = min(bw / w, bh / h)  # fitted: how Enabler places a page of another size
+    fw, fh = round(w * scale), round(h * scale)
+    fitted = built.crop(((bw - fw) // 2, (bh - fh) // 2, (bw - fw) // 2 + fw, (bh - fh) // 2 + fh))
+    candidates = [built.resize((w, h)), fitted.resize((w, h))]
     for left, top in ((0, 0), ((bw - w) // 2, (bh - h) // 2)):
         padded = canvas.copy()
         padded.paste(built, (max(0, -left), max(0, -top)))

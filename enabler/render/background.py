@@ -1,9 +1,9 @@
 """A stretched background picture on a page of another shape keeps its aspect ratio.
 
 A background always fills the whole page, and LibreOffice ignores the insets (`a:fillRect`)
-that would shrink it, so the picture itself gets bars: it is padded with black to the deck
-page's shape, its original in the middle where the placed slide is, as a projector shows a 4:3
-slide on a 16:9 screen. Pictures Pillow cannot read (EMF, WMF) or that are cropped stay as they
+that would shrink it, so the picture itself gets bars: it is padded to the deck page's
+shape, its original in the middle where the placed slide is, each bar in the mean colour of the
+edge it continues. Pictures Pillow cannot read (EMF, WMF) or that are cropped stay as they
 are.
 """
 
@@ -22,6 +22,11 @@ _BG_BLIP = f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}/{qn('a:blipFill')}"
 _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
+def _edge(im: Image.Image, box: tuple[int, int, int, int]):
+    """The mean colour of one edge of the picture: the bar beside it continues it."""
+    return im.crop(box).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+
+
 def _padded(blob: bytes, p: Placement, page: tuple[int, int]) -> tuple[bytes, str] | None:
     try:
         with Image.open(io.BytesIO(blob)) as im:
@@ -30,12 +35,15 @@ def _padded(blob: bytes, p: Placement, page: tuple[int, int]) -> tuple[bytes, st
                 return None
             w, h = im.size
             width, height = round(w * page[0] / p.width), round(h * page[1] / p.height)
-            canvas = Image.new(
-                im.mode if im.mode in ("RGB", "RGBA", "L") else "RGB", (width, height)
+            mode = im.mode if im.mode in ("RGB", "RGBA", "L") else "RGB"
+            im = im.convert(mode)
+            near, far = (
+                ((0, 0, 1, h), (w - 1, 0, w, h)) if p.dx else ((0, 0, w, 1), (0, h - 1, w, h))
             )
-            canvas.paste(
-                im.convert(canvas.mode), (round(w * p.dx / p.width), round(h * p.dy / p.height))
-            )
+            canvas = Image.new(mode, (width, height), _edge(im, near))
+            half = (width // 2, 0) if p.dx else (0, height // 2)
+            canvas.paste(_edge(im, far), (*half, width, height))
+            canvas.paste(im, (round(w * p.dx / p.width), round(h * p.dy / p.height)))
             out = io.BytesIO()
             canvas.save(out, format=fmt)
             return out.getvalue(), _FORMATS[fmt]

@@ -24,13 +24,14 @@ from enabler.domain.deck import PlannedModule
 from enabler.domain.modules import SlideFormatting
 from enabler.errors import InvalidInput, RenderError
 from enabler.render import templating
+from enabler.render.app_props import AppVersion
 from enabler.render.background import Letterbox
 from enabler.render.fields import scan
 from enabler.render.layout_match import LayoutMatcher
 from enabler.render.ooxml import strip_creation_ids, unhide_slide, unique_shape_ids
 from enabler.render.ooxml_copy import PartCopier
 from enabler.render.slide_package import SlidePackage
-from enabler.render.slide_size import Placement, place_tree
+from enabler.render.slide_size import Placement, place_tree, scale_drawings
 from enabler.render.source_format import SourceMasters
 from enabler.render.tags import fill_tags
 
@@ -110,6 +111,7 @@ class DesignedSlides:
         self._sources: dict[str, SlidePackage] = {}
         self._masters: SourceMasters | None = None
         self._letterbox: Letterbox | None = None
+        self._app_version: AppVersion | None = None
 
     def add(self, planned: PlannedModule, ctx: Mapping) -> list:
         """Add the module's slides (possibly none) and return them."""
@@ -145,6 +147,7 @@ class DesignedSlides:
             self._copier = PartCopier(self._prs.part.package)
             self._layouts = LayoutMatcher(self._prs.slide_layouts)
             self._letterbox = Letterbox(self._prs.part.package, self._copier.names, size)
+            self._app_version = AppVersion(self._prs.part.package)
         placement = Placement.fit(src.slide_size, size) if src.slide_size else None
         if placement is not None:
             place_tree(sld, placement)
@@ -156,5 +159,8 @@ class DesignedSlides:
             layout_part = self._layouts.match(*src.layout).part
         part = self._copier.copy_slide(src, sld, layout_part, fill)
         self._letterbox.apply(part, placement)
+        if placement is not None:
+            scale_drawings(part, placement)
+        self._app_version.add(src)
         self._copier.copy_notes(src, part, fill)
         return part.slide

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pptx.oxml.ns import qn
 
-from enabler.render.ooxml import MC_NS
+from enabler.render.ooxml import MC_NS, parse_safe, to_xml_bytes
 
 _SHAPE_XFRM = {
     qn("p:sp"): f"{qn('p:spPr')}/{qn('a:xfrm')}",
@@ -103,3 +103,18 @@ def place_tree(root, p: Placement) -> None:
                 _move(xfrm, p)
     if abs(p.scale - 1) > 1e-6:
         _scale_sizes(root, p.scale)
+
+
+def scale_drawings(slide_part, p: Placement) -> None:
+    """Scale the SmartArt drawings of a placed slide: their shapes sit in their frame's space."""
+    if abs(p.scale - 1) <= 1e-6:
+        return
+    for rel in slide_part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/diagramDrawing"):
+            continue
+        part = rel.target_part
+        root = parse_safe(part.blob)
+        for xfrm in root.iter(qn("a:xfrm")):
+            _move(xfrm, Placement(p.scale, 0, 0, 0, 0))
+        _scale_sizes(root, p.scale)
+        part._blob = to_xml_bytes(root)
