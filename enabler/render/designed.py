@@ -1,9 +1,12 @@
 """Designed modules in a deck: slides made in PowerPoint, copied faithfully with fields filled.
 
 A designed module version holds its source as a single-slide .pptx. For each deck, the slide is
-copied onto the closest layout of the deck's template (see `layout_match`), its `{{ fields }}`
-are filled through the templating sandbox wherever text appears (shapes, groups, tables, notes,
-chart titles, SmartArt), and its parts are copied with it (`ooxml_copy`).
+copied with its parts (`ooxml_copy`) and its `{{ fields }}` are filled through the templating
+sandbox wherever text appears (shapes, groups, tables, notes, chart titles, SmartArt). By default
+it keeps its source formatting: its own layout, master and theme come with it, de-duplicated
+(`source_format`). A module set to use the deck's template goes onto the closest layout of the
+deck's template instead (`layout_match`), its text recoloured where it would not read
+(`readable`). A slide made for another page size is scaled uniformly and centred (`slide_size`).
 
 A version may carry two rules, both evaluated in the sandbox:
 - `condition`, e.g. `prospect.industry == "Healthcare"`: the slide appears only when it holds;
@@ -30,6 +33,7 @@ from enabler.render.fields import scan
 from enabler.render.layout_match import LayoutMatcher
 from enabler.render.ooxml import strip_creation_ids, unhide_slide, unique_shape_ids
 from enabler.render.ooxml_copy import PartCopier
+from enabler.render.readable import make_readable
 from enabler.render.slide_package import SlidePackage
 from enabler.render.slide_size import Placement, place_tree, scale_drawings
 from enabler.render.source_format import SourceMasters
@@ -162,5 +166,7 @@ class DesignedSlides:
         if placement is not None:
             scale_drawings(part, placement)
         self._app_version.add(src)
+        if formatting is SlideFormatting.DECK:
+            make_readable(part.slide)
         self._copier.copy_notes(src, part, fill)
         return part.slide
