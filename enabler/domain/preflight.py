@@ -34,6 +34,7 @@ class Check(StrEnum):
     OUTDATED_VERSION = "outdated_version"
     TOO_LONG = "too_long"
     NO_PROVENANCE = "no_provenance"
+    LOW_CONTRAST = "low_contrast"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +98,23 @@ class UsedModule:
 
 
 @dataclass(frozen=True, slots=True)
+class LowContrast:
+    """Text that reads below 4.5:1 (WCAG AA) on the colour behind it."""
+
+    slide: int  # 1-based
+    shape: str
+    text: str
+    ratio: float
+
+
+@dataclass(frozen=True, slots=True)
 class DeckFacts:
     slides: int
     texts: tuple[ShapeText, ...] = ()
     fits: tuple[TextFit, ...] = ()
     images: tuple[PlacedImage, ...] = ()
     modules: tuple[UsedModule, ...] | None = None  # None: the deck has no provenance
+    low_contrast: tuple[LowContrast, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +256,16 @@ def _modules(modules, today: dt.date, out: list[Finding]) -> None:
             out.append(Finding(_W, Check.OUTDATED_VERSION, message))
 
 
+def _contrast(items, out: list[Finding]) -> None:
+    for item in items:
+        message = (
+            f"{_where(item.slide, item.shape)}: “{_short(item.text, 40)}” reads at "
+            f"{item.ratio:.1f}:1 on what is behind it (needs 4.5:1); change its colour, or keep "
+            "the module's source formatting."
+        )
+        out.append(Finding(_W, Check.LOW_CONTRAST, message, item.slide, item.shape))
+
+
 def check(facts: DeckFacts, policy: Policy | None = None, today: dt.date | None = None):
     """Judge a deck's facts; findings in deck order, deck-level ones last."""
     policy = policy or Policy()
@@ -252,6 +274,7 @@ def check(facts: DeckFacts, policy: Policy | None = None, today: dt.date | None 
     _fields(facts.texts, findings)
     _overflow(facts.fits, findings)
     _images(facts.images, policy, findings)
+    _contrast(facts.low_contrast, findings)
     findings.sort(key=lambda f: (f.slide or 0, f.severity is not Severity.ERROR))
     if facts.slides > policy.max_slides:
         findings.append(

@@ -98,11 +98,16 @@ def theme_colours(master_part) -> dict[str, RGB]:
 class ColourContext:
     """Resolves colour elements for one slide: its master's theme through its colour map."""
 
-    def __init__(self, slide_part):
+    def __init__(self, slide_part, themes: dict | None = None):
+        """`themes` caches theme colours per master across the slides of one deck."""
         self.slide_part = slide_part
         self.layout_part = slide_part.slide_layout.part
         self.master_part = self.layout_part.slide_master.part
-        self.theme = theme_colours(self.master_part)
+        themes = {} if themes is None else themes
+        key = id(self.master_part)
+        if key not in themes:
+            themes[key] = theme_colours(self.master_part)
+        self.theme = themes[key]
         self.picture_background = False  # set by background(): its colour is only a mean
         clr_map = self.master_part._element.find(qn("p:clrMap"))
         self.map = {k: (clr_map.get(k) if clr_map is not None else None) for k in _MAP_KEYS}

@@ -11,24 +11,15 @@ badly in a built deck, for preflight.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pptx.oxml.ns import qn
 
+from enabler.domain.preflight import LowContrast
 from enabler.render.colours import READABLE, RGB, ColourContext, contrast
 
 _TITLE_TYPES = {"title", "ctrTitle"}
 _BODY_TYPES = {"body", "subTitle", "obj", None}
 _TEXT_FILLS = {qn(f"a:{n}") for n in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill")}
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
-
-
-@dataclass(frozen=True, slots=True)
-class LowContrast:
-    slide: int  # 1-based
-    shape: str
-    text: str
-    ratio: float
 
 
 def _level(paragraph) -> int:
@@ -57,8 +48,8 @@ def _matching_placeholder(part, ph):
 
 
 class _Resolver:
-    def __init__(self, slide_part):
-        self.ctx = ColourContext(slide_part)
+    def __init__(self, slide_part, themes: dict | None = None):
+        self.ctx = ColourContext(slide_part, themes)
         self.background = self.ctx.background()
         self.picture = self.ctx.picture_background
         styles = self.ctx.master_part._element.find(qn("p:txStyles"))
@@ -165,9 +156,9 @@ def make_readable(slide) -> int:
 
 def unreadable_texts(prs) -> tuple[LowContrast, ...]:
     """Text in the deck that reads below 4.5:1 on a background of known colour."""
-    out = []
+    out, themes = [], {}
     for number, slide in enumerate(prs.slides, start=1):
-        resolver = _Resolver(slide.part)
+        resolver = _Resolver(slide.part, themes)
         for sp in slide._element.iter(qn("p:sp")):
             behind = resolver.behind(sp)
             if behind is None or (behind is resolver.background and resolver.picture):

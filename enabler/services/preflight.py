@@ -20,6 +20,7 @@ from enabler.domain.preflight import (
 )
 from enabler.errors import InvalidInput, NotFound
 from enabler.export.deck_scan import scan
+from enabler.render.readable import unreadable_texts
 from enabler.store import modules as module_store
 from enabler.store import settings
 
@@ -69,6 +70,7 @@ def check_presentation(
         fits=found.fits,
         images=found.images,
         modules=modules if modules is not None else used_modules(db, found.provenance),
+        low_contrast=unreadable_texts(prs),
     )
     return check(facts, policy, today)
 
