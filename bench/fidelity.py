@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageOps, ImageStat
+from pptx import Presentation
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -35,6 +36,7 @@ from enabler.domain.prospects import Prospect  # noqa: E402
 from enabler.errors import EnablerError  # noqa: E402
 from enabler.export.libreoffice import Converter  # noqa: E402
 from enabler.render.deck import to_bytes  # noqa: E402
+from enabler.render.integrity import check_integrity  # noqa: E402
 from enabler.services.build import plan_deck, render_plan  # noqa: E402
 from enabler.services.import_slides import import_slides  # noqa: E402
 from enabler.store import prospects as prospect_store  # noqa: E402
@@ -116,6 +118,10 @@ def build(deck: Path, work: Path, slides: int | None) -> tuple[Path, int]:
     keys = [s.module_key for s in result.slides][:slides]
     out = work / f"built-{deck.stem}.pptx"
     out.write_bytes(to_bytes(render_plan(db, plan_deck(db, COMPANY, keys))))
+    problems = check_integrity(out).problems
+    if problems:
+        raise EnablerError(f"integrity: {problems[0]}")
+    Presentation(str(out))  # reopens with python-pptx
     return out, len(keys)
 
 

@@ -60,6 +60,7 @@ class SourceMasters:
         self._letterbox = letterbox
         self._layouts: dict[str, object] = {}  # content key → SlideLayoutPart in the deck
         self._masters: dict[str, SlideMasterPart] = {}
+        self._seen: dict[str, str] = {}  # digest of a source's raw parts → its content key
         self._next_id: int | None = None
         self._index_deck()
 
@@ -113,6 +114,15 @@ class SourceMasters:
                 "A designed slide's stored source has no layout or master to keep its "
                 "formatting; import it again."
             )
+        raw = _digest(
+            repr(placement).encode(),
+            src.blob(layout_pn),
+            src.blob(master_pn),
+            *self._src_rel_chunks(src, master_pn, "x"),
+            *self._src_rel_chunks(src, layout_pn, "slideMaster"),
+        )
+        if raw in self._seen:  # the same bytes as an earlier slide's: no parsing again
+            return self._layouts[self._seen[raw]]
         layout_root = parse_safe(src.blob(layout_pn))
         master_root = parse_safe(src.blob(master_pn))
         where = repr(placement).encode()
@@ -121,6 +131,7 @@ class SourceMasters:
             mkey = _digest(mkey.encode(), where)
         lkey = _digest(mkey.encode(), *self._src_rel_chunks(src, layout_pn, "slideMaster"))
         lkey = _digest(lkey.encode(), _canonical(layout_root))
+        self._seen[raw] = lkey
         if lkey in self._layouts:
             return self._layouts[lkey]
         master = self._masters.get(mkey)
