@@ -12,6 +12,7 @@ how a slide of another size lands on the deck's page). Side-by-side contact shee
     python bench/fidelity.py --decks 2    # the first 2 of them, for fast iteration
     python bench/fidelity.py --only aascu,themes --slides 16
     python bench/fidelity.py --all        # every deck, every slide
+    python bench/fidelity.py --formatting deck   # modules set to use the deck's template
 
 Target: ≥ 90 % of the slides within 12 grey levels and none worse than 40.
 """
@@ -38,6 +39,7 @@ from enabler.export.libreoffice import Converter  # noqa: E402
 from enabler.render.deck import to_bytes  # noqa: E402
 from enabler.render.integrity import check_integrity  # noqa: E402
 from enabler.services.build import plan_deck, render_plan  # noqa: E402
+from enabler.services.designed import set_formatting  # noqa: E402
 from enabler.services.import_slides import import_slides  # noqa: E402
 from enabler.store import prospects as prospect_store  # noqa: E402
 from enabler.store.db import open_db, transaction  # noqa: E402
@@ -107,7 +109,7 @@ def render(converter: Converter, deck: Path, work: Path) -> list[Path]:
     return sorted(work.glob(f"{deck.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
-def build(deck: Path, work: Path, slides: int | None) -> tuple[Path, int]:
+def build(deck: Path, work: Path, slides: int | None, formatting: str) -> tuple[Path, int]:
     """Import `deck`'s slides into a fresh library and build a deck of the first `slides`."""
     db = open_db(work / f"{deck.stem}.db")
     with transaction(db):
@@ -116,6 +118,9 @@ def build(deck: Path, work: Path, slides: int | None) -> tuple[Path, int]:
     with db.conn:
         db.execute("UPDATE modules SET state = 'approved'")
     keys = [s.module_key for s in result.slides][:slides]
+    if formatting != "source":
+        for key in keys:
+            set_formatting(db, key, formatting)
     out = work / f"built-{deck.stem}.pptx"
     out.write_bytes(to_bytes(render_plan(db, plan_deck(db, COMPANY, keys))))
     problems = check_integrity(out).problems
@@ -146,9 +151,9 @@ def contact_sheet(name: str, pairs: list[tuple[Path, Path, float]]) -> Path:
     return path
 
 
-def measure(converter: Converter, deck: Path, work: Path, slides: int | None) -> DeckScore:
+def measure(converter, deck: Path, work: Path, slides: int | None, formatting: str) -> DeckScore:
     try:
-        built, count = build(deck, work, slides)
+        built, count = build(deck, work, slides, formatting)
         originals = render(converter, deck, work)[:count]
         copies = render(converter, built, work)[-count:]
     except (EnablerError, subprocess.SubprocessError, OSError) as exc:
@@ -195,6 +200,12 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated parts of deck names")
     parser.add_argument("--slides", type=int, default=5, help="first N slides of each deck")
     parser.add_argument("--all", action="store_true", help="every deck, every slide")
+    parser.add_argument(
+        "--formatting",
+        choices=("source", "deck"),
+        default="source",
+        help="build with each module's formatting set so (deck: use the brand template)",
+    )
     args = parser.parse_args()
     slides = None if args.all else args.slides
     started = time.perf_counter()
@@ -205,7 +216,7 @@ def main() -> None:
             for deck in decks(args):
                 work = Path(tmp) / deck.stem
                 work.mkdir()
-                results.append(measure(converter, deck, work, slides))
+                results.append(measure(converter, deck, work, slides, args.formatting))
                 print(f"  {deck.stem}: done", file=sys.stderr)
     finally:
         converter.close()

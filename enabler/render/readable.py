@@ -89,9 +89,27 @@ class _Resolver:
                 return self.ctx.colour(ref[0])
         return self.background
 
+    def owners(self, sld):
+        """(shape or table cell, colour behind it, name) for each text holder on the slide."""
+        for sp in sld.iter(qn("p:sp")):
+            name = sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").get("name", "")
+            yield sp, self.behind(sp), name
+        for frame in sld.iter(qn("p:graphicFrame")):
+            name = frame.find(f"{qn('p:nvGraphicFramePr')}/{qn('p:cNvPr')}").get("name", "")
+            for table in frame.iter(qn("a:tbl")):
+                styled = table.find(f"{qn('a:tblPr')}/{qn('a:tableStyleId')}") is not None
+                for cell in table.iter(qn("a:tc")):
+                    fill = cell.find(f"{qn('a:tcPr')}/{qn('a:solidFill')}")
+                    if fill is not None:
+                        yield cell, self.ctx.fill(fill, self.ctx.slide_part), name
+                    elif not styled:  # a table style's fills are not resolved here
+                        yield cell, self.background, name
+
     def runs(self, sp):
-        """(run properties element or None, colour, text) for each run of a shape."""
+        """(run properties element or None, colour, text) for each run of a shape or cell."""
         body = sp.find(qn("p:txBody"))
+        if body is None:
+            body = sp.find(qn("a:txBody"))
         if body is None:
             return
         lst = body.find(qn("a:lstStyle"))
@@ -131,8 +149,7 @@ def make_readable(slide) -> int:
     """Recolour runs of `slide` that read below 4.5:1 on what is behind them; how many."""
     resolver = _Resolver(slide.part)
     changed = 0
-    for sp in slide._element.iter(qn("p:sp")):
-        behind = resolver.behind(sp)
+    for sp, behind, _ in list(resolver.owners(slide._element)):
         if behind is None:
             continue
         for run, colour, _ in list(resolver.runs(sp)):
@@ -159,14 +176,13 @@ def unreadable_texts(prs) -> tuple[LowContrast, ...]:
     out, themes = [], {}
     for number, slide in enumerate(prs.slides, start=1):
         resolver = _Resolver(slide.part, themes)
-        for sp in slide._element.iter(qn("p:sp")):
-            behind = resolver.behind(sp)
+        for sp, behind, name in resolver.owners(slide._element):
             if behind is None or (behind is resolver.background and resolver.picture):
                 continue  # a picture's mean colour says too little to warn about
             for _, colour, text in resolver.runs(sp):
                 ratio = contrast(colour, behind)
                 if ratio < READABLE:
-                    name = sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").get("name", "")
-                    out.append(LowContrast(number, name, text, round(ratio, 1)))
+                    if not out or (out[-1].slide, out[-1].shape) != (number, name):
+                        out.append(LowContrast(number, name, text, round(ratio, 1)))
                     break
     return tuple(out)

@@ -124,11 +124,18 @@ def chart_deck(path: Path, version: str = "12.0000") -> Path:
 
 
 def title_deck(path: Path) -> Path:
-    """One "Title Slide" slide whose text keeps the theme's dark text colour."""
+    """One "Title Slide" slide whose text (and unstyled table) keeps the theme's dark text."""
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     slide.shapes.title.text = "Welcome {{ prospect.company }}"
     slide.placeholders[1].text_frame.text = "A subtitle"
+    frame = slide.shapes.add_table(1, 2, Inches(1), Inches(6), Inches(4), Inches(0.5))
+    tbl_pr = frame.table._tbl.tblPr
+    for child in list(tbl_pr):  # no table style: the cells show the slide's background
+        tbl_pr.remove(child)
+    tbl_pr.attrib.clear()
+    frame.table.cell(0, 0).text = "Cell one"
+    frame.table.cell(0, 1).text = "Cell two"
     prs.save(str(path))
     return path
 

@@ -193,10 +193,13 @@ class DescribeUseTheDecksTemplate:
         ctx = ColourContext(slide.part)
         navy = ctx.background()
         assert navy == pytest.approx(tuple(int(NAVY[i : i + 2], 16) / 255 for i in (0, 2, 4)))
-        for shape in slide.placeholders:
-            for run in shape.text_frame.paragraphs[0].runs:
-                fill = run._r.find(f"{qn('a:rPr')}/{qn('a:solidFill')}")
-                assert contrast(ctx.colour(fill[0]), navy) >= 4.5, run.text
+        runs = [r for shape in slide.placeholders for r in shape.text_frame.paragraphs[0].runs]
+        table = next(s for s in slide.shapes if s.has_table).table
+        runs += [r for cell in table.rows[0].cells for r in cell.text_frame.paragraphs[0].runs]
+        assert [r.text for r in runs][-2:] == ["Cell one", "Cell two"]
+        for run in runs:
+            fill = run._r.find(f"{qn('a:rPr')}/{qn('a:solidFill')}")
+            assert contrast(ctx.colour(fill[0]), navy) >= 4.5, run.text
         assert [f for f in unreadable_texts(prs) if f.slide == 2] == []
         assert len(prs.slide_masters) == 1
 
@@ -213,6 +216,18 @@ class DescribeUseTheDecksTemplate:
         found = unreadable_texts(prs)
         assert [(f.slide, f.text) for f in found] == [(1, "Dark on navy")]
         assert found[0].ratio < 4.5
+
+
+class DescribePreflight:
+    def it_warns_naming_text_that_reads_badly(self, tmp_path):
+        from enabler.domain.preflight import Check, Severity
+        from enabler.services.preflight import check_presentation
+
+        prs = Presentation(str(dark_title_template(tmp_path / "dark.pptx")))
+        prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Dark on navy"
+        found = [f for f in check_presentation(prs).findings if f.check is Check.LOW_CONTRAST]
+        assert [(f.severity, f.slide, f.shape) for f in found] == [(Severity.WARNING, 1, "Title 1")]
+        assert "“Dark on navy”" in found[0].message and "4.5:1" in found[0].message
 
 
 class DescribeRendering:
