@@ -260,8 +260,8 @@ def _contrast(items, out: list[Finding]) -> None:
     for item in items:
         message = (
             f"{_where(item.slide, item.shape)}: “{_short(item.text, 40)}” reads at "
-            f"{item.ratio:.1f}:1 on what is behind it (needs 4.5:1); change its colour, or keep "
-            "the module's source formatting."
+            f"{item.ratio:.1f}:1 on what is behind it (readable text needs 4.5:1); change its "
+            "colour, or keep the module's source formatting."
         )
         out.append(Finding(_W, Check.LOW_CONTRAST, message, item.slide, item.shape))
 

@@ -5,7 +5,7 @@ references, so a title whose colour is `tx1` may turn from black-on-white into d
 `make_readable` finds, for every run of text, the colour it shows (its own, else its shape's,
 layout's and master's text styles) and the colour behind it (its shape's fill, else the slide
 background) and, below 4.5:1, gives the run the theme's text or background colour, whichever
-reads better (pure black or white when neither does). `unreadable_texts` lists what still reads
+reads better (pure black or white when neither does). `unreadable_texts` lists what reads
 badly in a built deck, for preflight.
 """
 
@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from enabler.domain.preflight import LowContrast
 from enabler.render.colours import READABLE, RGB, ColourContext, contrast
 
+WARN_BELOW = 2.5
 _TITLE_TYPES = {"title", "ctrTitle"}
 _BODY_TYPES = {"body", "subTitle", "obj", None}
 _TEXT_FILLS = {qn(f"a:{n}") for n in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill")}
@@ -171,8 +172,12 @@ def make_readable(slide) -> int:
     return changed
 
 
-def unreadable_texts(prs) -> tuple[LowContrast, ...]:
-    """Text in the deck that reads below 4.5:1 on a background of known colour."""
+def unreadable_texts(prs, below: float = WARN_BELOW) -> tuple[LowContrast, ...]:
+    """Text in the deck that reads below `below` on a background of known colour.
+
+    Preflight warns from 2.5:1, well under the 4.5:1 a recoloured slide gets: a template's own
+    accent headings (teal on white reads about 3:1) are a brand choice a rep cannot change,
+    while dark text on a dark layout (about 1.5:1) is the failure to catch."""
     out, themes = [], {}
     for number, slide in enumerate(prs.slides, start=1):
         resolver = _Resolver(slide.part, themes)
@@ -181,7 +186,7 @@ def unreadable_texts(prs) -> tuple[LowContrast, ...]:
                 continue  # a picture's mean colour says too little to warn about
             for _, colour, text in resolver.runs(sp):
                 ratio = contrast(colour, behind)
-                if ratio < READABLE:
+                if ratio < below:
                     if not out or (out[-1].slide, out[-1].shape) != (number, name):
                         out.append(LowContrast(number, name, text, round(ratio, 1)))
                     break
