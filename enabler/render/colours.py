@@ -17,11 +17,13 @@ from pptx.oxml.ns import qn
 
 from enabler.render.ooxml import parse_safe
 
+_q = functools.cache(qn)  # tag names are asked for thousands of times per deck
+
 RGB = tuple[float, float, float]  # 0..1
 READABLE = 4.5
 _MAP_KEYS = ("bg1", "tx1", "bg2", "tx2")
 _PRESET = {"black": (0.0, 0.0, 0.0), "white": (1.0, 1.0, 1.0)}
-_FILLS = (qn("a:solidFill"), qn("a:gradFill"), qn("a:blipFill"), qn("a:noFill"))
+_FILLS = (_q("a:solidFill"), _q("a:gradFill"), _q("a:blipFill"), _q("a:noFill"))
 
 
 def _hex(value: str) -> RGB | None:
@@ -80,14 +82,14 @@ def theme_colours(master_part) -> dict[str, RGB]:
     for rel in master_part.rels.values():
         if rel.reltype.endswith("/theme") and not rel.is_external:
             scheme = parse_safe(rel.target_part.blob).find(
-                f"{qn('a:themeElements')}/{qn('a:clrScheme')}"
+                f"{_q('a:themeElements')}/{_q('a:clrScheme')}"
             )
             if scheme is None:
                 return {}
             out = {}
             for slot in scheme:
                 for colour in slot:
-                    rgb = _hex(colour.get("val") if colour.tag == qn("a:srgbClr") else "")
+                    rgb = _hex(colour.get("val") if colour.tag == _q("a:srgbClr") else "")
                     rgb = rgb or _hex(colour.get("lastClr", ""))
                     if rgb is not None:
                         out[slot.tag.rsplit("}", 1)[-1]] = rgb
@@ -109,10 +111,10 @@ class ColourContext:
             themes[key] = theme_colours(self.master_part)
         self.theme = themes[key]
         self.picture_background = False  # set by background(): its colour is only a mean
-        clr_map = self.master_part._element.find(qn("p:clrMap"))
+        clr_map = self.master_part._element.find(_q("p:clrMap"))
         self.map = {k: (clr_map.get(k) if clr_map is not None else None) for k in _MAP_KEYS}
         for part in (self.layout_part, slide_part):
-            over = part._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
+            over = part._element.find(f"{_q('p:clrMapOvr')}/{_q('a:overrideClrMapping')}")
             if over is not None:
                 self.map.update({k: over.get(k) for k in _MAP_KEYS if over.get(k)})
 
@@ -144,17 +146,17 @@ class ColourContext:
         if fill is None:
             return None
         tag = fill.tag
-        if tag == qn("a:solidFill"):
+        if tag == _q("a:solidFill"):
             return self.colour(fill[0] if len(fill) else None)
-        if tag == qn("a:gradFill"):
-            stops = [self.colour(gs[0]) for gs in fill.iter(qn("a:gs")) if len(gs)]
+        if tag == _q("a:gradFill"):
+            stops = [self.colour(gs[0]) for gs in fill.iter(_q("a:gs")) if len(gs)]
             stops = [s for s in stops if s is not None]
             if not stops:
                 return None
             return tuple(sum(c) / len(stops) for c in zip(*stops, strict=True))  # type: ignore[return-value]
-        if tag == qn("a:blipFill"):
-            blip = fill.find(qn("a:blip"))
-            rid = None if blip is None else blip.get(qn("r:embed"))
+        if tag == _q("a:blipFill"):
+            blip = fill.find(_q("a:blip"))
+            rid = None if blip is None else blip.get(_q("r:embed"))
             rel = part.rels._rels.get(rid) if rid else None
             if rel is None or rel.is_external:
                 return None
@@ -164,15 +166,15 @@ class ColourContext:
     def background(self) -> RGB | None:
         """What colour the slide's background shows: slide, else layout, else master."""
         for part in (self.slide_part, self.layout_part, self.master_part):
-            bg = part._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+            bg = part._element.find(f"{_q('p:cSld')}/{_q('p:bg')}")
             if bg is None:
                 continue
-            bg_pr = bg.find(qn("p:bgPr"))
+            bg_pr = bg.find(_q("p:bgPr"))
             if bg_pr is not None:
                 fill = next((c for c in bg_pr if c.tag in _FILLS), None)
-                self.picture_background = fill is not None and fill.tag == qn("a:blipFill")
+                self.picture_background = fill is not None and fill.tag == _q("a:blipFill")
                 return self.fill(fill, part)
-            ref = bg.find(qn("p:bgRef"))
+            ref = bg.find(_q("p:bgRef"))
             if ref is not None:
                 return self.colour(ref[0] if len(ref) else None)
         return self.scheme("bg1")

@@ -11,20 +11,27 @@ badly in a built deck, for preflight.
 
 from __future__ import annotations
 
+import functools
+
 from pptx.oxml.ns import qn
 
 from enabler.domain.preflight import LowContrast
 from enabler.render.colours import READABLE, RGB, ColourContext, contrast
 
+_q = functools.cache(qn)  # tag names are asked for thousands of times per deck
+
 WARN_BELOW = 2.5
+_LEVEL_FILLS = {
+    n: f"{_q(f'a:lvl{n}pPr')}/{_q('a:defRPr')}/{_q('a:solidFill')}" for n in range(1, 10)
+}
 _TITLE_TYPES = {"title", "ctrTitle"}
 _BODY_TYPES = {"body", "subTitle", "obj", None}
-_TEXT_FILLS = {qn(f"a:{n}") for n in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill")}
-_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_TEXT_FILLS = {_q(f"a:{n}") for n in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill")}
+_PH = f"{_q('p:nvSpPr')}/{_q('p:nvPr')}/{_q('p:ph')}"
 
 
 def _level(paragraph) -> int:
-    ppr = paragraph.find(qn("a:pPr"))
+    ppr = paragraph.find(_q("a:pPr"))
     try:
         return min(9, int(ppr.get("lvl", "0")) + 1) if ppr is not None else 1
     except ValueError:
@@ -34,12 +41,12 @@ def _level(paragraph) -> int:
 def _style_fill(lst_style, level: int):
     if lst_style is None:
         return None
-    return lst_style.find(f"{qn(f'a:lvl{level}pPr')}/{qn('a:defRPr')}/{qn('a:solidFill')}")
+    return lst_style.find(_LEVEL_FILLS[level])
 
 
 def _matching_placeholder(part, ph):
     kind, idx = ph.get("type"), ph.get("idx")
-    for sp in part._element.iter(qn("p:sp")):
+    for sp in part._element.iter(_q("p:sp")):
         other = sp.find(_PH)
         if other is None:
             continue
@@ -49,25 +56,39 @@ def _matching_placeholder(part, ph):
 
 
 class _Resolver:
-    def __init__(self, slide_part, themes: dict | None = None):
+    def __init__(self, slide_part, themes: dict | None = None, shared: dict | None = None):
+        """`themes` and `shared` carry what one deck's slides have in common between them."""
         self.ctx = ColourContext(slide_part, themes)
+        self._shared = {} if shared is None else shared
         self.background = self.ctx.background()
         self.picture = self.ctx.picture_background
-        styles = self.ctx.master_part._element.find(qn("p:txStyles"))
+        styles = self.ctx.master_part._element.find(_q("p:txStyles"))
         self.styles = {} if styles is None else {c.tag.rsplit("}", 1)[-1]: c for c in styles}
+        self._inherits: dict[tuple[object, int], object] = {}
 
     def _inherited(self, sp, level: int):
         """The text colour fill a shape inherits: layout, master, master text styles."""
         ph = sp.find(_PH)
+        if ph is not None:  # the same for every slide on this layout
+            key = (self.ctx.layout_part, ph.get("type"), ph.get("idx"), level)
+            cache = self._shared
+        else:
+            key, cache = (sp, level), self._inherits  # the element keeps its id alive in the key
+        if key not in cache:
+            cache[key] = self._look_up(sp, level)
+        return cache[key]
+
+    def _look_up(self, sp, level: int):
+        ph = sp.find(_PH)
         if ph is None:
-            style = sp.find(f"{qn('p:style')}/{qn('a:fontRef')}")
+            style = sp.find(f"{_q('p:style')}/{_q('a:fontRef')}")
             if style is not None and len(style):
                 return style[0]
             return _style_fill(self.styles.get("otherStyle"), level)
         for part in (self.ctx.layout_part, self.ctx.master_part):
             match = _matching_placeholder(part, ph)
             if match is not None:
-                fill = _style_fill(match.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"), level)
+                fill = _style_fill(match.find(f"{_q('p:txBody')}/{_q('a:lstStyle')}"), level)
                 if fill is not None:
                     return fill
         kind = ph.get("type")
@@ -81,26 +102,26 @@ class _Resolver:
         return _style_fill(self.styles.get(name), level)
 
     def behind(self, sp) -> RGB | None:
-        fill = sp.find(f"{qn('p:spPr')}/{qn('a:solidFill')}")
+        fill = sp.find(f"{_q('p:spPr')}/{_q('a:solidFill')}")
         if fill is not None:
             return self.ctx.fill(fill, self.ctx.slide_part)
-        if sp.find(f"{qn('p:spPr')}/{qn('a:noFill')}") is None:
-            ref = sp.find(f"{qn('p:style')}/{qn('a:fillRef')}")
+        if sp.find(f"{_q('p:spPr')}/{_q('a:noFill')}") is None:
+            ref = sp.find(f"{_q('p:style')}/{_q('a:fillRef')}")
             if ref is not None and ref.get("idx", "0") != "0" and len(ref):
                 return self.ctx.colour(ref[0])
         return self.background
 
     def owners(self, sld):
         """(shape or table cell, colour behind it, name) for each text holder on the slide."""
-        for sp in sld.iter(qn("p:sp")):
-            name = sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").get("name", "")
+        for sp in sld.iter(_q("p:sp")):
+            name = sp.find(f"{_q('p:nvSpPr')}/{_q('p:cNvPr')}").get("name", "")
             yield sp, self.behind(sp), name
-        for frame in sld.iter(qn("p:graphicFrame")):
-            name = frame.find(f"{qn('p:nvGraphicFramePr')}/{qn('p:cNvPr')}").get("name", "")
-            for table in frame.iter(qn("a:tbl")):
-                styled = table.find(f"{qn('a:tblPr')}/{qn('a:tableStyleId')}") is not None
-                for cell in table.iter(qn("a:tc")):
-                    fill = cell.find(f"{qn('a:tcPr')}/{qn('a:solidFill')}")
+        for frame in sld.iter(_q("p:graphicFrame")):
+            name = frame.find(f"{_q('p:nvGraphicFramePr')}/{_q('p:cNvPr')}").get("name", "")
+            for table in frame.iter(_q("a:tbl")):
+                styled = table.find(f"{_q('a:tblPr')}/{_q('a:tableStyleId')}") is not None
+                for cell in table.iter(_q("a:tc")):
+                    fill = cell.find(f"{_q('a:tcPr')}/{_q('a:solidFill')}")
                     if fill is not None:
                         yield cell, self.ctx.fill(fill, self.ctx.slide_part), name
                     elif not styled:  # a table style's fills are not resolved here
@@ -108,27 +129,27 @@ class _Resolver:
 
     def runs(self, sp):
         """(run properties element or None, colour, text) for each run of a shape or cell."""
-        body = sp.find(qn("p:txBody"))
+        body = sp.find(_q("p:txBody"))
         if body is None:
-            body = sp.find(qn("a:txBody"))
+            body = sp.find(_q("a:txBody"))
         if body is None:
             return
-        lst = body.find(qn("a:lstStyle"))
-        for paragraph in body.iter(qn("a:p")):
+        lst = body.find(_q("a:lstStyle"))
+        for paragraph in body.iter(_q("a:p")):
             level = _level(paragraph)
             inherited = _style_fill(lst, level)
-            for run in paragraph.iter(qn("a:r")):
-                text = "".join(t.text or "" for t in run.iter(qn("a:t")))
+            for run in paragraph.iter(_q("a:r")):
+                text = "".join(t.text or "" for t in run.iter(_q("a:t")))
                 if not text.strip():
                     continue
-                rpr = run.find(qn("a:rPr"))
-                own = None if rpr is None else rpr.find(qn("a:solidFill"))
+                rpr = run.find(_q("a:rPr"))
+                own = None if rpr is None else rpr.find(_q("a:solidFill"))
                 fill = own if own is not None else inherited
                 if fill is None:
                     fill = self._inherited(sp, level)
                 colour = None
                 if fill is not None:
-                    colour = self.ctx.colour(fill[0] if fill.tag == qn("a:solidFill") else fill)
+                    colour = self.ctx.colour(fill[0] if fill.tag == _q("a:solidFill") else fill)
                 yield run, colour or self.ctx.scheme("tx1") or (0.0, 0.0, 0.0), text
 
 
@@ -157,16 +178,16 @@ def make_readable(slide) -> int:
             if contrast(colour, behind) >= READABLE:
                 continue
             tag, value = _readable_colour(resolver, behind)
-            rpr = run.find(qn("a:rPr"))
+            rpr = run.find(_q("a:rPr"))
             if rpr is None:
-                rpr = run.makeelement(qn("a:rPr"), {})
+                rpr = run.makeelement(_q("a:rPr"), {})
                 run.insert(0, rpr)
             for old in [c for c in rpr if c.tag in _TEXT_FILLS]:
                 rpr.remove(old)
-            fill = rpr.makeelement(qn("a:solidFill"), {})
-            fill.append(fill.makeelement(qn(f"a:{tag}"), {"val": value}))
+            fill = rpr.makeelement(_q("a:solidFill"), {})
+            fill.append(fill.makeelement(_q(f"a:{tag}"), {"val": value}))
             # a:solidFill comes after a:ln and before effects, fonts and links
-            ln = rpr.find(qn("a:ln"))
+            ln = rpr.find(_q("a:ln"))
             rpr.insert(rpr.index(ln) + 1 if ln is not None else 0, fill)
             changed += 1
     return changed
@@ -178,9 +199,9 @@ def unreadable_texts(prs, below: float = WARN_BELOW) -> tuple[LowContrast, ...]:
     Preflight warns from 2.5:1, well under the 4.5:1 a recoloured slide gets: a template's own
     accent headings (teal on white reads about 3:1) are a brand choice a rep cannot change,
     while dark text on a dark layout (about 1.5:1) is the failure to catch."""
-    out, themes = [], {}
+    out, themes, shared = [], {}, {}
     for number, slide in enumerate(prs.slides, start=1):
-        resolver = _Resolver(slide.part, themes)
+        resolver = _Resolver(slide.part, themes, shared)
         for sp, behind, name in resolver.owners(slide._element):
             if behind is None or (behind is resolver.background and resolver.picture):
                 continue  # a picture's mean colour says too little to warn about
