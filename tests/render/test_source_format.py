@@ -84,6 +84,10 @@ class DescribeKeepSourceFormatting:
         themes = zip_names(tmp_path / "o.pptx", "ppt/theme/")
         assert len(themes) == 2
         assert prs.slides[0].slide_layout.slide_master.part is masters[0].part  # title: brand
+        ids = [int(el.get("id")) for el in prs.part._element.iter(qn("p:sldMasterId"))]
+        for m in masters:
+            ids += [int(el.get("id")) for el in m._element.iter(qn("p:sldLayoutId"))]
+        assert len(ids) == len(set(ids)) and min(ids) >= 2**31  # one id space (ECMA-376)
 
     def it_adds_no_master_for_slides_made_on_the_decks_own_template(self, small_library, tmp_path):
         prs = Presentation(str(BRAND))
