@@ -114,7 +114,9 @@ def scale_drawings(slide_part, p: Placement) -> None:
             continue
         part = rel.target_part
         root = parse_safe(part.blob)
-        for xfrm in root.iter(qn("a:xfrm")):
-            _move(xfrm, Placement(p.scale, 0, 0, 0, 0))
+        scaled = Placement(p.scale, 0, 0, 0, 0)
+        for el in root.iter():  # shape boxes (a:xfrm) and text boxes (dsp:txXfrm)
+            if isinstance(el.tag, str) and el.tag.endswith(("}xfrm", "}txXfrm")):
+                _move(el, scaled)
         _scale_sizes(root, p.scale)
         part._blob = to_xml_bytes(root)
