@@ -29,8 +29,10 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow -q \
 		--deselect tests/reliability/test_crash_consistency.py::DescribeCrashConsistency::it_survives_many_more_kills
 
-# Real customer templates: the demo deck rendered on each, words overlapping or off the page.
+# Real material: imported slides against their originals, and the demo deck on real customer
+# templates (LibreOffice renders; contact sheets in out/fidelity/).
 fidelity: $(STAMP)
+	$(PY) bench/fidelity.py
 	$(PY) bench/fidelity_templates.py
 
 # Each page of the app as PNG, under Xvfb when it is installed, else Qt's offscreen platform.

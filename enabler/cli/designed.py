@@ -164,15 +164,30 @@ def designed_rules(db_path, as_json, module, condition, repeat, clear) -> None:
     _print_info(info, as_json)
 
 
+@designed.command("formatting")
+@db_option
+@json_option
+@click.argument("module")
+@click.argument("choice", type=click.Choice(["source", "deck"]))
+def designed_formatting(db_path, as_json, module, choice) -> None:
+    """Keep the slide's own look (source) or use the deck's template (deck)."""
+    db = open_library(db_path)
+    info = designed_service.set_formatting(
+        db, module, choice, actor=_actor(db, "change designed slide formatting")
+    )
+    _print_info(info, as_json)
+
+
 def _print_info(info, as_json: bool) -> None:
     if as_json:
-        emit_json(dataclasses.asdict(info))
+        emit_json({**dataclasses.asdict(info), "formatting_label": info.formatting_label})
         return
     click.echo(f"{info.key} v{info.version} ({info.state}): {info.title}")
     click.echo(f"  from: {info.source_name}, slide {info.slide_number}")
     click.echo(f"  fields: {', '.join(info.fields) or 'none'}")
     click.echo(f"  condition: {info.condition or 'always'}")
     click.echo(f"  repeat: {info.repeat or 'no (one slide)'}")
+    click.echo(f"  formatting: {info.formatting_label}")
 
 
 def register(cli: click.Group) -> None:

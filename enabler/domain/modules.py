@@ -91,6 +91,21 @@ class SmartContent:
         return [s for s in (self.image, *self.logos) if s]
 
 
+class SlideFormatting(StrEnum):
+    """How a designed slide looks in a deck, as PowerPoint's *Reuse slides* offers."""
+
+    SOURCE = "source"  # keep source formatting: its own layout, master and theme
+    DECK = "deck"  # use the deck's template: closest layout, colours kept readable
+
+    @property
+    def label(self) -> str:
+        return (
+            "keep source formatting"
+            if self is SlideFormatting.SOURCE
+            else "use the deck's template"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class ModuleVersion:
     """An immutable version of a module's content."""
@@ -108,6 +123,7 @@ class ModuleVersion:
     condition: str = ""  # designed: show only when this sandbox expression holds
     repeat: str = ""  # designed: one slide per item of this list (dotted path, e.g. "contacts")
     thumbnail: str = ""  # designed: sha256 of a PNG preview, when LibreOffice made one
+    formatting: SlideFormatting = SlideFormatting.SOURCE  # designed: whose look it keeps
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ class Check(StrEnum):
     NO_PROVENANCE = "no_provenance"
     OFF_SLIDE = "off_slide"
     COLLISION = "collision"
+    LOW_CONTRAST = "low_contrast"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,16 @@ class UsedModule:
 
 
 @dataclass(frozen=True, slots=True)
+class LowContrast:
+    """Text that reads below 4.5:1 (WCAG AA) on the colour behind it."""
+
+    slide: int  # 1-based
+    shape: str
+    text: str
+    ratio: float
+
+
+@dataclass(frozen=True, slots=True)
 class DeckFacts:
     slides: int
     texts: tuple[ShapeText, ...] = ()
@@ -108,6 +119,7 @@ class DeckFacts:
     modules: tuple[UsedModule, ...] | None = None  # None: the deck has no provenance
     text_areas: tuple[TextArea, ...] = ()  # where each frame's text is printed
     slide_size: tuple[int, int] | None = None  # EMU; None: where text lands is not checked
+    low_contrast: tuple[LowContrast, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +296,16 @@ def _modules(modules, today: dt.date, out: list[Finding]) -> None:
             out.append(Finding(_W, Check.OUTDATED_VERSION, message))
 
 
+def _contrast(items, out: list[Finding]) -> None:
+    for item in items:
+        message = (
+            f"{_where(item.slide, item.shape)}: “{_short(item.text, 40)}” reads at "
+            f"{item.ratio:.1f}:1 on what is behind it (readable text needs 4.5:1); change its "
+            "colour, or keep the module's source formatting."
+        )
+        out.append(Finding(_W, Check.LOW_CONTRAST, message, item.slide, item.shape))
+
+
 def check(facts: DeckFacts, policy: Policy | None = None, today: dt.date | None = None):
     """Judge a deck's facts; findings in deck order, deck-level ones last."""
     policy = policy or Policy()
@@ -293,6 +315,7 @@ def check(facts: DeckFacts, policy: Policy | None = None, today: dt.date | None 
     _overflow(facts.fits, findings, facts)
     _placement(facts, findings)
     _images(facts.images, policy, findings)
+    _contrast(facts.low_contrast, findings)
     findings.sort(key=lambda f: (f.slide or 0, f.severity is not Severity.ERROR))
     if facts.slides > policy.max_slides:
         findings.append(

@@ -1,9 +1,12 @@
 """Designed modules in a deck: slides made in PowerPoint, copied faithfully with fields filled.
 
 A designed module version holds its source as a single-slide .pptx. For each deck, the slide is
-copied onto the closest layout of the deck's template (see `layout_match`), its `{{ fields }}`
-are filled through the templating sandbox wherever text appears (shapes, groups, tables, notes,
-chart titles, SmartArt), and its parts are copied with it (`ooxml_copy`).
+copied with its parts (`ooxml_copy`) and its `{{ fields }}` are filled through the templating
+sandbox wherever text appears (shapes, groups, tables, notes, chart titles, SmartArt). By default
+it keeps its source formatting: its own layout, master and theme come with it, de-duplicated
+(`source_format`). A module set to use the deck's template goes onto the closest layout of the
+deck's template instead (`layout_match`), its text recoloured where it would not read
+(`readable`). A slide made for another page size is scaled uniformly and centred (`slide_size`).
 
 A version may carry two rules, both evaluated in the sandbox:
 - `condition`, e.g. `prospect.industry == "Healthcare"`: the slide appears only when it holds;
@@ -21,13 +24,19 @@ from collections.abc import Callable, Mapping
 from pptx.oxml.ns import qn
 
 from enabler.domain.deck import PlannedModule
+from enabler.domain.modules import SlideFormatting
 from enabler.errors import InvalidInput, RenderError
 from enabler.render import templating
+from enabler.render.app_props import AppVersion
+from enabler.render.background import Letterbox
 from enabler.render.fields import scan
 from enabler.render.layout_match import LayoutMatcher
 from enabler.render.ooxml import strip_creation_ids, unhide_slide, unique_shape_ids
 from enabler.render.ooxml_copy import PartCopier
+from enabler.render.readable import make_readable
 from enabler.render.slide_package import SlidePackage
+from enabler.render.slide_size import Placement, place_tree, scale_drawings
+from enabler.render.source_format import SourceMasters
 from enabler.render.tags import fill_tags
 
 LoadBlob = Callable[[str], bytes]
@@ -109,6 +118,9 @@ class DesignedSlides:
         self._copier: PartCopier | None = None  # made on first use: it indexes the package
         self._layouts: LayoutMatcher | None = None
         self._sources: dict[str, SlidePackage] = {}
+        self._masters: SourceMasters | None = None
+        self._letterbox: Letterbox | None = None
+        self._app_version: AppVersion | None = None
 
     def add(self, planned: PlannedModule, ctx: Mapping) -> list:
         """Add the module's slides (possibly none) and return them."""
@@ -123,7 +135,7 @@ class DesignedSlides:
             def fill(text: str, c=item_ctx, label=label) -> str:
                 return templating.render(text, c, label)
 
-            slides.append(self._copy(src, fill))
+            slides.append(self._copy(src, fill, version.formatting))
         return slides
 
     def _source(self, sha: str) -> SlidePackage:
@@ -131,7 +143,7 @@ class DesignedSlides:
             self._sources[sha] = SlidePackage(self._load(sha))
         return self._sources[sha]
 
-    def _copy(self, src: SlidePackage, fill):
+    def _copy(self, src: SlidePackage, fill, formatting: SlideFormatting):
         sld = copy.deepcopy(src.slide_xml)
         fill_tags(sld, fill)
         sp_tree = sld.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
@@ -139,10 +151,27 @@ class DesignedSlides:
             unique_shape_ids(sp_tree)
         strip_creation_ids(sld)
         unhide_slide(sld)
+        size = (int(self._prs.slide_width), int(self._prs.slide_height))
         if self._copier is None:
             self._copier = PartCopier(self._prs.part.package)
             self._layouts = LayoutMatcher(self._prs.slide_layouts)
-        layout = self._layouts.match(*src.layout)
-        part = self._copier.copy_slide(src, sld, layout.part, fill)
+            self._letterbox = Letterbox(self._prs.part.package, self._copier.names, size)
+            self._app_version = AppVersion(self._prs.part.package)
+        placement = Placement.fit(src.slide_size, size) if src.slide_size else None
+        if placement is not None:
+            place_tree(sld, placement)
+        if formatting is SlideFormatting.SOURCE:
+            if self._masters is None:
+                self._masters = SourceMasters(self._prs, self._copier, self._letterbox)
+            layout_part = self._masters.layout_for(src, placement)
+        else:
+            layout_part = self._layouts.match(*src.layout).part
+        part = self._copier.copy_slide(src, sld, layout_part, fill)
+        self._letterbox.apply(part, placement)
+        if placement is not None:
+            scale_drawings(part, placement)
+        self._app_version.add(src)
+        if formatting is SlideFormatting.DECK:
+            make_readable(part.slide)
         self._copier.copy_notes(src, part, fill)
         return part.slide

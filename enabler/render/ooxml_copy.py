@@ -81,6 +81,14 @@ class PartCopier:
         self._names = PartNames(package)
         self._media: dict[str, Part] = {}
 
+    @property
+    def names(self) -> PartNames:
+        return self._names
+
+    def copy_part(self, src: SlidePackage, partname: str, kind: str, copied, fill: Fill):
+        """Copy one part of `src` and what it reaches (media shared); `copied` maps done parts."""
+        return self._copy_part(src, partname, kind, copied, fill)
+
     def copy_slide(self, src: SlidePackage, slide_el, layout_part, fill: Fill) -> SlidePart:
         """Add `slide_el` (already filled) as a new slide on `layout_part`, with its parts."""
         pres_part = self._package.presentation_part

@@ -137,6 +137,31 @@ class SlidePackage:
         return c_sld.get("name", ""), tuple(placeholder_types(c_sld))
 
     @functools.cached_property
+    def layout_partname(self) -> str:
+        partname = self._rel_of_kind(self.slide_partname, "slideLayout", required=False)
+        return partname if partname and self.has_part(partname) else ""
+
+    @functools.cached_property
+    def slide_size(self) -> tuple[int, int] | None:
+        """The source presentation's page size in EMU, or None when it does not say."""
+        main = self._rel_of_kind("/", "officeDocument")
+        size = parse_safe(self.blob(main)).find(qn("p:sldSz"))
+        try:
+            return int(size.get("cx")), int(size.get("cy"))
+        except (AttributeError, TypeError, ValueError):
+            return None
+
+    @functools.cached_property
+    def app_properties(self) -> tuple[str, str]:
+        """(Application, AppVersion) from docProps/app.xml, ('', '') when absent."""
+        partname = self._rel_of_kind("/", "extended-properties", required=False)
+        if not partname or not self.has_part(partname):
+            return "", ""
+        root = parse_safe(self.blob(partname))
+        found = {el.tag.rsplit("}", 1)[-1]: (el.text or "").strip() for el in root}
+        return found.get("Application", ""), found.get("AppVersion", "")
+
+    @functools.cached_property
     def notes_partname(self) -> str:
         return self._rel_of_kind(self.slide_partname, "notesSlide", required=False)
 

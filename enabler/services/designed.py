@@ -8,7 +8,7 @@ import sqlite_utils
 
 from enabler.domain import lifecycle
 from enabler.domain.deck import DeckPlan
-from enabler.domain.modules import ModuleKind
+from enabler.domain.modules import ModuleKind, SlideFormatting
 from enabler.errors import InvalidInput
 from enabler.render.designed import check_rules
 from enabler.render.text import xml_safe
@@ -31,6 +31,11 @@ class DesignedInfo:
     source_name: str
     slide_number: int
     thumbnail: str
+    formatting: str = SlideFormatting.SOURCE.value  # "source" or "deck"
+
+    @property
+    def formatting_label(self) -> str:
+        return SlideFormatting(self.formatting).label
 
 
 def contacts_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
@@ -75,6 +80,7 @@ def designed_info(db: sqlite_utils.Database, ref: int | str) -> DesignedInfo:
         source_name=details["source_name"],
         slide_number=details["slide_number"],
         thumbnail=version.thumbnail,
+        formatting=details["formatting"],
     )
 
 
@@ -106,4 +112,22 @@ def set_rules(
     )
     with transaction(db):
         designed_store.set_rules(db, info.module_id, condition, repeat, actor)
+    return designed_info(db, info.module_id)
+
+
+def set_formatting(
+    db: sqlite_utils.Database, ref: int | str, formatting: str, *, actor: str = ""
+) -> DesignedInfo:
+    """Keep the slide's own look ("source") or put it on the deck's template ("deck")."""
+    try:
+        chosen = SlideFormatting(formatting.strip().casefold())
+    except ValueError:
+        raise InvalidInput(
+            f"Formatting is `source` (keep the slide's own look) or `deck` (use the deck's "
+            f"template), not {formatting!r}."
+        ) from None
+    info = designed_info(db, ref)
+    lifecycle.check_writable(module_store.module_status(db, info.module_id))
+    with transaction(db):
+        designed_store.set_formatting(db, info.module_id, chosen.value, actor)
     return designed_info(db, info.module_id)

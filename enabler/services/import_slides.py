@@ -47,6 +47,7 @@ from enabler.store import designed as designed_store
 from enabler.store import modules as module_store
 from enabler.store.db import transaction
 
+EMU_PER_INCH = 914400
 Progress = Callable[[int, int, str], None]  # (slides done, slides in all, current slide title)
 
 
@@ -177,6 +178,31 @@ def _with_thumbnails(db: sqlite_utils.Database, sources: list[SlideSource]) -> l
     ]
 
 
+def _inches(size: tuple[int, int]) -> str:
+    return f"{size[0] / EMU_PER_INCH:.1f} × {size[1] / EMU_PER_INCH:.1f} in"
+
+
+def _with_size_notes(db: sqlite_utils.Database, sources: list[SlideSource]) -> list[SlideSource]:
+    """Say where a slide was made for another page size than the library's template."""
+    from enabler.render.deck import DEFAULT_TEMPLATE
+    from enabler.services.templates import installed_template
+
+    template = installed_template(db)
+    prs = Presentation(io.BytesIO(template) if template else str(DEFAULT_TEMPLATE))
+    page = (int(prs.slide_width), int(prs.slide_height))
+    out = []
+    for src in sources:
+        size = SlidePackage(src.blob).slide_size
+        if size is not None and size != page:
+            note = (
+                f"made for a {_inches(size)} page; decks on {_inches(page)} show it scaled "
+                "uniformly and centred"
+            )
+            src = dataclasses.replace(src, problems=(*src.problems, note))
+        out.append(src)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _NewModules:
     """What new modules get: owner, facets, and who the audit log names."""
@@ -209,6 +235,7 @@ def import_slides(
     name = Path(path).name
     read = read_slides_isolated if isolate else read_slides
     sources = read(path, extra_roots=context_roots(db), progress=progress)
+    sources = _with_size_notes(db, sources)
     if thumbnails:
         sources = _with_thumbnails(db, sources)
     new = _NewModules(owner, tuple(stages), tuple(industries), tuple(tags), actor or owner)

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from enabler.domain.glossary import GlossaryTerm, make_term
-from enabler.domain.modules import ModuleKind, Stage, content_from_dict, content_to_dict
+from enabler.domain.modules import (
+    ModuleKind,
+    SlideFormatting,
+    Stage,
+    content_from_dict,
+    content_to_dict,
+)
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.errors import InvalidInput
 from enabler.services.designed import clean_rules
@@ -30,6 +36,8 @@ class PackModule:
     # A designed slide's (condition, repeat); None when the pack says nothing about rules
     # (packs written before they travelled), which leaves the rules here as they are.
     rules: tuple[str, str] | None = None
+    # "source" or "deck"; None when the pack does not say (older packs): kept as it is here.
+    formatting: str | None = None
 
 
 def refs_of(snap: VersionSnapshot) -> set[str]:
@@ -113,7 +121,18 @@ def _entry(path: Path, item: object, files: set[str]) -> PackModule:
         version=version if isinstance(version, int) else 0,
         snapshot=snap,
         rules=_rules(path, key, kind, item),
+        formatting=_formatting(path, key, item),
     )
+
+
+def _formatting(path: Path, key: str, item: Mapping) -> str | None:
+    rules = item.get("rules")
+    if not isinstance(rules, Mapping) or "formatting" not in rules:
+        return None
+    value = rules["formatting"]
+    if value not in {f.value for f in SlideFormatting}:
+        raise _bad(path, key, "has a slide formatting Enabler does not know")
+    return value
 
 
 def _rules(path: Path, key: str, kind: str, item: Mapping) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from enabler.domain import lifecycle
 from enabler.domain.glossary import GlossaryTerm
-from enabler.domain.modules import ModuleState
+from enabler.domain.modules import ModuleState, SlideFormatting
 from enabler.domain.version_diff import diff_versions
 from enabler.errors import Conflict
 from enabler.services.pack_entries import PackModule
@@ -72,6 +72,10 @@ def _rule_changes(db: sqlite_utils.Database, module_id: int, entry: PackModule) 
     ):
         if before != after:
             out.append(f"{label}: {before or empty} → {after or empty}")
+    ours_formatting = details.get("formatting", SlideFormatting.SOURCE.value)
+    if entry.formatting is not None and entry.formatting != ours_formatting:
+        before, after = SlideFormatting(ours_formatting), SlideFormatting(entry.formatting)
+        out.append(f"Formatting: {before.label} → {after.label}")
     return out
 
 

@@ -128,7 +128,7 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
 
 
 def _rules_of(db: sqlite_utils.Database, module_id: int, kind: str) -> dict:
-    """A designed slide's condition and repeat, for its manifest entry (other kinds: nothing)."""
+    """A designed slide's condition, repeat and formatting, for its manifest entry."""
     if kind != ModuleKind.DESIGNED.value:
         return {}
     details = designed_store.designed_details(db, module_id) or {}
@@ -136,6 +136,7 @@ def _rules_of(db: sqlite_utils.Database, module_id: int, kind: str) -> dict:
         "rules": {
             "condition": details.get("condition", ""),
             "repeat": details.get("repeat", ""),
+            "formatting": details.get("formatting", "source"),
         }
     }
 
@@ -260,6 +261,9 @@ def _put_rules(db, profile: Profile, entry: PackModule, source: str) -> None:
         rules=entry.rules or ("", ""),
         actor=profile.name,
     )
+    details = designed_store.designed_details(db, module_id)
+    if entry.formatting is not None and details["formatting"] != entry.formatting:
+        designed_store.set_formatting(db, module_id, entry.formatting, profile.name)
 
 
 def _trail(db, profile, before, after, comment: str, extra=None) -> None:

@@ -93,7 +93,8 @@ def preview_key(plan: DeckPlan, ctx: Mapping, template: bytes, width: int, fidel
         "sketch": SKETCH_VERSION,
         "width": width,
         "fidelity": str(fidelity),
-        "versions": [(p.module.key, p.version.id) for p in plan.modules],
+        # a designed slide's formatting is the module's, not the version's: it counts too
+        "versions": [(p.module.key, p.version.id, str(p.version.formatting)) for p in plan.modules],
         "prospect": dataclasses.asdict(plan.prospect),
         "contact": dataclasses.asdict(plan.contact) if plan.contact else None,
         "overrides": plan.overrides,

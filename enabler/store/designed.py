@@ -198,13 +198,46 @@ def set_rules(
 
 
 def designed_details(db: sqlite_utils.Database, module_id: int) -> dict | None:
-    """Where the module came from and its rules, or None for a module that is not designed."""
+    """Where the module came from, its rules and formatting; None for a module not designed."""
     row = db.execute(
-        "SELECT identity, source_name, slide_number, condition, repeat, updated_at "
+        "SELECT identity, source_name, slide_number, condition, repeat, updated_at, formatting "
         "FROM designed_slides WHERE module_id = ?",
         [module_id],
     ).fetchone()
     if row is None:
         return None
-    keys = ("identity", "source_name", "slide_number", "condition", "repeat", "updated_at")
+    keys = (
+        "identity",
+        "source_name",
+        "slide_number",
+        "condition",
+        "repeat",
+        "updated_at",
+        "formatting",
+    )
     return dict(zip(keys, row, strict=True))
+
+
+def set_formatting(db: sqlite_utils.Database, module_id: int, formatting: str, actor: str) -> None:
+    """Keep the source's formatting ('source') or use the deck's template ('deck')."""
+    before = db.execute(
+        "SELECT formatting FROM designed_slides WHERE module_id = ?", [module_id]
+    ).fetchone()
+    if before is None:
+        raise InvalidInput(
+            "Only designed modules (slides imported with `enabler import-slides`) have a "
+            "formatting choice."
+        )
+    db.execute(
+        "UPDATE designed_slides SET formatting = ?, updated_at = ? WHERE module_id = ?",
+        [formatting, now_iso(), module_id],
+    )
+    audit.record(
+        db,
+        actor=actor,
+        action="set_formatting",
+        entity="module",
+        entity_id=module_id,
+        before={"formatting": before[0]},
+        after={"formatting": formatting},
+    )

@@ -90,6 +90,23 @@ class DescribeDesignedCommands:
         done = invoke("designed", "rules", key, "--condition", "x }}{{ 7*7", env=env)
         assert done.exit_code == 1 and "one expression without braces" in done.stderr
 
+    def it_switches_a_slide_to_the_decks_template_and_back(self, env, tmp_path):
+        deck = plain_deck(tmp_path / "f.pptx", ["Formatted"])
+        key = json.loads(ok("import-slides", deck, "--no-thumbnails", "--json", env=env).stdout)[
+            "slides"
+        ][0]["module_key"]
+        assert "formatting: keep source formatting" in ok("designed", "show", key, env=env).stdout
+        shown = json.loads(ok("designed", "formatting", key, "deck", "--json", env=env).stdout)
+        assert (shown["formatting"], shown["formatting_label"]) == (
+            "deck",
+            "use the deck's template",
+        )
+        assert "formatting: use the deck's template" in ok("designed", "show", key, env=env).stdout
+        back = ok("designed", "formatting", key, "source", env=env)
+        assert "formatting: keep source formatting" in back.stdout
+        done = invoke("designed", "formatting", key, "pretty", env=env)
+        assert done.exit_code == 2 and "source" in done.output
+
     def it_says_a_smart_module_has_no_designed_details(self, env):
         done = invoke("designed", "show", "value-pillars", env=env)
         assert done.exit_code == 1 and "not a designed slide" in done.stderr

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.util import Inches
 
 from enabler.render.layout_match import LayoutMatcher
 from enabler.services.build import build_deck, plan_deck
+from enabler.services.designed import set_formatting
 from tests.helpers import summary
 from tests.render.designed_decks import BRAND, import_approved
 
@@ -41,8 +43,10 @@ class DescribeLayoutMatcher:
 
 
 class DescribeSlidesFromAnotherTemplate:
-    def it_maps_them_onto_the_brand_keeping_placeholder_positions(self, small_library, tmp_path):
-        prs = Presentation()  # python-pptx's own 4:3 template, PowerPoint's layout names
+    @pytest.fixture
+    def foreign(self, small_library, tmp_path):
+        """A 4:3 slide on python-pptx's own template (PowerPoint's layout names), imported."""
+        prs = Presentation()
         slide = prs.slides.add_slide(prs.slide_layouts[1])  # Title and Content
         slide.shapes.title.text = "Hello {{ prospect.company }}"
         slide.placeholders[1].text_frame.text = "Point one"
@@ -50,11 +54,38 @@ class DescribeSlidesFromAnotherTemplate:
         box = (where.left, where.top, where.width, where.height)
         prs.save(str(tmp_path / "foreign.pptx"))
         keys = import_approved(small_library, tmp_path / "foreign.pptx")
-        build_deck(
-            small_library, plan_deck(small_library, "Acme Clinics", [keys[1]]), tmp_path / "o.pptx"
+        return keys[1], box
+
+    def _build(self, small_library, key, tmp_path):
+        plan = plan_deck(small_library, "Acme Clinics", [key])
+        build_deck(small_library, plan, tmp_path / "o.pptx")
+        return summary(tmp_path / "o.pptx")[1], Presentation(str(tmp_path / "o.pptx"))
+
+    def it_keeps_their_own_layout_by_default_centred_on_the_wider_page(
+        self, small_library, foreign, tmp_path
+    ):
+        key, box = foreign
+        row, prs = self._build(small_library, key, tmp_path)
+        assert row["layout"] == "Title and Content"
+        assert row["texts"] == ["Hello Acme Clinics", "Point one"]
+        body = prs.slides[1].placeholders[1]
+        dx = (prs.slide_width - Inches(10)) // 2  # a 10 in wide page centred on 13.33 in
+        assert (body.left, body.top, body.width, body.height) == (
+            box[0] + dx,
+            box[1],
+            box[2],
+            box[3],
         )
-        row = summary(tmp_path / "o.pptx")[1]
+
+    def it_maps_them_onto_the_brand_when_set_to_the_decks_template(
+        self, small_library, foreign, tmp_path
+    ):
+        key, box = foreign
+        set_formatting(small_library, key, "deck")
+        row, prs = self._build(small_library, key, tmp_path)
         assert row["layout"] == "Title and Bullets"
         assert row["texts"] == ["Hello Acme Clinics", "Point one"]
-        body = Presentation(str(tmp_path / "o.pptx")).slides[1].placeholders[1]
-        assert (body.left, body.top, body.width, body.height) == tuple(Emu(v) for v in box)
+        assert len(prs.slide_masters) == 1  # nothing of the source's template came along
+        body = prs.slides[1].placeholders[1]
+        dx = (prs.slide_width - Inches(10)) // 2
+        assert (body.left, body.top) == (box[0] + dx, box[1])

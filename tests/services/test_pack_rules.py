@@ -155,6 +155,22 @@ class DescribeRuleChanges:
         again = packs.import_pack(rep_db, REP, second)
         assert again.changed == {}
 
+    def it_carries_a_slides_formatting_and_lists_its_change(self, publisher, rep_db, tmp_path):
+        db, pair, slides, path = publisher
+        packs.import_pack(rep_db, REP, path)
+        assert designed_service.designed_info(rep_db, slides[2]).formatting == "source"
+        designed_service.set_formatting(db, slides[2], "deck")
+        second = packs.export_pack(db, LENA, tmp_path / "v2.zip", pair.private_path).path
+        preview = packs.import_pack(rep_db, REP, second, dry_run=True)
+        assert preview.changed == {
+            slides[2]: ("Formatting: keep source formatting → use the deck's template",)
+        }
+        packs.import_pack(rep_db, REP, second)
+        assert designed_service.designed_info(rep_db, slides[2]).formatting == "deck"
+        assert designed_service.designed_info(rep_db, slides[1]).formatting == "source"
+        with pytest.raises(Conflict, match="read-only"):
+            designed_service.set_formatting(rep_db, slides[2], "source")
+
     def it_accepts_a_pack_written_before_rules_travelled(self, publisher, rep_db, tmp_path):
         _, pair, slides, path = publisher
         key = keys.load_private_key(pair.private_path)
