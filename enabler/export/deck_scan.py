@@ -15,7 +15,7 @@ from PIL import Image
 from pptx.oxml.ns import qn
 
 from enabler.domain.frame_layout import TextArea
-from enabler.domain.preflight import PlacedImage, ShapeText, TextFit
+from enabler.domain.preflight import LowContrast, PlacedImage, ShapeText, TextFit
 from enabler.export.text_style import (
     Bases,
     TextStyle,
@@ -28,7 +28,7 @@ from enabler.export.text_style import (
     theme_fonts,
 )
 from enabler.render import fit as fitting
-from enabler.render import provenance
+from enabler.render import provenance, readable
 
 EMU_PER_PT = 12700
 EMU_PER_IN = 914400
@@ -43,6 +43,8 @@ class DeckScan:
     images: tuple[PlacedImage, ...]
     provenance: dict | None
     text_areas: tuple[TextArea, ...] = ()
+    slide_size: tuple[int, int] | None = None  # EMU
+    low_contrast: tuple[LowContrast, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,4 +354,6 @@ def scan(prs, book: fitting.FontBook | None = None, min_scale: float = 0.7) -> D
         images=tuple(scanner.images),
         provenance=provenance.read(prs),
         text_areas=tuple(scanner.text_areas),
+        slide_size=(int(prs.slide_width), int(prs.slide_height)),
+        low_contrast=readable.unreadable_texts(prs),
     )

@@ -25,7 +25,6 @@ from enabler.domain.preflight import (
 )
 from enabler.errors import InvalidInput, NotFound
 from enabler.export.deck_scan import DeckScan, scan
-from enabler.render.readable import unreadable_texts
 from enabler.store import modules as module_store
 from enabler.store import settings
 
@@ -79,8 +78,8 @@ def _judge(found: DeckScan, db, policy: Policy, today, modules) -> PreflightRepo
         images=found.images,
         modules=modules if modules is not None else used_modules(db, found.provenance),
         text_areas=found.text_areas,
-        slide_size=(int(prs.slide_width), int(prs.slide_height)),
-        low_contrast=unreadable_texts(prs),
+        slide_size=found.slide_size,
+        low_contrast=found.low_contrast,
     )
     return check(facts, policy, today)
 

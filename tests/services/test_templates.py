@@ -100,7 +100,7 @@ class DescribeDecksOnAnInstalledTemplate:
             "Title and Content",  # the agenda
             "Section Header",
             "Title and Content",
-            "Title and Content",  # designed, from our "Title and Bullets"
+            "Title and Bullets",  # designed: keeps its source layout (source formatting)
             "Picture with Caption",
             "Title Only",
         ]
