@@ -24,7 +24,9 @@ def _cmd(modules: str, text: str) -> LazyCommand:
 COMMANDS: dict[str, LazyCommand] = {
     "audit": _cmd("search", "Who changed what and when, newest first, with before and after."),
     "battlecard": _cmd("objections", "How we are different from COMPETITOR: the battlecard."),
-    "build": _cmd("build", "Build a personalised deck for a prospect (and preflight it)."),
+    "build": _cmd(
+        "build build_batch", "Build a personalised deck for a prospect (and preflight it)."
+    ),
     "check": _cmd(
         "export", "Preflight a deck: unfilled fields, overflowing text, images, module status."
     ),
