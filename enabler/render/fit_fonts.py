@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from enabler.render import font_cache
+from enabler.render.font_cache import FontMetrics
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 BODY_FAMILY = "Open Sans"
@@ -34,61 +35,55 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True, slots=True)
-class _Metrics:
-    advances: dict[int, float]  # code point → advance in em
-    line_em: float  # ascender − descender + line gap, in em
-
-
-@dataclass(frozen=True)
 class Face:
-    """One font file's metrics, in em units; the widths are read on first use."""
+    """One font file's metrics, in em units."""
 
     family: str
     weight: int  # OS/2 usWeightClass: 400 regular, 700 bold, 900 black
     italic: bool
     path: Path
+    advances: dict[int, float]  # code point → advance in em
+    line_em: float  # ascender − descender + line gap, in em
     widths: dict[str, float] = field(default_factory=dict, compare=False)  # word → em, cached
-    # A deck uses a few of the faces: each file's width table is read only when measured with.
-    _metrics: list[_Metrics] = field(default_factory=list, compare=False, repr=False)
-
-    @property
-    def advances(self) -> dict[int, float]:
-        return self._loaded().advances
-
-    @property
-    def line_em(self) -> float:
-        return self._loaded().line_em
-
-    def _loaded(self) -> _Metrics:
-        if not self._metrics:
-            self._metrics.append(_read_metrics(self.path))
-        return self._metrics[0]
 
 
-def _read_metrics(path: Path) -> _Metrics:
+def _read_font(path: Path) -> FontMetrics:
+    """What text fit needs from a font file, read with fontTools (imported only here)."""
+    from fontTools.ttLib import TTFont
+
     font = TTFont(str(path), lazy=True)
     try:
         upm = font["head"].unitsPerEm
+        names = font["name"]
+        os2 = font["OS/2"]
         hmtx = font["hmtx"].metrics
         cmap = font.getBestCmap() or {}
-        advances = {cp: hmtx[glyph][0] / upm for cp, glyph in cmap.items() if glyph in hmtx}
         hhea = font["hhea"]
-        return _Metrics(advances, (hhea.ascent - hhea.descent + hhea.lineGap) / upm)
+        return FontMetrics(
+            family=str(names.getDebugName(16) or names.getDebugName(1) or path.stem),
+            weight=os2.usWeightClass,
+            italic=bool(os2.fsSelection & 1),
+            line_em=(hhea.ascent - hhea.descent + hhea.lineGap) / upm,
+            advances={cp: hmtx[glyph][0] / upm for cp, glyph in cmap.items() if glyph in hmtx},
+        )
     finally:
         font.close()
 
 
 def _load_face(path: Path) -> Face:
-    font = TTFont(str(path), lazy=True)
-    try:
-        names = font["name"]
-        family = str(names.getDebugName(16) or names.getDebugName(1) or path.stem)
-        os2 = font["OS/2"]
-        return Face(
-            family=family, weight=os2.usWeightClass, italic=bool(os2.fsSelection & 1), path=path
-        )
-    finally:
-        font.close()
+    """A face from the metrics cache, else from the font file (then cached for next time)."""
+    metrics = font_cache.load(path)
+    if metrics is None:
+        metrics = _read_font(path)
+        font_cache.store(path, metrics)
+    return Face(
+        family=metrics.family,
+        weight=metrics.weight,
+        italic=metrics.italic,
+        path=path,
+        advances=metrics.advances,
+        line_em=metrics.line_em,
+    )
 
 
 def _system_files(family: str) -> list[Path]:
@@ -130,9 +125,7 @@ class FontBook:
             faces = []
             for path in _system_files(twin):
                 try:
-                    face = _load_face(path)
-                    face._loaded()  # read now: an unreadable file is skipped here
-                    faces.append(face)
+                    faces.append(_load_face(path))
                 except Exception:  # an unreadable system font is just not used
                     continue
             if not faces:
