@@ -39,6 +39,16 @@ class DescribeLazyCli:
         )
         assert done.stdout.strip() == "", f"import enabler.cli pulled in {done.stdout.strip()}"
 
+    def it_builds_decks_without_the_pdf_or_gui_libraries(self):
+        code = (
+            "import sys, enabler.cli.build\n"
+            "print(','.join(m for m in ('weasyprint', 'PySide6') if m in sys.modules))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == ""
+
     def it_lists_every_command_with_its_help_without_loading_them(self):
         code = (
             "import sys\nfrom click.testing import CliRunner\nfrom enabler.cli import cli\n"
