@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from enabler.cli.build_batch import batch_command
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.export import echo_findings, summary
 from enabler.domain.storyline import DEFAULT_TOP
@@ -87,4 +88,4 @@ def build(
 
 
 def register(cli: click.Group) -> None:
-    cli.add_command(build)
+    cli.add_command(batch_command(build))

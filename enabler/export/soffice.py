@@ -13,8 +13,8 @@ import signal
 import subprocess
 import sys
 import zipfile
+from html import escape as _html_escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from enabler.errors import ExportFailed, InvalidInput
 from enabler.export.leash import popen_leashed, release
@@ -76,6 +76,11 @@ def find_uno_python() -> str | None:
         if probe.returncode == 0:
             return path
     return None
+
+
+def escape(text: str) -> str:
+    """Escape &, < and > for XML text (xml.sax.saxutils would pull in urllib and ssl)."""
+    return _html_escape(text, quote=False)
 
 
 def write_fontconfig(folder: Path) -> Path:

@@ -16,6 +16,7 @@ from enabler.render.designed import DesignedSlides
 from enabler.render.fit_drawing import fit_drawing
 from enabler.render.generated import GENERATORS
 from enabler.render.layout_match import resolve_layouts
+from enabler.render.notes import set_notes
 from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
 from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
 from enabler.render.text_direction import follow_text_direction
@@ -71,7 +72,7 @@ def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "
         placement.bind(slide, LAYOUT_NAMES[content.layout])
         render_smart(slide, content, fill, load_image)
     if notes and slide is not None:
-        slide.notes_slide.notes_text_frame.text = fill(notes)
+        set_notes(slide, fill(notes))
 
 
 def assemble(

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from enabler.render import font_cache
+from enabler.render.font_cache import FontMetrics
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 BODY_FAMILY = "Open Sans"
@@ -46,28 +47,43 @@ class Face:
     widths: dict[str, float] = field(default_factory=dict, compare=False)  # word → em, cached
 
 
-def _load_face(path: Path) -> Face:
+def _read_font(path: Path) -> FontMetrics:
+    """What text fit needs from a font file, read with fontTools (imported only here)."""
+    from fontTools.ttLib import TTFont
+
     font = TTFont(str(path), lazy=True)
     try:
         upm = font["head"].unitsPerEm
         names = font["name"]
-        family = str(names.getDebugName(16) or names.getDebugName(1) or path.stem)
         os2 = font["OS/2"]
         hmtx = font["hmtx"].metrics
         cmap = font.getBestCmap() or {}
-        advances = {cp: hmtx[glyph][0] / upm for cp, glyph in cmap.items() if glyph in hmtx}
         hhea = font["hhea"]
-        line_em = (hhea.ascent - hhea.descent + hhea.lineGap) / upm
-        return Face(
-            family=family,
+        return FontMetrics(
+            family=str(names.getDebugName(16) or names.getDebugName(1) or path.stem),
             weight=os2.usWeightClass,
             italic=bool(os2.fsSelection & 1),
-            path=path,
-            advances=advances,
-            line_em=line_em,
+            line_em=(hhea.ascent - hhea.descent + hhea.lineGap) / upm,
+            advances={cp: hmtx[glyph][0] / upm for cp, glyph in cmap.items() if glyph in hmtx},
         )
     finally:
         font.close()
+
+
+def _load_face(path: Path) -> Face:
+    """A face from the metrics cache, else from the font file (then cached for next time)."""
+    metrics = font_cache.load(path)
+    if metrics is None:
+        metrics = _read_font(path)
+        font_cache.store(path, metrics)
+    return Face(
+        family=metrics.family,
+        weight=metrics.weight,
+        italic=metrics.italic,
+        path=path,
+        advances=metrics.advances,
+        line_em=metrics.line_em,
+    )
 
 
 def _system_files(family: str) -> list[Path]:
