@@ -186,3 +186,14 @@ def reporters_revoke(db_path, reporter_id) -> None:
 def register(cli) -> None:
     for command in (channel, sync_cmd, publish, reporters):
         cli.add_command(command)
+
+
+def echo_team(team: dict) -> None:
+    """The team section of `enabler report`: contributors and how fresh each one is."""
+    click.echo(f"Team: {team['contributors']} reporter(s) contributed field reports.")
+    emit_table(
+        [[r["name"], str(r["events"]), _age(r["age_days"])] for r in team["reporters"]],
+        ["reporter", "events", "last batch"],
+    )
+    if team["win_rate"] is not None:
+        click.echo(f"Team win rate: {team['win_rate']:.0%} of closed deals.")

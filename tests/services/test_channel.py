@@ -26,15 +26,21 @@ def make_rep(tmp_path, name: str, location: str, pair):
     profile = make_profile(name, "sales")
     with transaction(db):
         users.put_profile(db, profile)
+    add_prospect(db)
+    keys.trust(db, profile, pair.public_path, "hq")
+    sync.set_channel(db, location)
+    return db
+
+
+def add_prospect(db) -> None:
+    """Acme Clinics, with a contact whose name must never leave this library."""
+    with transaction(db):
         prospect = prospect_store.create(
             db, Prospect(id=0, company="Acme Clinics", industry="Healthcare")
         )
         prospect_store.add_contact(
             db, Contact(id=0, prospect_id=prospect.id, name="Jo Buyer", title="CFO")
         )
-    keys.trust(db, profile, pair.public_path, "hq")
-    sync.set_channel(db, location)
-    return db
 
 
 def do_field_work(db, name: str) -> None:
