@@ -174,13 +174,13 @@ def reporters_trust(db_path, reporter_id) -> None:
 @db_option
 @click.argument("reporter_id")
 def reporters_revoke(db_path, reporter_id) -> None:
-    """Stop merging this reporter's batches (what was merged stays)."""
+    """Stop merging this reporter's batches; their events no longer count in the report."""
     from enabler.services.channel import reporters as service
     from enabler.services.governance import require_profile
 
     db = open_library(db_path)
     r = service.set_trust(db, require_profile(db), reporter_id, False)
-    click.echo(f"Revoked {r.name or r.fingerprint[:16]}; no more of their batches merge.")
+    click.echo(f"Revoked {r.name or r.fingerprint[:16]}; their reports no longer count.")
 
 
 def register(cli) -> None:

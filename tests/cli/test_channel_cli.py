@@ -93,3 +93,4 @@ class DescribeTheLoop:
         assert "Team: 1 reporter(s) contributed" in text and "Dana Rep" in text
         assert "Revoked Dana Rep" in ok("reporters", "revoke", pending["id"][:10], db=hq)
         assert "revoked" in ok("reporters", "list", db=hq)
+        assert json.loads(ok("report", "--json", db=hq))["team"]["contributors"] == 0

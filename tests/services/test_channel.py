@@ -8,6 +8,7 @@ import pytest
 
 from enabler.domain.profile import make_profile
 from enabler.domain.prospects import Contact, Prospect
+from enabler.errors import ExportFailed
 from enabler.services import feedback, keys
 from enabler.services.channel import events, reporters, sync
 from enabler.services.channel.transport import Channel, Location, is_candidate
@@ -148,6 +149,22 @@ class DescribeTwoRepsAndMarketing:
         assert sync.sync(rep, users.get_profile(rep)).uploaded_events == 3
 
 
+class DescribeUpload:
+    def it_splits_many_events_into_batches_and_sends_each_once(self, folder_team, monkeypatch):
+        _, _, reps, root = folder_team
+        from enabler.services.channel import reports
+
+        monkeypatch.setattr(reports, "MAX_EVENTS", 2)
+        do_field_work(reps[0], "Dana Rep")
+        assert sync.sync(reps[0], users.get_profile(reps[0])).uploaded_events == 3
+        assert len(list((root / "reports").glob("*.json"))) == 2
+        assert sync.sync(reps[0], users.get_profile(reps[0])).uploaded_events == 0
+
+    def it_never_reads_a_future_timestamp_as_negative_freshness(self):
+        view = reporters.ReporterView("f" * 64, "Dana", "trusted", 1, "2999-01-01T00:00:00+00:00")
+        assert view.age_days() == 0.0
+
+
 class DescribeMergeSafety:
     def it_counts_a_replayed_batch_once_and_skips_sync_engine_copies(self, folder_team):
         db, _, reps, root = folder_team
@@ -231,6 +248,31 @@ class DescribeReleases:
         assert down.refused == ("release 1 from hq is older than release 2 already applied",)
         assert module_store.get_module(rep, "pillars").title == "Why us, now"
 
+    def it_waits_for_a_pack_that_arrives_after_its_envelope(self, folder_team):
+        db, pair, reps, root = folder_team
+        from enabler.services.channel import releases
+
+        releases.publish(db, LENA, sync.channel_of(db), pair.private_path)
+        (pack,) = (root / "releases").glob("*-00000002.pack")
+        held = pack.read_bytes()
+        pack.unlink()
+        down = sync.sync(reps[0], users.get_profile(reps[0])).down
+        assert not down.applied and "not arrived yet" in down.waiting[0]
+        pack.write_bytes(held[:100])  # still copying
+        assert "not complete yet" in sync.sync(reps[0], users.get_profile(reps[0])).down.waiting[0]
+        pack.write_bytes(held)
+        (applied,) = sync.sync(reps[0], users.get_profile(reps[0])).down.applied
+        assert applied.seq == 2
+
+    def it_numbers_past_the_channel_when_this_machine_forgot(self, folder_team):
+        db, pair, _, _ = folder_team
+        from enabler.services.channel import releases
+        from enabler.store import settings
+
+        with transaction(db):
+            settings.put(db, "channel.release_seq", {})
+        assert releases.publish(db, LENA, sync.channel_of(db), pair.private_path).seq == 2
+
     def it_applies_only_the_trusted_publisher(self, folder_team, tmp_path):
         db, _, reps, root = folder_team
         from enabler.services.channel import releases
@@ -281,3 +323,17 @@ class DescribeOverWebDAV:
         assert len(names) == 1
         assert not list((served / "team").rglob(".*.part"))
         assert "s3cret" not in json.dumps(db.execute("SELECT * FROM settings").fetchall())
+
+    def it_takes_credentials_from_netrc(self, tmp_path, monkeypatch):
+        monkeypatch.delenv("ENABLER_CHANNEL_USER", raising=False)
+        monkeypatch.setenv("HOME", str(tmp_path))
+        netrc = tmp_path / ".netrc"
+        netrc.write_text(f"machine 127.0.0.1 login {USER} password {PASSWORD}\n")
+        netrc.chmod(0o600)
+        (tmp_path / "dav").mkdir()
+        with webdav_server(tmp_path / "dav") as url:
+            Channel(Location.parse(url)).ensure()
+            netrc.write_text(f"machine 127.0.0.1 login {USER} password wrong\n")
+            with pytest.raises(ExportFailed, match="401"):
+                Channel(Location.parse(url)).list("reports")
+        assert (tmp_path / "dav" / "reports").is_dir()

@@ -19,7 +19,7 @@ import sqlite_utils
 from enabler.domain.profile import Profile
 from enabler.services import keys, packs
 from enabler.services.channel import envelope
-from enabler.services.channel.transport import Channel
+from enabler.services.channel.transport import Channel, Missing
 from enabler.store import channel as store
 from enabler.store import settings
 from enabler.store.db import transaction
@@ -118,14 +118,17 @@ def _apply(db, profile, channel, fingerprint: str, seq: int, name: str) -> Appli
     stem = f"{fingerprint}-{seq:08d}"
     try:
         opened = envelope.open_envelope(channel.read(FOLDER, f"{stem}.json"), KIND)
-    except envelope.Incomplete:
+    except (envelope.Incomplete, Missing):
         return f"waiting:release {seq} from {name} is still arriving"
     except envelope.Tampered as exc:
         return f"release {seq} from {name} refused: {exc}"
     body = opened.body
     if opened.fingerprint != fingerprint or body.get("seq") != seq:
         return f"release {seq} from {name} refused: its name and content disagree"
-    pack = channel.read(FOLDER, f"{stem}.pack")
+    try:
+        pack = channel.read(FOLDER, f"{stem}.pack")
+    except Missing:
+        return f"waiting:release {seq} from {name}: its pack has not arrived yet"
     if hashlib.sha256(pack).hexdigest() != str(body.get("pack", {}).get("sha256")):
         return f"waiting:release {seq} from {name}: its pack is not complete yet"
     with tempfile.TemporaryDirectory(prefix="enabler-release-") as tmp:

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from enabler.domain.profile import Profile
 from enabler.services import keys
 from enabler.services.channel import envelope, events
-from enabler.services.channel.transport import Channel
+from enabler.services.channel.transport import Channel, Missing
 from enabler.store import channel as store
 from enabler.store.db import transaction
 from enabler.store.rows import now_iso
@@ -28,6 +28,7 @@ from enabler.store.rows import now_iso
 FOLDER = "reports"
 KIND = "field-batch"
 _KINDS = {"deck", "rating", "outcome", "objection"}
+MAX_EVENTS = 5000  # per batch, so one merge transaction stays small
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +38,24 @@ class Upload:
 
 
 def upload(db: sqlite_utils.Database, profile: Profile, channel: Channel, key) -> Upload:
-    """Write one batch with every event not sent yet; mark them sent once the batch is in."""
+    """Write batches of every event not sent yet; mark each batch's events sent once it is in.
+
+    A crash between the two steps only means the events go again in a later batch; marketing
+    counts each event id once.
+    """
     sent = store.sent_ids(db)
     fresh = [e for e in events.collect(db) if e.event_id not in sent]
-    if not fresh:
-        return Upload(None, 0)
     fingerprint = keys.fingerprint(key.public_key())
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    name = f"{fingerprint}-{stamp}-{secrets.token_hex(4)}.json"
-    data = seal_batch(key, profile.name, [e.to_dict() for e in fresh])
-    channel.write(FOLDER, name, data)
-    with transaction(db):
-        store.mark_sent(db, [e.event_id for e in fresh], name)
-    return Upload(name, len(fresh))
+    last, count = None, 0
+    for start in range(0, len(fresh), MAX_EVENTS):
+        chunk = fresh[start : start + MAX_EVENTS]
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        name = f"{fingerprint}-{stamp}-{secrets.token_hex(4)}.json"
+        channel.write(FOLDER, name, seal_batch(key, profile.name, [e.to_dict() for e in chunk]))
+        with transaction(db):
+            store.mark_sent(db, [e.event_id for e in chunk], name)
+        last, count = name, count + len(chunk)
+    return Upload(last, count)
 
 
 def seal_batch(key: Ed25519PrivateKey, reporter_name: str, items: list[dict]) -> bytes:
@@ -100,13 +106,13 @@ def merge(db: sqlite_utils.Database, channel: Channel) -> Merge:
         if status.get(fingerprint) == "pending":
             waiting.add(fingerprint)
             continue
-        data = channel.read(FOLDER, name)
         try:
+            data = channel.read(FOLDER, name)
             opened = envelope.open_envelope(data, KIND)
             if opened.fingerprint != fingerprint:
                 raise envelope.Tampered("its file name names another reporter")
             rows = _rows(opened.body)
-        except envelope.Incomplete:
+        except (envelope.Incomplete, Missing):
             incomplete.append(name)
             continue
         except envelope.Tampered as exc:

@@ -13,7 +13,7 @@ from enabler.services.channel.reporters import ReporterView, list_reporters
 
 @dataclass(frozen=True, slots=True)
 class TeamFigures:
-    reporters: tuple[ReporterView, ...]  # trusted ones that sent at least one event
+    reporters: tuple[ReporterView, ...]  # trusted reporters with at least one merged event
     events_by_kind: dict[str, int]
     decks_by_rep: dict[str, int]
     outcomes: dict[str, int]  # won / lost / no_decision
@@ -41,9 +41,12 @@ class TeamFigures:
 
 
 def team_figures(db: sqlite_utils.Database) -> TeamFigures:
+    """Figures over the events of trusted reporters (a revoked reporter's no longer count)."""
     names = {}
     contributors = []
     for r in list_reporters(db):
+        if r.status != "trusted":
+            continue
         names[r.fingerprint] = r.name or r.fingerprint[:16]
         if r.events:
             contributors.append(r)
@@ -54,6 +57,8 @@ def team_figures(db: sqlite_utils.Database) -> TeamFigures:
     for reporter, kind, payload in db.execute(
         "SELECT reporter, kind, payload FROM field_events"
     ).fetchall():
+        if reporter not in names:
+            continue
         kinds[kind] += 1
         if kind == "deck":
             decks[names.get(reporter, reporter[:16])] += 1

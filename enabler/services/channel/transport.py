@@ -23,6 +23,10 @@ from enabler.errors import ExportFailed, InvalidInput
 _SKIP = re.compile(r"(^[.~])|( \(\d+\)\.)|(\.(part|tmp|partial)$)|(conflict)", re.IGNORECASE)
 
 
+class Missing(Exception):
+    """A listed file is gone or not there yet (a sync engine moved it): retry later."""
+
+
 def is_candidate(name: str) -> bool:
     """A complete, original file a reader should consider (not a temp or sync duplicate)."""
     return not _SKIP.search(name)
@@ -123,6 +127,8 @@ class Channel:
     def read(self, folder: str, name: str) -> bytes:
         try:
             return self._fs.cat_file(self._path(f"{folder}/{name}"))
+        except FileNotFoundError as exc:
+            raise Missing(f"{folder}/{name}") from exc
         except Exception as exc:
             raise self._fail(f"could not give {folder}/{name}", exc) from exc
 
