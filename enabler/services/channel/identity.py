@@ -15,14 +15,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from enabler.errors import InvalidInput
 from enabler.services import keys
-from enabler.store.db import _db_file
 
 
 def key_path(db: sqlite_utils.Database) -> Path:
-    where = _db_file(db)
-    if where == "in memory":
+    row = db.conn.execute("PRAGMA database_list").fetchone()
+    if not row or not row[2]:
         raise InvalidInput("The team channel needs a library saved in a file.")
-    path = Path(where)
+    path = Path(row[2])
     return path.with_name(f"{path.stem}.reporter.key")
 
 
