@@ -62,7 +62,10 @@ def channel_show(db_path, as_json) -> None:
 @json_option
 @click.option("--dry-run", is_flag=True, help="Only count what would be sent.")
 def sync_cmd(db_path, as_json, dry_run) -> None:
-    """Send new field reports and fetch library releases (reps); merge field reports (marketing)."""
+    """Send new field reports and fetch library releases (reps); merge field reports (marketing).
+
+    --dry-run only counts: events a rep would send, or batches marketing has not merged.
+    """
     from enabler.services.channel import sync
     from enabler.services.governance import require_profile
 
@@ -73,7 +76,10 @@ def sync_cmd(db_path, as_json, dry_run) -> None:
         return
     d = result.to_dict()
     if dry_run:
-        click.echo(f"{d['queued_events']} field event(s) would be sent.")
+        if result.unmerged_batches:
+            click.echo(f"{result.unmerged_batches} batch(es) in the channel are not merged yet.")
+        else:
+            click.echo(f"{d['queued_events']} field event(s) would be sent.")
         return
     if result.offline:
         click.echo(

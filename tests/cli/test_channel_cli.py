@@ -79,6 +79,7 @@ class DescribeTheLoop:
         assert "3 field event(s) would be sent" in ok("sync", "--dry-run", db=rep)
         assert "Sent 3 field event(s)." in ok("sync", db=rep)
 
+        assert "1 batch(es) in the channel are not merged yet" in ok("sync", "--dry-run", db=hq)
         assert "Waiting for trust" in ok("sync", db=hq)
         (pending,) = json.loads(ok("reporters", "list", "--json", db=hq))
         assert (pending["name"], pending["status"], pending["events"]) == ("Dana Rep", "pending", 0)

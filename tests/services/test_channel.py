@@ -149,6 +149,24 @@ class DescribeTwoRepsAndMarketing:
         assert sync.sync(rep, users.get_profile(rep)).uploaded_events == 3
 
 
+class DescribeFieldEvents:
+    def it_reports_objections_by_category_stage_industry_and_competitor_only(self, demo_db):
+        objections = [e for e in events.collect(demo_db) if e.kind == "objection"]
+        assert objections
+        for e in objections:
+            assert set(e.payload) == {
+                "objection",
+                "category",
+                "state",
+                "stage",
+                "industry",
+                "competitor",
+            }
+            assert e.payload["state"] in ("raised", "answered")
+        assert len({e.event_id for e in objections}) == len(objections)
+        assert events.collect(demo_db) == events.collect(demo_db)  # stable ids
+
+
 class DescribeUpload:
     def it_splits_many_events_into_batches_and_sends_each_once(self, folder_team, monkeypatch):
         _, _, reps, root = folder_team

@@ -91,6 +91,7 @@ class SyncResult:
     offline: str | None = None
     merge: reports.Merge | None = None
     down: releases.Down | None = None
+    unmerged_batches: int = 0  # dry run, marketing: batches in the channel not merged yet
 
     def to_dict(self) -> dict:
         m, d = self.merge, self.down
@@ -98,6 +99,7 @@ class SyncResult:
             "uploaded_events": self.uploaded_events,
             "uploaded_batch": self.uploaded_batch,
             "queued_events": self.queued_events,
+            "unmerged_batches": self.unmerged_batches,
             "offline": self.offline,
             "merged_batches": m.merged_batches if m else 0,
             "new_events": m.new_events if m else 0,
@@ -117,6 +119,10 @@ class SyncResult:
 def sync(db: sqlite_utils.Database, profile: Profile, *, dry_run: bool = False) -> SyncResult:
     channel = channel_of(db)
     if dry_run:
+        if profile.role is not Role.SALES:
+            done = store.merged_batch_names(db)
+            listed = [n for n in channel.list(reports.FOLDER) if n.endswith(".json")]
+            return SyncResult(unmerged_batches=sum(1 for n in listed if n not in done))
         sent = store.sent_ids(db)
         pending = sum(1 for e in events.collect(db) if e.event_id not in sent)
         return SyncResult(queued_events=pending)
