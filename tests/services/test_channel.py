@@ -178,6 +178,35 @@ class DescribeUpload:
         assert len(list((root / "reports").glob("*.json"))) == 2
         assert sync.sync(reps[0], users.get_profile(reps[0])).uploaded_events == 0
 
+    def it_cleans_up_and_retries_when_the_final_rename_fails(self, folder_team, monkeypatch):
+        _, _, reps, root = folder_team
+        rep = reps[0]
+        do_field_work(rep, "Dana Rep")
+        fs_type = type(sync.channel_of(rep)._fs)
+        monkeypatch.setattr(fs_type, "mv", lambda *a, **k: (_ for _ in ()).throw(OSError("EIO")))
+        result = sync.sync(rep, users.get_profile(rep))
+        assert result.offline and "EIO" in result.offline and result.queued_events == 3
+        assert list((root / "reports").iterdir()) == []  # no temp file left behind
+        monkeypatch.undo()
+        assert sync.sync(rep, users.get_profile(rep)).uploaded_events == 3
+
+    def it_resends_after_a_crash_between_upload_and_bookkeeping(self, folder_team, monkeypatch):
+        db, _, reps, root = folder_team
+        from enabler.store import channel as channel_store
+
+        rep = reps[0]
+        do_field_work(rep, "Dana Rep")
+        with monkeypatch.context() as m:
+            m.setattr(channel_store, "mark_sent", lambda *a: (_ for _ in ()).throw(SystemExit))
+            with pytest.raises(SystemExit):
+                sync.sync(rep, users.get_profile(rep))
+        assert sync.sync(rep, users.get_profile(rep)).uploaded_events == 3
+        assert len(list((root / "reports").glob("*.json"))) == 2
+        sync.sync(db, LENA)
+        trust_all(db)
+        result = sync.sync(db, LENA)
+        assert (result.merge.merged_batches, result.merge.new_events) == (2, 3)
+
     def it_never_reads_a_future_timestamp_as_negative_freshness(self):
         view = reporters.ReporterView("f" * 64, "Dana", "trusted", 1, "2999-01-01T00:00:00+00:00")
         assert view.age_days() == 0.0
