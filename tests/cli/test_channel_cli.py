@@ -56,6 +56,8 @@ class DescribeChannelCommands:
         assert len(shown["reporter_fingerprint"]) == 64 and shown["share_company_names"]
         assert (tmp_path / "library.reporter.key").exists()
         assert "Last sync: never" in ok("channel", "show", db=hq)
+        ok("channel", "set", tmp_path / "channel", "--no-share-company-names", db=hq)
+        assert not json.loads(ok("channel", "show", "--json", db=hq))["share_company_names"]
 
     def it_explains_what_it_cannot_do(self, team, tmp_path):
         hq, rep, _ = team
