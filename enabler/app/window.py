@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app.channel_status import ChannelStatus
 from enabler.app.drop_import import DropImporter, dropped_paths
 from enabler.app.ops import Operation
 from enabler.app.pages.build import BuildPage
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._menus()
         self.statusBar().showMessage(f"Library: {self.db_path}")
+        self.channel_status = ChannelStatus(self.db_path, self)
+        self.statusBar().addPermanentWidget(self.channel_status)
         self.importer = DropImporter(self.db_path, self.statusBar(), self)
         self.importer.error.connect(self.show_error)
         self.importer.status.connect(lambda m: self.statusBar().showMessage(m, 15000))

@@ -27,6 +27,10 @@ COMMANDS: dict[str, LazyCommand] = {
     "build": _cmd(
         "build build_batch", "Build a personalised deck for a prospect (and preflight it)."
     ),
+    "channel": _cmd(
+        "channel",
+        "The team channel: a shared folder or WebDAV address marketing and reps both reach.",
+    ),
     "check": _cmd(
         "export", "Preflight a deck: unfilled fields, overflowing text, images, module status."
     ),
@@ -74,6 +78,10 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "profile": _cmd("profile", "Who you are on this machine (workflow identity, not security)."),
     "prospects": _cmd("prospects", "Prospects and what reps know about them."),
+    "publish": _cmd(
+        "channel",
+        "Put the approved library in the team channel as the next signed release (marketing).",
+    ),
     "rate": _cmd(
         "feedback",
         "Rate a module 1..5 (MODULE_ID is an id or key); a flag goes to marketing's review.",
@@ -84,6 +92,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "report": _cmd(
         "feedback", "Insights for marketing: usage, win rates, ratings, flags and objections."
     ),
+    "reporters": _cmd("channel", "Whose field reports count (marketing): list, trust, revoke."),
     "roi": _cmd(
         "roi", "Show a prospect's business case: NPV, IRR, payback, ROI, TCO and sensitivity."
     ),
@@ -96,6 +105,10 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "stages": _cmd("crm", "How CRM stages map to funnel stages (awareness … post_sale, or keep)."),
     "stale": _cmd("governance", "Approved modules past their review-by date, most overdue first."),
+    "sync": _cmd(
+        "channel",
+        "Send new field reports and fetch library releases (reps); merge field reports (marketing).",
+    ),
     "template": _cmd(
         "designed", "The template decks are built on (yours, or the built-in brand template)."
     ),

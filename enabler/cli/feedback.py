@@ -95,8 +95,9 @@ def report(db_path, as_json, csv_path, min_sample) -> None:
     rep = feedback_report.build_report(db, min_sample=min_sample)
     if csv_path is not None:
         feedback_report.export_csv(rep, csv_path, db=db)
+    team = _team(db)
     if as_json:
-        emit_json(rep.to_dict() | ({"csv": str(csv_path)} if csv_path else {}))
+        emit_json(rep.to_dict() | {"team": team} | ({"csv": str(csv_path)} if csv_path else {}))
         return
     if rep.empty:
         click.echo("No feedback yet: build decks, rate modules and record deal outcomes.")
@@ -117,6 +118,16 @@ def report(db_path, as_json, csv_path, min_sample) -> None:
         click.echo(f"- {line}")
     if csv_path is not None:
         click.echo(f"Wrote {csv_path}.")
+    if team["contributors"]:
+        from enabler.cli.channel import echo_team
+
+        echo_team(team)
+
+
+def _team(db) -> dict:
+    from enabler.services.channel.team import team_figures
+
+    return team_figures(db).to_dict()
 
 
 def register(cli) -> None:
