@@ -107,7 +107,8 @@ COMMANDS: dict[str, LazyCommand] = {
     "stale": _cmd("governance", "Approved modules past their review-by date, most overdue first."),
     "sync": _cmd(
         "channel",
-        "Send new field reports and fetch library releases (reps); merge field reports (marketing).",
+        "Send new field reports and fetch library releases (reps); "
+        "merge field reports (marketing).",
     ),
     "template": _cmd(
         "designed", "The template decks are built on (yours, or the built-in brand template)."
