@@ -17,6 +17,7 @@ from enabler.domain.prospects import Prospect
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import InvalidInput
 from enabler.export.atomic import write_atomic
+from enabler.export.file_kind import require_extension
 from enabler.render import deck as deck_render
 from enabler.render.context import build_context
 from enabler.render.context_reads import plan_reads
@@ -183,8 +184,9 @@ def build_deck(
     """Render `plan`, write it atomically to `out` and record it in the library.
 
     `progress` hears after each module and before the checks and the write; if it raises, the
-    build stops there and `out` is untouched.
+    build stops there and `out` is untouched. An `out` not ending in .pptx is refused first.
     """
+    out = require_extension(out, ".pptx")
     prs = render_plan(db, plan, template, progress)
     total = len(plan.modules)
     if progress is not None:

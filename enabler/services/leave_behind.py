@@ -18,6 +18,7 @@ import sqlite_utils
 from enabler.domain.deck import DeckPlan
 from enabler.domain.prospects import Prospect
 from enabler.export import html_pdf
+from enabler.export.file_kind import require_extension
 from enabler.services import leave_behind_content as content
 from enabler.services.build import template_context
 from enabler.services.leave_behind_content import SectionItem
@@ -186,7 +187,8 @@ def build_leave_behind(
     today: dt.date | None = None,
     fetcher=None,
 ) -> LeaveBehindResult:
-    """Write the prospect's leave-behind PDF to `out` (atomically)."""
+    """Write the prospect's leave-behind PDF to `out` (atomically); `out` must end in .pdf."""
+    out = require_extension(out, ".pdf")
     prospect = prospect_store.find(db, prospect_ref)
     data = document_data(db, prospect, rep, today)
     html = render_leave_behind(data)
