@@ -8,7 +8,9 @@ import click
 
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.export import echo_findings, summary
+from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
+from enabler.errors import FieldFix, UnfilledField
 from enabler.services.build import build_deck, plan_deck
 from enabler.services.export import deck_to_pdf
 
@@ -47,7 +49,8 @@ def _fields(values: tuple[str, ...]) -> dict[str, str]:
     default=DEFAULT_TOP,
     show_default=True,
     type=click.IntRange(1, 100),
-    help="Without --modules: how many recommended modules to use.",
+    help="Without --modules: how many modules the deck has in all, the ROI, objection and "
+    "criteria slides included (they take the place of the lowest-ranked).",
 )
 @click.option("--pdf", "make_pdf", is_flag=True, help="Also write the PDF beside the deck.")
 @click.option("--force", is_flag=True, help="Write the PDF even when preflight finds errors.")
@@ -57,7 +60,10 @@ def build(
     """Build a personalised deck for a prospect (and preflight it)."""
     db = open_library(db_path)
     plan = plan_deck(db, prospect_ref, _split(module_refs), _fields(fields), rep=rep, top=top)
-    result = build_deck(db, plan, out)
+    try:
+        result = build_deck(db, plan, out)
+    except UnfilledField as exc:
+        raise click.ClickException(f"{exc} {how_to_fill(exc.field, exc.fixes, plan)}") from None
     report = result.preflight
     pdf_path = deck_to_pdf(result.path, report, force=force) if make_pdf else None
     if as_json:
@@ -67,6 +73,7 @@ def build(
                 "deck_id": result.deck_id,
                 "slides": result.slides,
                 "modules": list(result.modules),
+                "plan_notes": [n.to_dict() for n in plan.notes],
                 "preflight": report.to_dict() if report else None,
                 "pdf": str(pdf_path) if pdf_path else None,
             }
@@ -76,11 +83,36 @@ def build(
         f"Built {result.path} for {plan.prospect.company}: {result.slides} slides "
         f"from {len(result.modules)} modules."
     )
+    for note in plan.notes:
+        click.echo(describe_note(note, plan, top))
     if report is not None and report.findings:
         click.echo(f"Preflight: {summary(report)}")
         echo_findings(report)
     if pdf_path is not None:
         click.echo(f"PDF: {pdf_path}")
+
+
+def how_to_fill(field: str, fixes, plan) -> str:
+    """The CLI's words for each way to give `field` a value."""
+    company = plan.prospect.company
+    ways = {
+        FieldFix.ADD_CONTACT: f'add a contact (enabler contacts add "NAME" --prospect "{company}")',
+        FieldFix.EDIT_PROSPECT: f'fill it for the prospect (enabler prospects edit "{company}")',
+        FieldFix.TYPE_VALUE: f"type it for this deck (--field {field}=VALUE)",
+    }
+    return "To fill it: " + ", or ".join(ways[f] for f in fixes) + "."
+
+
+def describe_note(note: PlanNote, plan, top: int) -> str:
+    name = f"{note.module_key} ({note.module_title})"
+    if note.kind is PlanNoteKind.ADDED:
+        return f"Added {name}: {note.reason}."
+    if note.kind is PlanNoteKind.REPLACED:
+        return f"Replaced {name}: {note.reason}."
+    if note.kind is PlanNoteKind.MADE_ROOM:
+        return f"Left out {name} to keep the deck at {top} modules (--top changes it)."
+    field = "{{ " + note.field + " }}"
+    return f"Left out {name}: {field} has no value. {how_to_fill(note.field, note.fixes, plan)}"
 
 
 def register(cli: click.Group) -> None:

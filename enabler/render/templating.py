@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
-from jinja2 import StrictUndefined, TemplateError, nodes, pass_context
+from jinja2 import ChainableUndefined, StrictUndefined, TemplateError, nodes, pass_context
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from enabler.errors import RenderError
+from enabler.errors import RenderError, UnfilledField
 from enabler.render.text import xml_safe
 
 MAX_OUTPUT = 20_000  # characters one text field may render to
@@ -96,8 +96,13 @@ def _compact(context, value, locale: str = "") -> str:
     return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
 
 
+class _SlideUndefined(ChainableUndefined, StrictUndefined):
+    """Strict when shown or tested, but `contact.first_name` of a missing `contact` stays
+    undefined instead of raising, so an author's `| default("there")` can catch it."""
+
+
 def _make_env() -> _SlideSandbox:
-    env = _SlideSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = _SlideSandbox(undefined=_SlideUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters.update(money=_money, date=_date, number=_number, compact=_compact)
     env.globals = {"range": _safe_range}
     return env
@@ -161,10 +166,11 @@ def render(source: str, context: Mapping, where: str) -> str:
     try:
         out = _compile(_normalise(source)).render(context)
     except UndefinedError as exc:
-        raise RenderError(
-            f"{where}: field {_undefined_name(exc, source)} has no value. Fill it in for this "
-            "prospect "
-            "or remove the module from the deck."
+        tag = _undefined_name(exc, source)
+        raise UnfilledField(
+            f"{where}: field {tag} has no value. Fill it in for this prospect "
+            "or remove the module from the deck.",
+            field=_dotted_field(tag),
         ) from None
     except SecurityError as exc:
         raise RenderError(
@@ -179,6 +185,14 @@ def render(source: str, context: Mapping, where: str) -> str:
     if len(out) > MAX_OUTPUT:
         raise RenderError(f"{where}: text longer than {MAX_OUTPUT} characters after filling.")
     return xml_safe(out)
+
+
+def _dotted_field(tag: str) -> str:
+    """`contact.first_name` from the tag `{{ contact.first_name | upper }}` (first field)."""
+    from enabler.render.fields import scan
+
+    found = scan([tag]).fields if tag.startswith("{") else ()
+    return max(found, key=len) if found else tag.strip("'")
 
 
 def _undefined_name(exc: UndefinedError, source: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable
@@ -24,7 +25,6 @@ from enabler.render.context_reads import plan_reads
 from enabler.services import designed, field_overrides, objection_deck, roi_deck, worksheet_deck
 from enabler.services.glossary import glossary_context
 from enabler.services.preflight import check_presentation, planned_modules
-from enabler.services.recommend import deck_selection
 from enabler.services.templates import installed_template
 from enabler.store import assets, decks, settings
 from enabler.store import modules as module_store
@@ -62,10 +62,21 @@ def plan_deck(
 ) -> DeckPlan:
     """Choose the prospect, contact and module versions for a deck.
 
-    Without `module_refs`, the `top` recommended modules for the prospect's stage, in story
-    order (see enabler.services.recommend.deck_selection).
+    Without `module_refs`, the automatic deck of `top` modules in story order, leaving out
+    modules whose fields the prospect cannot fill; `plan.notes` say what was added, replaced
+    or left out and why (see enabler.services.auto_plan).
     """
     prospect = prospect_store.find(db, prospect_ref)
+    contacts = prospect_store.contacts(db, prospect.id)
+    plan = DeckPlan(
+        prospect=prospect,
+        modules=(),
+        contact=contacts[0] if contacts else None,
+        rep=rep or prospect.owner_rep,
+        date=date or dt.date.today(),
+        overrides=dict(overrides or {}),
+    )
+    notes: tuple = ()
     if module_refs:
         chosen = [module_store.get_module(db, ref) for ref in module_refs]
         not_approved = [m.key for m in chosen if m.state is not ModuleState.APPROVED]
@@ -75,24 +86,17 @@ def plan_deck(
                 f"{', '.join(not_approved)}."
             )
     else:
-        chosen = deck_selection(db, prospect, top)
-        for adjust in PLAN_ADJUSTERS:
-            chosen = adjust(db, prospect, chosen)
+        from enabler.services.auto_plan import automatic_modules  # it reads plan fields: a cycle
+
+        ctx = template_context(db, plan)
+        chosen, notes = automatic_modules(db, plan, top, PLAN_ADJUSTERS, ctx)
         if not chosen:
             raise InvalidInput(
                 f"No approved module matches {prospect.company} ({prospect.stage.label}, "
                 f"{prospect.industry or 'no industry'}). Pick modules with --modules ID,ID."
             )
     planned = tuple(PlannedModule(m, module_store.current_version(db, m)) for m in chosen)
-    contacts = prospect_store.contacts(db, prospect.id)
-    return DeckPlan(
-        prospect=prospect,
-        modules=planned,
-        contact=contacts[0] if contacts else None,
-        rep=rep or prospect.owner_rep,
-        date=date or dt.date.today(),
-        overrides=dict(overrides or {}),
-    )
+    return dataclasses.replace(plan, modules=planned, notes=notes)
 
 
 # Each provider adds top-level template values for a deck, e.g. {"roi": {...}}.

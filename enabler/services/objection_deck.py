@@ -20,6 +20,11 @@ from enabler.store import modules as module_store
 # Raised objections first (they need an answer), then the likely ones to pre-empt.
 APPENDIX_STATES = (ObjectionState.RAISED, ObjectionState.OPEN)
 GENERATED = (SmartLayout.WHY_US, SmartLayout.OBJECTION_APPENDIX)
+# Why `adjust_plan` adds each slide, for the rep ({company} is the prospect's name).
+WHY_ADDED = {
+    SmartLayout.WHY_US: "{company} is evaluating a competitor we have a battlecard for",
+    SmartLayout.OBJECTION_APPENDIX: "{company} has objections with approved answers",
+}
 
 
 def appendix_items(db: sqlite_utils.Database, cl: ObjectionChecklist) -> list[dict]:

@@ -46,6 +46,8 @@ from enabler.store import roi as roi_store
 ROI_ORDER = (SmartLayout.ROI_SUMMARY, SmartLayout.ROI_CASHFLOW, SmartLayout.ROI_TORNADO)
 STATIC_BUSINESS_CASE_KEYS = frozenset({"roi-summary"})
 TORNADO_BARS = 8
+# Why `adjust_plan` adds each slide, for the rep ({company} is the prospect's name).
+WHY_ADDED = dict.fromkeys(ROI_ORDER, "{company} has a saved business case")
 
 
 def _number_or_text(value: float | None, text: str):

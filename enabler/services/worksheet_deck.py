@@ -153,6 +153,13 @@ def deck_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
     )
 
 
+# Why `adjust_plan` adds each slide, for the rep ({company} is the prospect's name).
+WHY_ADDED = {
+    SmartLayout.CRITERIA: "{company} is deciding and has evaluation criteria",
+    SmartLayout.PATH_TO_DECISION: "{company} is deciding and has a mutual action plan",
+}
+
+
 def has_worksheet(db: sqlite_utils.Database, prospect: Prospect) -> dict[SmartLayout, bool]:
     """Which worksheet slides the prospect has data for."""
     return {
