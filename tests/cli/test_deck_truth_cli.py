@@ -3,10 +3,16 @@ name, stages in any written form, the deck size the rep asked for (issue 20)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
 from enabler.cli import cli
+from enabler.domain.modules import SmartContent as Content
+from enabler.domain.modules import SmartLayout as Layout
+from enabler.domain.modules import Stage
+from tests.conftest import add_module
 
 
 @pytest.fixture
@@ -59,3 +65,37 @@ class DescribeStageForms:
         result = run("search", "--stage", "later")
         assert result.exit_code == 2
         assert "Post-sale" in result.output
+
+
+class DescribeBuildPlanMessages:
+    def it_keeps_top_as_the_deck_size_and_says_what_it_added(self, run, tmp_path):
+        out = tmp_path / "nw.pptx"
+        result = run(
+            "build", "--prospect", "Northwind Health", "--top", "3", "--out", out, "--json"
+        )
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.output)
+        assert len(data["modules"]) == 3
+        assert {"added", "made_room"} <= {n["kind"] for n in data["plan_notes"]}
+
+    def it_names_the_field_and_both_ways_to_fill_it(self, run, demo_db, tmp_path):
+        add_module(
+            demo_db,
+            "pillars",
+            Content(Layout.BULLETS, "For you", bullets=("Hi {{ contact.first_name }}",)),
+            stages=(Stage.CONSIDERATION,),
+        )
+        assert run("prospects", "add", "Solo Labs", "--stage", "consideration").exit_code == 0
+        out = tmp_path / "solo.pptx"
+        result = run("build", "--prospect", "Solo Labs", "--modules", "pillars", "--out", out)
+        assert result.exit_code == 1
+        assert "contact.first_name" in result.output
+        assert "--field contact.first_name=VALUE" in result.output
+        assert 'enabler contacts add "NAME" --prospect "Solo Labs"' in result.output
+        assert not out.exists()
+
+    def it_builds_a_default_deck_for_a_prospect_without_contacts(self, run, tmp_path):
+        assert run("prospects", "add", "Solo Labs", "--stage", "consideration").exit_code == 0
+        result = run("build", "--prospect", "Solo Labs", "--out", tmp_path / "solo.pptx")
+        assert result.exit_code == 0, result.output
+        assert "Preflight" not in result.output
