@@ -11,7 +11,7 @@ from pptx import Presentation
 from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
-from enabler.render import provenance, templating
+from enabler.render import bookends, provenance, templating
 from enabler.render.designed import DesignedSlides
 from enabler.render.generated import GENERATORS
 from enabler.render.layout_match import resolve_layouts
@@ -85,14 +85,33 @@ def assemble(
     add_title_slide(prs, layouts["Title"], plan, ctx, load_image)
     items = agenda_items(plan, ctx)
     if items:
-        add_agenda_slide(prs, layouts["Agenda"], items)
-    for planned in plan.modules:
+        add_agenda_slide(prs, layouts["Agenda"], items, plan, ctx)
+    talk, appendix = bookends.split_appendix(plan.modules)
+
+    def draw(planned: PlannedModule) -> int:
         first = len(prs.slides)
         _module_slide(prs, layouts, planned, ctx, load_image, designed)
         if on_module is not None:
             on_module(planned, first, len(prs.slides) - first)
+        return len(prs.slides) - first
+
+    for planned in talk:
+        draw(planned)
+    if bookends.needs_contact_slide(plan.modules):  # no deck ends on a chart
+        fill = _filler(ctx, "Closing slide")
+        add_smart_slide(prs, layouts, bookends.CONTACT_SLIDE, ctx, fill, load_image)
+    if appendix:
+        fill = _filler(ctx, "Appendix divider")
+        add_smart_slide(prs, layouts, bookends.APPENDIX_DIVIDER, ctx, fill, load_image)
+        divider = prs.slides[len(prs.slides) - 1]
+        if not sum(draw(planned) for planned in appendix):
+            bookends.remove_slide(prs, divider)  # nothing behind it
     provenance.write(prs, plan.provenance())
     return prs
+
+
+def _filler(ctx: Mapping, where: str):
+    return lambda text: templating.render(text, ctx, where)
 
 
 def to_bytes(prs) -> bytes:
