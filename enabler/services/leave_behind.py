@@ -66,32 +66,52 @@ def roi_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSec
     )
 
 
-def objections_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
-    """Approved answers to the concerns they raised (enabler.services.objections)."""
-    raised = leave_behind_objections(db, prospect)
-    if not raised:
-        return None
-    items = tuple(
+def _answer_items(answers: list[dict]) -> tuple[SectionItem, ...]:
+    return tuple(
         SectionItem(
             heading=o["objection"],
             text=" ".join(p for p in (o.get("acknowledge", ""), o.get("answer", "")) if p),
             bullets=tuple(p for p in (o.get("proof", ""),) if p),
             note=o.get("category", ""),
         )
-        for o in raised
+        for o in answers
     )
+
+
+def objections_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
+    """Approved answers to what the buyer raised or we answered (the deck's rule)."""
+    heard = leave_behind_objections(db, prospect, "heard")
+    if not heard:
+        return None
     return LeaveBehindSection(
         key="objections",
         title="Your questions, answered",
         intro="The concerns your team raised, and our answers.",
-        items=items,
+        items=_answer_items(heard),
+    )
+
+
+def anticipated_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
+    """Likely questions nobody raised yet, under a title that does not claim they did."""
+    likely = leave_behind_objections(db, prospect, "anticipated")
+    if not likely:
+        return None
+    return LeaveBehindSection(
+        key="anticipated",
+        title="Questions teams like yours often ask",
+        intro="Not raised in our conversations so far; answered here in case they come up.",
+        items=_answer_items(likely),
     )
 
 
 # Each provider adds one section, or None when it has nothing for this prospect.
 # Signature: (db, prospect) -> LeaveBehindSection | None. Add one line per feature.
 SectionProvider = Callable[[sqlite_utils.Database, Prospect], LeaveBehindSection | None]
-SECTION_PROVIDERS: tuple[SectionProvider, ...] = (roi_section, objections_section)
+SECTION_PROVIDERS: tuple[SectionProvider, ...] = (
+    roi_section,
+    objections_section,
+    anticipated_section,
+)
 
 
 @dataclass(frozen=True, slots=True)

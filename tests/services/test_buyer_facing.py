@@ -1,0 +1,41 @@
+"""What the buyer reads about their objections is the same in the deck and the leave-behind:
+heard = raised or answered, anticipated under its own heading, parked never (issue 20)."""
+
+from __future__ import annotations
+
+from enabler.services import leave_behind as lb
+from enabler.services import objections as service
+from enabler.services.objection_deck import deck_data
+from enabler.store import prospects as prospect_store
+
+
+def leave_behind_sections(db, company) -> dict:
+    prospect = prospect_store.find(db, company)
+    data = lb.document_data(db, prospect)
+    return {s["key"]: s for s in data["sections"]}
+
+
+class DescribeOneRuleForObjections:
+    def it_shows_the_same_heard_and_anticipated_sets_in_deck_and_leave_behind(self, demo_db):
+        northwind = prospect_store.find(demo_db, "Northwind Health")
+        deck = deck_data(demo_db, northwind)["objections"]
+        deck_heard = [o["text"] for o in deck if o["group"] == "heard"]
+        deck_likely = [o["text"] for o in deck if o["group"] == "anticipated"]
+        sections = leave_behind_sections(demo_db, "Northwind Health")
+        assert [e.heading for e in sections["objections"]["entries"]] == deck_heard
+        assert [e.heading for e in sections["anticipated"]["entries"]] == deck_likely
+        states = {i.text: i.state.value for i in service.checklist(demo_db, northwind).items}
+        assert {states[t] for t in deck_heard} == {"raised", "answered"}
+        assert {states[t] for t in deck_likely} == {"open"}
+        assert "raised" not in sections["anticipated"]["intro"].replace("Not raised", "")
+
+    def it_never_shows_a_parked_objection(self, demo_db):
+        northwind = prospect_store.find(demo_db, "Northwind Health")
+        item = next(
+            i for i in service.checklist(demo_db, northwind).items if i.state.value == "raised"
+        )
+        service.mark(demo_db, northwind, item.ref, "parked")
+        deck = [o["text"] for o in deck_data(demo_db, northwind)["objections"]]
+        sections = leave_behind_sections(demo_db, "Northwind Health")
+        shown = [e.heading for s in sections.values() for e in s["entries"]]
+        assert item.text not in deck and item.text not in shown
