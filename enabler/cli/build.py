@@ -52,14 +52,27 @@ def _fields(values: tuple[str, ...]) -> dict[str, str]:
     help="Without --modules: how many modules the deck has in all, the ROI, objection and "
     "criteria slides included (they take the place of the lowest-ranked).",
 )
+@click.option(
+    "--show-status",
+    is_flag=True,
+    help="Show internal status (overdue steps) on the buyer's slides; the notes always do.",
+)
 @click.option("--pdf", "make_pdf", is_flag=True, help="Also write the PDF beside the deck.")
 @click.option("--force", is_flag=True, help="Write the PDF even when preflight finds errors.")
 def build(
-    db_path, as_json, prospect_ref, out, module_refs, fields, rep, top, make_pdf, force
+    db_path, as_json, prospect_ref, out, module_refs, fields, rep, top, show_status, make_pdf, force
 ) -> None:
     """Build a personalised deck for a prospect (and preflight it)."""
     db = open_library(db_path)
-    plan = plan_deck(db, prospect_ref, _split(module_refs), _fields(fields), rep=rep, top=top)
+    plan = plan_deck(
+        db,
+        prospect_ref,
+        _split(module_refs),
+        _fields(fields),
+        rep=rep,
+        top=top,
+        show_status=show_status,
+    )
     try:
         result = build_deck(db, plan, out)
     except UnfilledField as exc:

@@ -28,6 +28,8 @@ class DeckPlan:
     overrides: dict[str, str] = field(default_factory=dict)
     title: str = ""
     notes: tuple[PlanNote, ...] = ()  # what the automatic plan added or left out, and why
+    # The deck is the buyer's: internal status (overdue steps) shows only when the rep chooses.
+    show_status: bool = False
 
     def provenance(self) -> dict:
         """A JSON-ready record of exactly what went into the deck."""

@@ -59,12 +59,15 @@ def plan_deck(
     rep: str = "",
     date: dt.date | None = None,
     top: int = DEFAULT_TOP,
+    show_status: bool = False,
 ) -> DeckPlan:
     """Choose the prospect, contact and module versions for a deck.
 
     Without `module_refs`, the automatic deck of `top` modules in story order, leaving out
     modules whose fields the prospect cannot fill; `plan.notes` say what was added, replaced
-    or left out and why (see enabler.services.auto_plan).
+    or left out and why (see enabler.services.auto_plan). `date` is the deck's "today" (the
+    clock every date on it is judged by); `show_status` puts internal status such as overdue
+    steps on the buyer's slides.
     """
     prospect = prospect_store.find(db, prospect_ref)
     contacts = prospect_store.contacts(db, prospect.id)
@@ -75,6 +78,7 @@ def plan_deck(
         rep=rep or prospect.owner_rep,
         date=date or dt.date.today(),
         overrides=dict(overrides or {}),
+        show_status=show_status,
     )
     notes: tuple = ()
     if module_refs:

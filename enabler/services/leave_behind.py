@@ -155,8 +155,9 @@ def document_data(
         "sections": [_section_view(s) for s in extra],
         "references": content.references(library, ctx),
         "next_steps": content.next_steps(library, prospect, ctx),
+        # A meeting already past is never announced as the next conversation.
         "next_meeting": prospect.next_meeting.strftime("%d %B %Y").lstrip("0")
-        if prospect.next_meeting
+        if prospect.next_meeting and prospect.next_meeting >= today
         else "",
         "rep": {
             "name": rep,

@@ -3,10 +3,16 @@ heard = raised or answered, anticipated under its own heading, parked never (iss
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from enabler.services import leave_behind as lb
 from enabler.services import objections as service
 from enabler.services.objection_deck import deck_data
+from enabler.services.worksheet_deck import leave_behind_plan
 from enabler.store import prospects as prospect_store
+from enabler.store.db import transaction
 
 
 def leave_behind_sections(db, company) -> dict:
@@ -39,3 +45,26 @@ class DescribeOneRuleForObjections:
         sections = leave_behind_sections(demo_db, "Northwind Health")
         shown = [e.heading for s in sections.values() for e in s["entries"]]
         assert item.text not in deck and item.text not in shown
+
+
+class DescribeDatesTheBuyerReads:
+    @pytest.mark.parametrize(
+        ("today", "shown"),
+        [(dt.date(2026, 12, 6), ""), (dt.date(2026, 12, 1), "3 December 2026")],
+    )
+    def it_announces_the_next_meeting_only_while_it_is_ahead(self, demo_db, today, shown):
+        with transaction(demo_db):
+            demo_db.execute(
+                "UPDATE prospects SET next_meeting = '2026-12-03' WHERE company = ?",
+                ["Northwind Health"],
+            )
+        prospect = prospect_store.find(demo_db, "Northwind Health")
+        data = lb.document_data(demo_db, prospect, today=today)
+        assert data["next_meeting"] == shown
+        html = lb.render_leave_behind(data)
+        assert ("Our next conversation" in html) == bool(shown)
+
+    def it_never_says_overdue_in_the_leave_behind_plan(self, demo_db):
+        section = leave_behind_plan(demo_db, "Northwind Health")
+        cells = [c for row in section["table"] for c in row]
+        assert not any("overdue" in c.lower() for c in cells)
