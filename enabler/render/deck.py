@@ -62,8 +62,9 @@ def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "
     else:
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
         render_smart(slide, content, fill, load_image)
-    if notes and slide is not None:
-        slide.notes_slide.notes_text_frame.text = fill(notes)
+    if notes and slide is not None:  # the talking points first, then what the generator noted
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = "\n".join(t for t in (fill(notes), frame.text) if t)
 
 
 def assemble(

@@ -34,6 +34,7 @@ from enabler.domain.roi_case import BusinessCase, business_case
 from enabler.render.text import xml_safe
 from enabler.services.roi_figures import (
     CONVENTIONS,
+    METHOD_NOTES,
     Formatter,
     assumption_rows,
     flag_messages,
@@ -121,6 +122,7 @@ def deck_context(case: BusinessCase, fmt: Formatter) -> dict:
         "headline": [[xml_safe(c) for c in row] for row in headline_rows(case, fmt)],
         "assumptions": [[xml_safe(c) for c in row] for row in assumption_rows(case, fmt)],
         "notes": list(CONVENTIONS),
+        "method_notes": list(METHOD_NOTES),
     }
     return out
 

@@ -4,15 +4,19 @@ heard = raised or answered, anticipated under its own heading, parked never (iss
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from pypdf import PdfReader
 
 from enabler.services import leave_behind as lb
 from enabler.services import objections as service
+from enabler.services.build import build_deck, plan_deck
 from enabler.services.objection_deck import deck_data
 from enabler.services.worksheet_deck import leave_behind_plan
 from enabler.store import prospects as prospect_store
 from enabler.store.db import transaction
+from tests.helpers import all_text
 
 
 def leave_behind_sections(db, company) -> dict:
@@ -68,3 +72,27 @@ class DescribeDatesTheBuyerReads:
         section = leave_behind_plan(demo_db, "Northwind Health")
         cells = [c for row in section["table"] for c in row]
         assert not any("overdue" in c.lower() for c in cells)
+
+
+class DescribeOneSourceForAFigure:
+    @pytest.mark.parametrize("company", ["Northwind Health", "Summit Credit Union"])
+    def it_states_payback_only_as_the_business_case_computes_it(self, demo_db, tmp_path, company):
+        path = build_deck(demo_db, plan_deck(demo_db, company, top=20), tmp_path / "d.pptx").path
+        text = all_text(path)
+        assert "roi-business-case" in [p.module.key for p in plan_deck(demo_db, company).modules]
+        assert not re.search(r"payback in \d+ months", text, re.I)
+
+
+class DescribeLeaveBehindLayout:
+    def it_keeps_the_chart_on_the_page_of_its_section(self, demo_db, tmp_path):
+        result = lb.build_leave_behind(demo_db, "Northwind Health", tmp_path / "lb.pdf")
+        pages = [p.extract_text() for p in PdfReader(str(result.path)).pages]
+        home = next(n for n, t in enumerate(pages) if "Business case for Northwind Health" in t)
+        assert "Cumulative cash flow (risk-adjusted)" in pages[home]
+
+    def it_quotes_customers_from_the_prospects_industry_first(self, demo_db):
+        northwind = prospect_store.find(demo_db, "Northwind Health")
+        refs = lb.document_data(demo_db, northwind)["references"]
+        sources = " ".join(f"{r.heading} {r.text} {r.note}" for r in refs)
+        assert refs and "Granite Mutual" not in sources  # a bank, not a hospital
+        assert "Lakeshore Health System" in sources or "Pinecrest Clinics" in sources
