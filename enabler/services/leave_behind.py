@@ -28,6 +28,7 @@ from enabler.store import prospects as prospect_store
 from enabler.store import settings
 
 TEMPLATE_DIR = "leave_behind"
+MAX_ANTICIPATED = 3  # likely questions in the leave-behind: the top few, not the whole list
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def objections_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBe
 
 def anticipated_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
     """Likely questions nobody raised yet, under a title that does not claim they did."""
-    likely = leave_behind_objections(db, prospect, "anticipated")
+    likely = (leave_behind_objections(db, prospect, "anticipated") or [])[:MAX_ANTICIPATED]
     if not likely:
         return None
     return LeaveBehindSection(
