@@ -127,7 +127,7 @@ def _band_card(slide, layout, plan: DeckPlan, ctx: Mapping) -> None:
     band = next((s for s in layout.shapes if s.name == "Agenda band"), None)
     if band is None:
         return
-    lines = [plan.prospect.company]
+    lines = [ctx["prospect"]["company"]]  # the context's values are XML-safe
     if "contact" in ctx and ctx["contact"].get("name"):
         lines.append(ctx["contact"]["name"])
     lines.append(templating.render("{{ today | date('long') }}", ctx, "Date"))
