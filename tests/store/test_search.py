@@ -134,7 +134,7 @@ class DescribeSearch:
     def it_gives_a_friendly_message_for_real_mistakes(self, library):
         with pytest.raises(InvalidInput, match="closing"):
             search(library, '"claims')
-        with pytest.raises(InvalidInput, match="Stage must be one of .*, not 'later'"):
+        with pytest.raises(InvalidInput, match=r"Stage must be one of .*, not 'later'"):
             search(library, "x", SearchFilters(stage="later"))
 
     def it_takes_a_stage_as_label_hyphen_or_underscore(self, library):
