@@ -47,6 +47,7 @@ class LeaveBehindSection:
     chart_svg: str = ""
     chart_title: str = ""
     notes: tuple[str, ...] = ()
+    placement: str = "main"  # "end": after the references (extras that fill the last page)
 
 
 def roi_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
@@ -102,6 +103,7 @@ def anticipated_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveB
         title="Questions teams like yours often ask",
         intro="Not raised in our conversations so far; answered here in case they come up.",
         items=_answer_items(likely),
+        placement="end",
     )
 
 
@@ -181,6 +183,7 @@ def _section_view(section: LeaveBehindSection) -> dict:
         "chart": chart if section.chart_svg else "",
         "chart_title": section.chart_title,
         "notes": section.notes,
+        "placement": section.placement,
     }
 
 
@@ -190,9 +193,10 @@ def section_titles(data: dict) -> tuple[str, ...]:
         titles.append("Your priorities")
     if data["answers"]:
         titles.append("How we address them")
-    titles += [s["title"] for s in data["sections"]]
+    titles += [s["title"] for s in data["sections"] if s["placement"] != "end"]
     if data["references"]:
         titles.append("References")
+    titles += [s["title"] for s in data["sections"] if s["placement"] == "end"]
     titles += ["Next steps", "Contact"]
     return tuple(titles)
 
