@@ -47,7 +47,7 @@ class LeaveBehindSection:
     chart_svg: str = ""
     chart_title: str = ""
     notes: tuple[str, ...] = ()
-    placement: str = "main"  # "end": after the references (extras that fill the last page)
+    placement: str = "main"  # "end": after every other section (extras that fill the last page)
 
 
 def roi_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
@@ -194,10 +194,11 @@ def section_titles(data: dict) -> tuple[str, ...]:
     if data["answers"]:
         titles.append("How we address them")
     titles += [s["title"] for s in data["sections"] if s["placement"] != "end"]
+    titles += [s["title"] for s in data["sections"] if s["placement"] == "end"]
+    titles.append("Next steps")
     if data["references"]:
         titles.append("References")
-    titles += [s["title"] for s in data["sections"] if s["placement"] == "end"]
-    titles += ["Next steps", "Contact"]
+    titles.append("Contact")
     return tuple(titles)
 
 
