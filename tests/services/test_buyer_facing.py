@@ -91,6 +91,16 @@ class DescribeLeaveBehindLayout:
         home = next(n for n, t in enumerate(pages) if "Business case for Northwind Health" in t)
         assert "Cumulative cash flow (risk-adjusted)" in pages[home]
 
+    @pytest.mark.parametrize(
+        "company", ["Harborview Bank", "Keystone Manufacturing", "Meridian Care Partners"]
+    )
+    def it_leaves_no_near_empty_page(self, demo_db, tmp_path, company):
+        result = lb.build_leave_behind(demo_db, company, tmp_path / "lb.pdf")
+        pages = [p.extract_text() for p in PdfReader(str(result.path)).pages]
+        words = [len(t.split()) for t in pages[1:-1]]  # between the cover and the back page
+        assert min(words) >= 100, words
+        assert "Next steps" in pages[-1] and "Teams like yours" in pages[-1]
+
     def it_quotes_customers_from_the_prospects_industry_first(self, demo_db):
         northwind = prospect_store.find(demo_db, "Northwind Health")
         refs = lb.document_data(demo_db, northwind)["references"]
