@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class EnablerError(Exception):
     """Base for errors a user can act on. The CLI prints the message and exits 1."""
@@ -81,3 +83,28 @@ class DiskFull(EnablerError):
             f"The disk holding the library {path} is full, so nothing was changed (the library "
             "is intact). Free some space and try again."
         )
+
+
+class FieldFix(StrEnum):
+    """How a rep can give a field its value; the CLI and the app phrase each their own way."""
+
+    ADD_CONTACT = "add_contact"  # contact.*: add someone to the buying committee
+    EDIT_PROSPECT = "edit_prospect"  # prospect.*: fill the prospect's field
+    TYPE_VALUE = "type_value"  # anything: type a value for this deck only
+
+
+def fixes_for(field: str) -> tuple[FieldFix, ...]:
+    """Ways to fill a dotted field name, most lasting first; typing a value always works."""
+    root = field.split(".", 1)[0]
+    lasting = {"contact": FieldFix.ADD_CONTACT, "prospect": FieldFix.EDIT_PROSPECT}.get(root)
+    return (lasting, FieldFix.TYPE_VALUE) if lasting else (FieldFix.TYPE_VALUE,)
+
+
+class UnfilledField(RenderError):
+    """A module's text uses a field with no value; `field` is its dotted name."""
+
+    def __init__(self, message: str, field: str, module_key: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+        self.module_key = module_key
+        self.fixes = fixes_for(field)

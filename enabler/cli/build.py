@@ -9,7 +9,9 @@ import click
 from enabler.cli.build_batch import batch_command
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.export import echo_findings, summary
+from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
+from enabler.errors import FieldFix, UnfilledField
 from enabler.services.build import build_deck, plan_deck
 from enabler.services.export import deck_to_pdf, pdf_path_for
 from enabler.services.output_guard import check_outputs
@@ -49,19 +51,36 @@ def _fields(values: tuple[str, ...]) -> dict[str, str]:
     default=DEFAULT_TOP,
     show_default=True,
     type=click.IntRange(1, 100),
-    help="Without --modules: how many recommended modules to use.",
+    help="Without --modules: how many modules the deck has in all, the ROI, objection and "
+    "criteria slides included (they take the place of the lowest-ranked).",
+)
+@click.option(
+    "--show-status",
+    is_flag=True,
+    help="Show internal status (overdue steps) on the buyer's slides; the notes always do.",
 )
 @click.option("--pdf", "make_pdf", is_flag=True, help="Also write the PDF beside the deck.")
 @click.option("--force", is_flag=True, help="Write the PDF even when preflight finds errors.")
 def build(
-    db_path, as_json, prospect_ref, out, module_refs, fields, rep, top, make_pdf, force
+    db_path, as_json, prospect_ref, out, module_refs, fields, rep, top, show_status, make_pdf, force
 ) -> None:
     """Build a personalised deck for a prospect (and preflight it)."""
     db = open_library(db_path)
     if make_pdf:
         check_outputs([out, pdf_path_for(out)], db=db)  # before building: nothing half-done
-    plan = plan_deck(db, prospect_ref, _split(module_refs), _fields(fields), rep=rep, top=top)
-    result = build_deck(db, plan, out)
+    plan = plan_deck(
+        db,
+        prospect_ref,
+        _split(module_refs),
+        _fields(fields),
+        rep=rep,
+        top=top,
+        show_status=show_status,
+    )
+    try:
+        result = build_deck(db, plan, out)
+    except UnfilledField as exc:
+        raise click.ClickException(f"{exc} {how_to_fill(exc.field, exc.fixes, plan)}") from None
     report = result.preflight
     pdf_path = deck_to_pdf(result.path, report, force=force, db=db) if make_pdf else None
     if as_json:
@@ -71,6 +90,7 @@ def build(
                 "deck_id": result.deck_id,
                 "slides": result.slides,
                 "modules": list(result.modules),
+                "plan_notes": [n.to_dict() for n in plan.notes],
                 "preflight": report.to_dict() if report else None,
                 "pdf": str(pdf_path) if pdf_path else None,
             }
@@ -80,11 +100,36 @@ def build(
         f"Built {result.path} for {plan.prospect.company}: {result.slides} slides "
         f"from {len(result.modules)} modules."
     )
+    for note in plan.notes:
+        click.echo(describe_note(note, plan, top))
     if report is not None and report.findings:
         click.echo(f"Preflight: {summary(report)}")
         echo_findings(report)
     if pdf_path is not None:
         click.echo(f"PDF: {pdf_path}")
+
+
+def how_to_fill(field: str, fixes, plan) -> str:
+    """The CLI's words for each way to give `field` a value."""
+    company = plan.prospect.company
+    ways = {
+        FieldFix.ADD_CONTACT: f'add a contact (enabler contacts add "NAME" --prospect "{company}")',
+        FieldFix.EDIT_PROSPECT: f'fill it for the prospect (enabler prospects edit "{company}")',
+        FieldFix.TYPE_VALUE: f"type it for this deck (--field {field}=VALUE)",
+    }
+    return "To fill it: " + ", or ".join(ways[f] for f in fixes) + "."
+
+
+def describe_note(note: PlanNote, plan, top: int) -> str:
+    name = f"{note.module_key} ({note.module_title})"
+    if note.kind is PlanNoteKind.ADDED:
+        return f"Added {name}: {note.reason}."
+    if note.kind is PlanNoteKind.REPLACED:
+        return f"Replaced {name}: {note.reason}."
+    if note.kind is PlanNoteKind.MADE_ROOM:
+        return f"Left out {name} to keep the deck at {top} modules (--top changes it)."
+    field = "{{ " + note.field + " }}"
+    return f"Left out {name}: {field} has no value. {how_to_fill(note.field, note.fixes, plan)}"
 
 
 def register(cli: click.Group) -> None:

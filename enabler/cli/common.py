@@ -7,7 +7,28 @@ from pathlib import Path
 
 import click
 
+from enabler.domain.modules import Stage
+from enabler.domain.prospects import parse_stage
+from enabler.errors import InvalidInput
 from enabler.store.db import open_db
+
+
+class StageParam(click.ParamType):
+    """A funnel stage as value, label or hyphen form: post_sale, Post-sale, post-sale."""
+
+    name = "stage"
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "[" + "|".join(s.label.lower() for s in Stage) + "]"
+
+    def convert(self, value, param, ctx) -> str:
+        try:
+            return parse_stage(value).value
+        except InvalidInput as exc:
+            self.fail(str(exc), param, ctx)
+
+
+STAGE = StageParam()
 
 
 def db_option(func):

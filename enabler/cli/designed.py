@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, json_option, open_library
+from enabler.cli.common import STAGE, db_option, emit_json, json_option, open_library
 from enabler.domain.designed import ImportResult, ImportStatus
 from enabler.domain.modules import Stage
 from enabler.services import designed as designed_service
@@ -60,7 +60,7 @@ def _print_result(result: ImportResult) -> None:
 @json_option
 @click.argument("file", type=_FILE)
 @click.option("--owner", default="", help="Who owns the new modules (default: your profile).")
-@click.option("--stage", "stages", multiple=True, type=click.Choice([s.value for s in Stage]))
+@click.option("--stage", "stages", multiple=True, type=STAGE)
 @click.option("--industry", "industries", multiple=True, help="Industry the slides fit (repeat).")
 @click.option("--tag", "tags", multiple=True, help="Tag for the new modules (repeat).")
 @click.option("--no-thumbnails", is_flag=True, help="Skip LibreOffice previews (faster).")

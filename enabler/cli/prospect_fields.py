@@ -12,7 +12,7 @@ from enabler.domain.modules import Stage
 # option name → (prospect field, is a list, help)
 _OPTIONS = (
     ("--industry", "industry", False, "Industry, e.g. Healthcare."),
-    ("--stage", "stage", False, "Funnel stage: " + ", ".join(s.value for s in Stage) + "."),
+    ("--stage", "stage", False, "Funnel stage: " + ", ".join(s.label for s in Stage) + "."),
     ("--domain", "domain", False, "Web domain, e.g. northwind.example."),
     ("--employees", "employees", False, "Number of employees."),
     ("--revenue", "revenue", False, "Annual revenue."),

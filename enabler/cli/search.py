@@ -8,8 +8,15 @@ import sys
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.domain.modules import ModuleKind, ModuleState, Stage
+from enabler.cli.common import (
+    STAGE,
+    db_option,
+    emit_json,
+    emit_table,
+    json_option,
+    open_library,
+)
+from enabler.domain.modules import ModuleKind, ModuleState
 from enabler.services import glossary as glossary_service
 from enabler.services.governance import require_profile
 from enabler.store import audit as audit_store
@@ -23,7 +30,7 @@ _BOLD = ("\x1b[1m", "\x1b[0m")
 @db_option
 @json_option
 @click.argument("query", default="")
-@click.option("--stage", type=click.Choice([s.value for s in Stage]))
+@click.option("--stage", type=STAGE)
 @click.option("--industry")
 @click.option("--persona")
 @click.option("--competitor")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from enabler.domain.modules import Module, ModuleState, ModuleVersion
+from enabler.domain.plan_notes import PlanNote
 from enabler.domain.prospects import Contact, Prospect
 
 
@@ -26,6 +27,9 @@ class DeckPlan:
     date: dt.date = field(default_factory=dt.date.today)
     overrides: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    notes: tuple[PlanNote, ...] = ()  # what the automatic plan added or left out, and why
+    # The deck is the buyer's: internal status (overdue steps) shows only when the rep chooses.
+    show_status: bool = False
 
     def provenance(self) -> dict:
         """A JSON-ready record of exactly what went into the deck."""

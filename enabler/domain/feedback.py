@@ -137,6 +137,17 @@ class WinRate:
         return "no clear difference"
 
 
+def distinct_decks(decks: Iterable[DeckUse]) -> list[DeckUse]:
+    """One deck per prospect and set of modules: rebuilding the same plan (a fixed typo, a test
+    build, a new template) is the same deck to the buyer, so only the latest build counts."""
+    latest: dict[tuple[int | None, frozenset[int]], DeckUse] = {}
+    for d in decks:
+        key = (d.prospect_id, d.module_ids)
+        if key not in latest or d.deck_id > latest[key].deck_id:
+            latest[key] = d
+    return sorted(latest.values(), key=lambda d: d.deck_id)
+
+
 def usage(decks: Iterable[DeckUse]) -> dict[str, dict[str, Counter]]:
     """Decks using each module, overall and split by stage and by rep."""
     per_module: Counter = Counter()

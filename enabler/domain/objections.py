@@ -204,3 +204,26 @@ def objection_from_dict(data: dict, *, id: int = 0) -> Objection:
         state=ModuleState(data.get("state", ModuleState.DRAFT.value)),
         review_by=dt.date.fromisoformat(data["review_by"]) if data.get("review_by") else None,
     )
+
+
+# What a buyer-facing document (deck appendix, leave-behind) may say about a prospect's
+# objections. One rule for both: "heard" is what the buyer raised or we answered; an open item
+# is only anticipated (shown under a heading that does not claim the buyer said it); a parked
+# item was set aside on purpose and never appears.
+HEARD_STATES = (ObjectionState.RAISED, ObjectionState.ANSWERED)
+ANTICIPATED_STATES = (ObjectionState.OPEN,)
+
+
+def buyer_facing(cl: ObjectionChecklist) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
+    """(heard, anticipated): library objections with an approved answer worth showing."""
+
+    def shown(item: ChecklistItem) -> bool:
+        obj = item.objection
+        return (
+            obj is not None
+            and obj.state is ModuleState.APPROVED
+            and bool(obj.answer.reframe or obj.answer.proof)
+        )
+
+    heard = [i for i in cl.with_state(*HEARD_STATES) if shown(i)]
+    return heard, [i for i in cl.with_state(*ANTICIPATED_STATES) if shown(i)]

@@ -149,13 +149,15 @@ INFLUENCE_LEVELS = ("high", "medium", "low")
 
 
 def parse_stage(value: object) -> Stage:
+    """A stage from its value ("post_sale"), its label ("Post-sale") or any mix of case,
+    hyphens, underscores and spaces ("post sale", "POST-SALE")."""
     if isinstance(value, Stage):
         return value
-    text = str(value).strip().lower().replace("-", "_").replace(" ", "_")
+    text = "_".join(str(value).strip().lower().replace("-", " ").replace("_", " ").split())
     try:
         return Stage(text)
     except ValueError:
-        known = ", ".join(s.value for s in Stage)
+        known = ", ".join(s.label for s in Stage)
         raise InvalidInput(f"Stage must be one of {known}, not {value!r}.") from None
 
 

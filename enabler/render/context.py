@@ -62,4 +62,15 @@ def build_context(
         head, _, tail = dotted.partition(".")
         if tail and isinstance(ctx.get(head), dict):
             ctx[head][tail] = value
+    if "contact_line" not in ctx["rep"]:
+        ctx["rep"]["contact_line"] = contact_line(ctx["rep"], ctx["vendor"])
     return _clean(ctx)
+
+
+def contact_line(rep: Mapping, vendor: Mapping) -> str:
+    """ "Dana Whitfield · dana@… · +1 555…" with only the parts known; the vendor's website
+    when the rep has no card, so a closing slide always says how to reach us."""
+    parts = [str(rep.get(k) or "").strip() for k in ("name", "email", "phone")]
+    if not parts[1] and not parts[2]:
+        parts.append(str(vendor.get("website") or "").strip())
+    return " · ".join(p for p in parts if p)

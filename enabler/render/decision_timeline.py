@@ -54,19 +54,31 @@ LEGEND = {
 _OVAL_LEFT, _OVAL_RIGHT = 2, 6
 
 
-def colour_key(step: Mapping) -> str:
-    return "overdue" if step["overdue"] else step["status"]
+def shows_status(plan: Mapping) -> bool:
+    """Internal status (overdue steps) is for the rep; on a buyer's slide only when chosen."""
+    return bool(plan.get("show_status", True))
+
+
+def _overdue(step: Mapping, plan: Mapping) -> bool:
+    return bool(step["overdue"]) and shows_status(plan)
+
+
+def colour_key(step: Mapping, plan: Mapping | None = None) -> str:
+    return "overdue" if _overdue(step, plan or {}) else step["status"]
 
 
 def summary(plan: Mapping) -> str:
     parts = []
     if plan.get("next_step"):
-        when = short_date(plan.get("next_step_date"), year=True)
-        parts.append(f"Next: {plan['next_step']} ({when})")
+        date, today = plan.get("next_step_date"), plan.get("today")
+        if date and (shows_status(plan) or not today or date >= today):
+            parts.append(f"Next: {plan['next_step']} ({short_date(date, year=True)})")
+        else:  # a past date is never announced as what comes next
+            parts.append(f"Next: {plan['next_step']}")
     if plan.get("end_date"):
         parts.append(f"Last step {short_date(plan['end_date'], year=True)}")
     parts.append(f"{plan.get('done', 0)} of {plan.get('total', 0)} steps done")
-    if plan.get("overdue"):
+    if plan.get("overdue") and shows_status(plan):
         parts.append(f"{len(plan['overdue'])} overdue")
     return "  ·  ".join(parts)
 
@@ -82,8 +94,8 @@ def _glue(connector, start, end) -> None:
     connector._connect_end_to(end, _OVAL_LEFT)
 
 
-def _circle(slide, step: Mapping, cx):
-    key = colour_key(step)
+def _circle(slide, step: Mapping, cx, plan: Mapping):
+    key = colour_key(step, plan)
     planned = key == "planned"
     circle = add_filled(
         slide,
@@ -97,11 +109,12 @@ def _circle(slide, step: Mapping, cx):
     return circle
 
 
-def _texts(slide, step: Mapping, cx, slot) -> None:
+def _texts(slide, step: Mapping, cx, slot, plan: Mapping) -> None:
     x, width = cx - slot // 2 + Inches(0.04), slot - Inches(0.08)
-    due_colour = MSO_THEME_COLOR.ACCENT_5 if step["overdue"] else INK
+    overdue = _overdue(step, plan)
+    due_colour = MSO_THEME_COLOR.ACCENT_5 if overdue else INK
     due = [(short_date(step.get("due")), 12, True, due_colour)]
-    if step["overdue"]:
+    if overdue:
         due.append(("Overdue", 10, True, due_colour))
     box = (x, LINE_Y - Inches(1.15), width, Inches(0.7))
     add_text(slide, box, due, align=PP_ALIGN.CENTER, name=f"Due {step['number']}")
@@ -123,13 +136,13 @@ def _texts(slide, step: Mapping, cx, slot) -> None:
         label(flag, "NEXT", 10, PAPER)
 
 
-def _timeline(slide, steps: list[Mapping]) -> None:
+def _timeline(slide, steps: list[Mapping], plan: Mapping) -> None:
     slot = CONTENT_W // max(len(steps), 4)
     circles = []
     for n, step in enumerate(steps):
         cx = LEFT + slot * n + slot // 2
-        circles.append(_circle(slide, step, cx))
-        _texts(slide, step, cx, slot)
+        circles.append(_circle(slide, step, cx, plan))
+        _texts(slide, step, cx, slot, plan)
     for start, end in itertools.pairwise(circles):
         line = slide.shapes.add_connector(
             MSO_CONNECTOR.STRAIGHT, start.left + start.width, LINE_Y, end.left, LINE_Y
@@ -140,8 +153,8 @@ def _timeline(slide, steps: list[Mapping]) -> None:
         _glue(line, start, end)
 
 
-def _legend(slide, steps: list[Mapping]) -> None:
-    present = {colour_key(s) for s in steps}
+def _legend(slide, steps: list[Mapping], plan: Mapping) -> None:
+    present = {colour_key(s, plan) for s in steps}
     x, y = LEFT, Inches(6.55)
     for key, text in LEGEND.items():
         if key not in present:
@@ -187,8 +200,8 @@ def path_to_decision_slides(
         box = (LEFT, Inches(1.55), CONTENT_W, Inches(0.45))
         add_text(slide, box, [line], size=14, colour=INK, name="Plan summary")
         chunk = steps[start : start + STEPS_PER_SLIDE]
-        _timeline(slide, chunk)
-        _legend(slide, chunk)
+        _timeline(slide, chunk, plan)
+        _legend(slide, chunk, plan)
         if notes:
             slide.notes_slide.notes_text_frame.text = notes
         added.append(slide)

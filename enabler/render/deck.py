@@ -11,7 +11,7 @@ from pptx import Presentation
 from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
-from enabler.render import placement, provenance, templating
+from enabler.render import bookends, placement, provenance, templating
 from enabler.render.designed import DesignedSlides
 from enabler.render.fit_drawing import fit_drawing
 from enabler.render.generated import GENERATORS
@@ -71,8 +71,9 @@ def add_smart_slide(prs, layouts, content, ctx, fill, load_image, notes: str = "
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[content.layout]])
         placement.bind(slide, LAYOUT_NAMES[content.layout])
         render_smart(slide, content, fill, load_image)
-    if notes and slide is not None:
-        set_notes(slide, fill(notes))
+    if notes and slide is not None:  # the talking points first, then what the generator noted
+        noted = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        set_notes(slide, "\n".join(t for t in (fill(notes), noted) if t))
 
 
 def assemble(
@@ -94,14 +95,33 @@ def assemble(
     add_title_slide(prs, layouts["Title"], plan, ctx, load_image)
     items = agenda_items(plan, ctx)
     if items:
-        add_agenda_slide(prs, layouts["Agenda"], items)
-    for planned in plan.modules:
+        add_agenda_slide(prs, layouts["Agenda"], items, plan, ctx)
+    talk, appendix = bookends.split_appendix(plan.modules)
+
+    def draw(planned: PlannedModule) -> int:
         first = len(prs.slides)
         _module_slide(prs, layouts, planned, ctx, load_image, designed)
         if on_module is not None:
             on_module(planned, first, len(prs.slides) - first)
+        return len(prs.slides) - first
+
+    for planned in talk:
+        draw(planned)
+    if bookends.needs_contact_slide(plan.modules):  # no deck ends on a chart
+        fill = _filler(ctx, "Closing slide")
+        add_smart_slide(prs, layouts, bookends.CONTACT_SLIDE, ctx, fill, load_image)
+    if appendix:
+        fill = _filler(ctx, "Appendix divider")
+        add_smart_slide(prs, layouts, bookends.APPENDIX_DIVIDER, ctx, fill, load_image)
+        divider = prs.slides[len(prs.slides) - 1]
+        if not sum(draw(planned) for planned in appendix):
+            bookends.remove_slide(prs, divider)  # nothing behind it
     provenance.write(prs, plan.provenance())
     return prs
+
+
+def _filler(ctx: Mapping, where: str):
+    return lambda text: templating.render(text, ctx, where)
 
 
 def to_bytes(prs) -> bytes:

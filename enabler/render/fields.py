@@ -20,6 +20,9 @@ _PARSER = Environment(autoescape=False)
 class FieldScan:
     fields: tuple[str, ...]  # sorted dotted names, e.g. ("prospect.company", "roi.npv")
     errors: tuple[str, ...]  # one line per tag that does not parse
+    # Fields used only with an author's fallback (`{{ contact.first_name | default("there") }}`):
+    # the text renders without them.
+    optional: tuple[str, ...] = ()
 
 
 def _dotted(node) -> str | None:
@@ -43,19 +46,30 @@ def _bound_names(tree) -> set[str]:
     return bound | {"loop", "range"}
 
 
-def _collect(node, out: set[str]) -> None:
+_FALLBACK_FILTERS = frozenset({"default", "d"})
+
+
+def _collect(node, out: set[str], fallback: set[str] | None = None) -> None:
+    """Names read by `node` into `out`; those under a `default` filter into `fallback`."""
+    fallback = out if fallback is None else fallback
     if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
         name = _dotted(node)
         if name is not None and getattr(node, "ctx", "load") == "load":
             out.add(name)
             return
+    if isinstance(node, nodes.Filter) and node.name in _FALLBACK_FILTERS and node.node is not None:
+        _collect(node.node, fallback, fallback)
+        for child in (*node.args, *node.kwargs):
+            _collect(child, out, fallback)
+        return
     for child in node.iter_child_nodes():
-        _collect(child, out)
+        _collect(child, out, fallback)
 
 
 def scan(sources: Iterable[str]) -> FieldScan:
     """Fields used by `sources` (tag or paragraph texts) and any tags that do not parse."""
     found: set[str] = set()
+    guarded: set[str] = set()
     errors: list[str] = []
     for source in sources:
         try:
@@ -64,7 +78,10 @@ def scan(sources: Iterable[str]) -> FieldScan:
             errors.append(f"{source.strip()[:80]!r}: {exc.message}")
             continue
         names: set[str] = set()
-        _collect(tree, names)
+        fallback: set[str] = set()
+        _collect(tree, names, fallback)
         bound = _bound_names(tree)
         found.update(n for n in names if n.split(".")[0] not in bound)
-    return FieldScan(tuple(sorted(found)), tuple(errors))
+        guarded.update(n for n in fallback if n.split(".")[0] not in bound)
+    optional = guarded - found
+    return FieldScan(tuple(sorted(found | optional)), tuple(errors), tuple(sorted(optional)))

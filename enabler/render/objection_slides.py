@@ -4,8 +4,9 @@
   are different (each claim with its proof) and the questions worth asking every vendor. The
   speaker notes carry the internal side: their likely pitch, how to neutralise it, and where
   they are strong.
-- Objection appendix: the prospect's raised and likely objections with the approved answer and
-  proof, as native tables on the Table layout, a few per slide.
+- Objection appendix: what the prospect raised or we answered ("What we heard"), then the
+  likely ones under their own title, each with the approved answer and proof, as native tables
+  on the Table layout, a few per slide. Parked objections never appear.
 
 Both read plain data the deck's context provider put in the template context
 (`ctx["battlecards"]`, `ctx["objections"]`) and add no slide when it is empty, so a build never
@@ -35,6 +36,9 @@ WHY_US_LAYOUT = "Two Column"
 APPENDIX_LAYOUT = "Table"
 WHY_US_HEADINGS = ("How we are different", "Questions worth asking every vendor")
 APPENDIX_HEADERS = ("What we heard", "Our answer", "Proof")
+# Likely objections nobody raised yet: worded so the deck never puts words in the buyer's mouth.
+ANTICIPATED_TITLE = "Questions teams like yours often ask"
+ANTICIPATED_HEADERS = ("Question", "Our answer", "Proof")
 MAX_DIFFERENTIATORS = 4
 MAX_LANDMINES = 4
 ROWS_PER_SLIDE = 4
@@ -115,9 +119,12 @@ def why_us_slides(prs, layouts: Mapping, content: SmartContent, ctx: Mapping, fi
     return added
 
 
-def _answer_rows(ctx: Mapping) -> list[tuple[str, str, str]]:
+def _answer_rows(ctx: Mapping, group: str) -> list[tuple[str, str, str]]:
+    """Rows of one group: "heard" (raised or answered) or "anticipated" (likely, open)."""
     rows = []
     for item in ctx.get("objections") or []:
+        if item.get("group", "heard") != group:
+            continue
         if not (item.get("reframe") or item.get("proof")):
             continue  # nothing approved to show
         rows.append((item.get("text", ""), item.get("reframe", ""), item.get("proof", "")))
@@ -142,14 +149,20 @@ def _fill_table(slot, headers: list[str], rows) -> None:
 def objection_appendix_slides(
     prs, layouts: Mapping, content: SmartContent, ctx: Mapping, fill
 ) -> list:
-    """The prospect's objections with approved answers, ROWS_PER_SLIDE per Table slide."""
-    rows = _answer_rows(ctx)
-    if not rows:
-        return []
+    """The prospect's objections with approved answers, ROWS_PER_SLIDE per Table slide: what
+    we heard under the module's title, then the likely ones under a title of their own that
+    does not claim the buyer said them."""
+    heard, anticipated = _answer_rows(ctx, "heard"), _answer_rows(ctx, "anticipated")
     headers = list(APPENDIX_HEADERS)
     if content.table and len(content.table[0]) == len(APPENDIX_HEADERS):
         headers = [fill(h) or d for h, d in zip(content.table[0], APPENDIX_HEADERS, strict=True)]
-    title = fill(content.title)
+    added = _table_slides(prs, layouts, fill(content.title), headers, heard)
+    likely = [ANTICIPATED_HEADERS[0], *headers[1:]]
+    added += _table_slides(prs, layouts, ANTICIPATED_TITLE, likely, anticipated)
+    return added
+
+
+def _table_slides(prs, layouts: Mapping, title: str, headers: list[str], rows) -> list:
     added = []
     for start in range(0, len(rows), ROWS_PER_SLIDE):
         slide = prs.slides.add_slide(_layout(layouts, APPENDIX_LAYOUT))

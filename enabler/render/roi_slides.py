@@ -1,7 +1,8 @@
 """Generated business-case slides with native, editable PowerPoint charts (see `generated.py`).
 
 - ROI summary (Table layout): headline figures, risk-adjusted next to unadjusted, and the
-  assumptions behind them, as two native tables, with the conventions as a footnote.
+  assumptions behind them, as two native tables (every line: long ones continue on a second
+  slide), with the conventions in plain words as a footnote and the formulas in the notes.
 - Cash flow (Title Only): net benefit by year as clustered columns (benefits, costs, net) and
   cumulative cash as a line, side by side.
 - Sensitivity (Title Only): a tornado — a bar chart of the change in NPV when each driver moves
@@ -22,6 +23,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.chart import XL_TICK_LABEL_POSITION as TICKS
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
 
 from enabler.domain.modules import SmartContent
@@ -40,7 +43,7 @@ SUMMARY_LAYOUT = "Table"
 LEFT, TOP, WIDTH, HEIGHT = Inches(0.6), Inches(1.5), Inches(12.133), Inches(4.35)
 GAP = Inches(0.3)
 NOTE_TOP, NOTE_HEIGHT = Inches(6.05), Inches(0.4)
-MAX_ASSUMPTION_ROWS = 12
+MAX_ASSUMPTION_ROWS = 16  # a longer table continues on another slide
 WARNING = RGBColor(0xB4, 0x23, 0x18)
 Fill = Callable[[str], str]
 
@@ -141,14 +144,62 @@ def roi_cashflow_slides(prs, layouts, content: SmartContent, ctx, fill: Fill) ->
     labels.number_format_is_linked = False
     labels.position = XL_LABEL_POSITION.ABOVE
     labels.font.size = Pt(10)
+    labels.show_value = False  # only the points `_label_points` picks show their value
     series = plot.series[0]
+    _label_points(series, chart["cumulative"], fmt)
     series.smooth = False
     series.format.line.width = Pt(3)
     series.format.line.fill.solid()
     series.format.line.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
     _note(slide, [_conventions(roi)])
+    _method_notes(slide, roi)
     drop_empty_placeholders(slide)
     return [slide]
+
+
+def label_positions(values: list[float]) -> dict[int, XL_LABEL_POSITION]:
+    """Which points of a line carry their value, and where, so no label sits on the line: the
+    start and the end, and every turning point, on the side the line leaves free. A point the
+    line runs straight through (rising or falling on both sides) has no free side: no label."""
+    out: dict[int, XL_LABEL_POSITION] = {}
+    last = len(values) - 1
+    for i, v in enumerate(values):
+        before = values[i - 1] if i > 0 else None
+        after = values[i + 1] if i < last else None
+        if before is None and after is None:
+            out[i] = XL_LABEL_POSITION.ABOVE
+        elif before is None:  # the line leaves towards `after`: the other side is free
+            out[i] = XL_LABEL_POSITION.BELOW if after >= v else XL_LABEL_POSITION.ABOVE
+        elif after is None:
+            out[i] = XL_LABEL_POSITION.ABOVE if before <= v else XL_LABEL_POSITION.BELOW
+        elif before <= v >= after:
+            out[i] = XL_LABEL_POSITION.ABOVE  # a peak
+        elif before >= v <= after:
+            out[i] = XL_LABEL_POSITION.BELOW  # a trough
+    return out
+
+
+def _label_points(series, values: list[float], fmt: str) -> None:
+    for i, position in label_positions(values).items():
+        label = series.points[i].data_label
+        label.position = position
+        label.font.size = Pt(10)
+        # A point's own label shows its value (python-pptx writes showVal="1"); it needs the
+        # number format itself, placed right after c:idx as the schema orders it.
+        d_lbl = label._get_or_add_dLbl()
+        if d_lbl.find(qn("c:numFmt")) is None:
+            num_fmt = OxmlElement("c:numFmt")
+            num_fmt.set("formatCode", fmt)
+            num_fmt.set("sourceLinked", "0")
+            d_lbl.find(qn("c:idx")).addnext(num_fmt)
+
+
+def _method_notes(slide, roi: Mapping) -> None:
+    """The technical conventions, for the rep: the footnote says them in plain words."""
+    method = roi["table"].get("method_notes") or []
+    if method:
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = "\n".join([t for t in (frame.text,) if t] + list(method))
 
 
 def roi_tornado_slides(prs, layouts, content: SmartContent, ctx, fill: Fill) -> list:
@@ -200,23 +251,35 @@ def roi_summary_slides(prs, layouts, content: SmartContent, ctx, fill: Fill) -> 
     left_w = Emu(int(width * 0.5))
     frame.width = left_w
     _fill_table(frame.table, headline, (0.44, 0.28, 0.28), left_w)
-    assumptions = [["Assumption", "Value"], *table["assumptions"]]
-    if len(assumptions) > MAX_ASSUMPTION_ROWS:
-        hidden = len(assumptions) - MAX_ASSUMPTION_ROWS + 1
-        assumptions = [*assumptions[: MAX_ASSUMPTION_ROWS - 1], ["…", f"{hidden} more lines"]]
+    header = ["Assumption", "Value"]
+    rows = [list(r) for r in table["assumptions"]]
+    per_slide = MAX_ASSUMPTION_ROWS - 1  # every line shown: the rest continue on more slides
     right_w = Emu(width - left_w - GAP)
-    shape = slide.shapes.add_table(
-        len(assumptions), 2, left + left_w + GAP, top, right_w, Inches(0.3)
-    )
+    chunk = [header, *rows[:per_slide]]
+    shape = slide.shapes.add_table(len(chunk), 2, left + left_w + GAP, top, right_w, Inches(0.3))
     shape.name = "ROI assumptions"
-    _fill_table(shape.table, assumptions, (0.4, 0.6), right_w)
+    _fill_table(shape.table, chunk, (0.4, 0.6), right_w)
+    added = [slide]
+    for start in range(per_slide, len(rows), per_slide):
+        more = _slide(prs, layouts, SUMMARY_LAYOUT, f"{fill(content.title)} (continued)")
+        found_more = slots(more)
+        place = found_more.get(1) or substitute_slot(more, 1, set(found_more))
+        chunk = [header, *rows[start : start + per_slide]]
+        frame = insert_table(place, len(chunk), 2)
+        frame.width = Emu(width)
+        frame.name = "ROI assumptions (continued)"
+        _fill_table(frame.table, chunk, (0.4, 0.6), width)
+        drop_empty_placeholders(more)
+        added.append(more)
     flags = list(roi.get("flags", ()))
-    if flags:
-        _note(slide, ["Check before presenting: " + " ".join(flags)], warn=True)
-    else:
-        _note(slide, [_conventions(roi)])
+    for n, each in enumerate(added):
+        if flags:  # the rep's warning, on the slide so it cannot be missed before presenting
+            _note(each, ["Check before presenting: " + " ".join(flags)], warn=True)
+        elif n == len(added) - 1:
+            _note(each, [_conventions(roi)])
+        _method_notes(each, roi)
     drop_empty_placeholders(slide)
-    return [slide]
+    return added
 
 
 def _conventions(roi: Mapping) -> str:
@@ -225,10 +288,11 @@ def _conventions(roi: Mapping) -> str:
 
 def _fill_table(table, rows: list[list[str]], shares: tuple[float, ...], width: int) -> None:
     size = Pt(12) if len(rows) <= 9 else Pt(10) if len(rows) <= 12 else Pt(9)
+    height = Inches(0.3) if len(rows) <= 12 else Inches(0.24)
     for c, share in enumerate(shares):
         table.columns[c].width = Emu(int(width * share))
     for r, row in enumerate(rows):
-        table.rows[r].height = Inches(0.3)
+        table.rows[r].height = height
         for c in range(len(shares)):
             cell = table.cell(r, c)
             cell.text = row[c] if c < len(row) else ""

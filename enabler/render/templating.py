@@ -16,10 +16,10 @@ from collections.abc import Mapping
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
-from jinja2 import StrictUndefined, TemplateError, nodes, pass_context
+from jinja2 import ChainableUndefined, StrictUndefined, TemplateError, nodes, pass_context
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from enabler.errors import RenderError
+from enabler.errors import RenderError, UnfilledField
 from enabler.render.budget import BudgetExceeded, RenderBudget, running
 from enabler.render.sandbox import SlideSandbox, meter
 from enabler.render.template_checks import check_nesting
@@ -97,8 +97,13 @@ def _compact(context, value, locale: str = "") -> str:
     )
 
 
+class _SlideUndefined(ChainableUndefined, StrictUndefined):
+    """Strict when shown or tested, but `contact.first_name` of a missing `contact` stays
+    undefined instead of raising, so an author's `| default("there")` can catch it."""
+
+
 def _make_env() -> SlideSandbox:
-    env = SlideSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = SlideSandbox(undefined=_SlideUndefined, autoescape=False, keep_trailing_newline=False)
     env.add_filters(money=_money, date=_date, number=_number, compact=_compact)
     env.globals = {"range": _safe_range}
     return env
@@ -228,10 +233,11 @@ def render(source: str, context: Mapping, where: str) -> str:
             f"{where}: text longer than {MAX_OUTPUT} characters after filling."
         ) from None
     except UndefinedError as exc:
-        raise RenderError(
-            f"{where}: field {_undefined_name(exc, source)} has no value. Fill it in for this "
-            "prospect "
-            "or remove the module from the deck."
+        tag = _undefined_name(exc, source)
+        raise UnfilledField(
+            f"{where}: field {tag} has no value. Fill it in for this prospect "
+            "or remove the module from the deck.",
+            field=_dotted_field(tag),
         ) from None
     except BudgetExceeded as exc:
         raise RenderError(
@@ -260,6 +266,14 @@ def render(source: str, context: Mapping, where: str) -> str:
             f"{where}: cannot fill a field ({type(exc).__name__}: {exc}). Edit the module text."
         ) from None
     return xml_safe(out)
+
+
+def _dotted_field(tag: str) -> str:
+    """`contact.first_name` from the tag `{{ contact.first_name | upper }}` (first field)."""
+    from enabler.render.fields import scan
+
+    found = scan([tag]).fields if tag.startswith("{") else ()
+    return max(found, key=len) if found else tag.strip("'")
 
 
 def _undefined_name(exc: UndefinedError, source: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from enabler.domain.prospects import Prospect
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import InvalidInput
 from enabler.export.atomic import write_atomic
+from enabler.export.file_kind import require_extension
 from enabler.render import deck as deck_render
 from enabler.render.context import build_context
 from enabler.render.context_reads import plan_reads
@@ -24,7 +26,6 @@ from enabler.services import designed, field_overrides, objection_deck, roi_deck
 from enabler.services.glossary import glossary_context
 from enabler.services.output_guard import check_outputs
 from enabler.services.preflight import check_presentation, planned_modules
-from enabler.services.recommend import deck_selection
 from enabler.services.templates import installed_template
 from enabler.store import assets, decks, settings
 from enabler.store import modules as module_store
@@ -59,13 +60,28 @@ def plan_deck(
     rep: str = "",
     date: dt.date | None = None,
     top: int = DEFAULT_TOP,
+    show_status: bool = False,
 ) -> DeckPlan:
     """Choose the prospect, contact and module versions for a deck.
 
-    Without `module_refs`, the `top` recommended modules for the prospect's stage, in story
-    order (see enabler.services.recommend.deck_selection).
+    Without `module_refs`, the automatic deck of `top` modules in story order, leaving out
+    modules whose fields the prospect cannot fill; `plan.notes` say what was added, replaced
+    or left out and why (see enabler.services.auto_plan). `date` is the deck's "today" (the
+    clock every date on it is judged by); `show_status` puts internal status such as overdue
+    steps on the buyer's slides.
     """
     prospect = prospect_store.find(db, prospect_ref)
+    contacts = prospect_store.contacts(db, prospect.id)
+    plan = DeckPlan(
+        prospect=prospect,
+        modules=(),
+        contact=contacts[0] if contacts else None,
+        rep=rep or prospect.owner_rep,
+        date=date or dt.date.today(),
+        overrides=dict(overrides or {}),
+        show_status=show_status,
+    )
+    notes: tuple = ()
     if module_refs:
         chosen = [module_store.get_module(db, ref) for ref in module_refs]
         not_approved = [m.key for m in chosen if m.state is not ModuleState.APPROVED]
@@ -75,24 +91,17 @@ def plan_deck(
                 f"{', '.join(not_approved)}."
             )
     else:
-        chosen = deck_selection(db, prospect, top)
-        for adjust in PLAN_ADJUSTERS:
-            chosen = adjust(db, prospect, chosen)
+        from enabler.services.auto_plan import automatic_modules  # it reads plan fields: a cycle
+
+        ctx = template_context(db, plan)
+        chosen, notes = automatic_modules(db, plan, top, PLAN_ADJUSTERS, ctx)
         if not chosen:
             raise InvalidInput(
                 f"No approved module matches {prospect.company} ({prospect.stage.label}, "
                 f"{prospect.industry or 'no industry'}). Pick modules with --modules ID,ID."
             )
     planned = tuple(PlannedModule(m, module_store.current_version(db, m)) for m in chosen)
-    contacts = prospect_store.contacts(db, prospect.id)
-    return DeckPlan(
-        prospect=prospect,
-        modules=planned,
-        contact=contacts[0] if contacts else None,
-        rep=rep or prospect.owner_rep,
-        date=date or dt.date.today(),
-        overrides=dict(overrides or {}),
-    )
+    return dataclasses.replace(plan, modules=planned, notes=notes)
 
 
 # Each provider adds top-level template values for a deck, e.g. {"roi": {...}}.
@@ -184,8 +193,9 @@ def build_deck(
     """Render `plan`, write it atomically to `out` and record it in the library.
 
     `progress` hears after each module and before the checks and the write; if it raises, the
-    build stops there and `out` is untouched.
+    build stops there and `out` is untouched. An `out` not ending in .pptx is refused first.
     """
+    out = require_extension(out, ".pptx")
     check_outputs([out], db=db, inputs=[template] if isinstance(template, Path | str) else [])
     prs = render_plan(db, plan, template, progress)
     total = len(plan.modules)

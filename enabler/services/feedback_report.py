@@ -101,7 +101,7 @@ def build_report(
     db: sqlite_utils.Database, *, min_sample: int = fb.MIN_SAMPLE, today: dt.date | None = None
 ) -> InsightsReport:
     names = store.module_names(db)
-    decks = store.deck_uses(db)
+    decks = fb.distinct_decks(store.deck_uses(db))  # a rebuild of one plan is one deck
     outcomes = store.outcomes(db)
     summaries = fb.rating_summaries(store.rating_rows(db))
     used = fb.usage(decks)

@@ -19,6 +19,7 @@ from enabler.domain.deck import DeckPlan
 from enabler.domain.prospects import Prospect
 from enabler.errors import EnablerError
 from enabler.export import html_pdf
+from enabler.export.file_kind import require_extension
 from enabler.services import leave_behind_content as content
 from enabler.services.build import template_context
 from enabler.services.leave_behind_content import SectionItem
@@ -29,6 +30,7 @@ from enabler.store import prospects as prospect_store
 from enabler.store import settings
 
 TEMPLATE_DIR = "leave_behind"
+MAX_ANTICIPATED = 3  # likely questions in the leave-behind: the top few, not the whole list
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class LeaveBehindSection:
     chart_svg: str = ""
     chart_title: str = ""
     notes: tuple[str, ...] = ()
+    placement: str = "main"  # "end": after every other section (extras that fill the last page)
 
 
 def roi_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
@@ -67,32 +70,53 @@ def roi_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSec
     )
 
 
-def objections_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
-    """Approved answers to the concerns they raised (enabler.services.objections)."""
-    raised = leave_behind_objections(db, prospect)
-    if not raised:
-        return None
-    items = tuple(
+def _answer_items(answers: list[dict]) -> tuple[SectionItem, ...]:
+    return tuple(
         SectionItem(
             heading=o["objection"],
             text=" ".join(p for p in (o.get("acknowledge", ""), o.get("answer", "")) if p),
             bullets=tuple(p for p in (o.get("proof", ""),) if p),
             note=o.get("category", ""),
         )
-        for o in raised
+        for o in answers
     )
+
+
+def objections_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
+    """Approved answers to what the buyer raised or we answered (the deck's rule)."""
+    heard = leave_behind_objections(db, prospect, "heard")
+    if not heard:
+        return None
     return LeaveBehindSection(
         key="objections",
         title="Your questions, answered",
         intro="The concerns your team raised, and our answers.",
-        items=items,
+        items=_answer_items(heard),
+    )
+
+
+def anticipated_section(db: sqlite_utils.Database, prospect: Prospect) -> LeaveBehindSection | None:
+    """Likely questions nobody raised yet, under a title that does not claim they did."""
+    likely = (leave_behind_objections(db, prospect, "anticipated") or [])[:MAX_ANTICIPATED]
+    if not likely:
+        return None
+    return LeaveBehindSection(
+        key="anticipated",
+        title="Questions teams like yours often ask",
+        intro="Not raised in our conversations so far; answered here in case they come up.",
+        items=_answer_items(likely),
+        placement="end",
     )
 
 
 # Each provider adds one section, or None when it has nothing for this prospect.
 # Signature: (db, prospect) -> LeaveBehindSection | None. Add one line per feature.
 SectionProvider = Callable[[sqlite_utils.Database, Prospect], LeaveBehindSection | None]
-SECTION_PROVIDERS: tuple[SectionProvider, ...] = (roi_section, objections_section)
+SECTION_PROVIDERS: tuple[SectionProvider, ...] = (
+    roi_section,
+    objections_section,
+    anticipated_section,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +162,9 @@ def document_data(
         "references": content.references(library, ctx),
         "next_steps": content.next_steps(library, prospect, ctx),
         "warnings": library.skipped,
+        # A meeting already past is never announced as the next conversation.
         "next_meeting": prospect.next_meeting.strftime("%d %B %Y").lstrip("0")
-        if prospect.next_meeting
+        if prospect.next_meeting and prospect.next_meeting >= today
         else "",
         "rep": {
             "name": rep,
@@ -175,6 +200,7 @@ def _section_view(section: LeaveBehindSection) -> dict:
         "chart": chart if section.chart_svg else "",
         "chart_title": section.chart_title,
         "notes": section.notes,
+        "placement": section.placement,
     }
 
 
@@ -184,10 +210,12 @@ def section_titles(data: dict) -> tuple[str, ...]:
         titles.append("Your priorities")
     if data["answers"]:
         titles.append("How we address them")
-    titles += [s["title"] for s in data["sections"]]
+    titles += [s["title"] for s in data["sections"] if s["placement"] != "end"]
+    titles += [s["title"] for s in data["sections"] if s["placement"] == "end"]
+    titles.append("Next steps")
     if data["references"]:
         titles.append("References")
-    titles += ["Next steps", "Contact"]
+    titles.append("Contact")
     return tuple(titles)
 
 
@@ -203,7 +231,8 @@ def build_leave_behind(
     today: dt.date | None = None,
     fetcher=None,
 ) -> LeaveBehindResult:
-    """Write the prospect's leave-behind PDF to `out` (atomically)."""
+    """Write the prospect's leave-behind PDF to `out` (atomically); `out` must end in .pdf."""
+    out = require_extension(out, ".pdf")
     check_outputs([out], db=db)
     prospect = prospect_store.find(db, prospect_ref)
     data = document_data(db, prospect, rep, today)

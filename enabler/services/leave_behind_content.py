@@ -136,12 +136,36 @@ def answers(library: Library, wanted: list[Priority], ctx: Mapping) -> list[Sect
     return out
 
 
+MIN_REFERENCES = 2  # fewer than this from the closest customers: add from the next tier
+
+
+def _industry_tier(module: Module) -> int:
+    """Of modules fitting the prospect (`Library.load`): 0 made for their industry alone, 1 for
+    several with theirs among them, 2 for any industry."""
+    if not module.industries:
+        return 2
+    return 0 if len(module.industries) == 1 else 1
+
+
+def _closest_customers(library: Library) -> list[tuple[Module, SmartContent]]:
+    """Proof modules from customers most like the prospect: their industry first, broader ones
+    only while there are too few (a bank's quote never stands in for a hospital's)."""
+    proof = [
+        (m, c) for m, c in library.items if {"case-study", "proof", "references"} & set(m.tags)
+    ]
+    chosen: list[tuple[Module, SmartContent]] = []
+    for tier in (0, 1, 2):
+        if len(chosen) >= MIN_REFERENCES:
+            break
+        chosen += [(m, c) for m, c in proof if _industry_tier(m) == tier]
+    return chosen
+
+
 def references(library: Library, ctx: Mapping) -> list[SectionItem]:
-    """Customer proof: headline metrics and quotes from approved case-study modules."""
+    """Customer proof: headline metrics and quotes from approved case-study modules, from
+    customers in the prospect's industry first."""
     metrics, quotes = [], []
-    for module, content in library.items:
-        if not {"case-study", "proof", "references"} & set(module.tags):
-            continue
+    for module, content in _closest_customers(library):
         where = f"Module {module.key!r}"
         title = _fill(content.title, ctx, where, library.skipped)
         if title is None:

@@ -11,27 +11,28 @@ import sqlite_utils
 
 from enabler.domain.battlecards import battlecard_to_dict
 from enabler.domain.deck import DeckPlan
-from enabler.domain.modules import Module, ModuleState, SmartLayout
-from enabler.domain.objections import ObjectionChecklist, ObjectionState
+from enabler.domain.modules import Module, SmartLayout
+from enabler.domain.objections import ObjectionChecklist, buyer_facing
 from enabler.domain.prospects import Prospect
 from enabler.services.objections import battlecards_in_play, checklist, proof_titles
 from enabler.store import modules as module_store
 
-# Raised objections first (they need an answer), then the likely ones to pre-empt.
-APPENDIX_STATES = (ObjectionState.RAISED, ObjectionState.OPEN)
 GENERATED = (SmartLayout.WHY_US, SmartLayout.OBJECTION_APPENDIX)
+# Why `adjust_plan` adds each slide, for the rep ({company} is the prospect's name).
+WHY_ADDED = {
+    SmartLayout.WHY_US: "{company} is evaluating a competitor we have a battlecard for",
+    SmartLayout.OBJECTION_APPENDIX: "{company} has objections with approved answers",
+}
 
 
 def appendix_items(db: sqlite_utils.Database, cl: ObjectionChecklist) -> list[dict]:
-    """Raised, then open, library objections with an approved answer, as plain dicts."""
+    """What the buyer raised or we answered ("heard"), then the likely ones we pre-empt
+    ("anticipated"), as plain dicts; parked ones never (`buyer_facing`)."""
+    heard, anticipated = buyer_facing(cl)
     out = []
-    for state in APPENDIX_STATES:
-        for item in cl.with_state(state):
+    for group, items in (("heard", heard), ("anticipated", anticipated)):
+        for item in items:
             obj = item.objection
-            if obj is None or obj.state is not ModuleState.APPROVED:
-                continue  # the rep's own items have no approved answer to show a prospect
-            if not (obj.answer.reframe or obj.answer.proof):
-                continue
             out.append(
                 {
                     "ref": obj.key,
@@ -39,6 +40,7 @@ def appendix_items(db: sqlite_utils.Database, cl: ObjectionChecklist) -> list[di
                     "category": obj.category.value,
                     "category_label": obj.category.label,
                     "state": item.state.value,
+                    "group": group,
                     "acknowledge": obj.answer.acknowledge,
                     "reframe": obj.answer.reframe,
                     "proof": obj.answer.proof,

@@ -22,6 +22,7 @@ from enabler.domain.objections import (
     ObjectionCategory,
     ObjectionChecklist,
     ObjectionState,
+    buyer_facing,
     parse_category,
     parse_state,
 )
@@ -254,19 +255,18 @@ def proof_titles(db: sqlite_utils.Database, keys) -> list[dict]:
 
 
 def leave_behind_objections(
-    db: sqlite_utils.Database, prospect: Prospect | str | int
+    db: sqlite_utils.Database, prospect: Prospect | str | int, group: str = "heard"
 ) -> list[dict] | None:
-    """Approved answers to the objections the prospect raised, for the leave-behind; or None.
+    """Approved answers for the leave-behind, by the rule the deck follows (`buyer_facing`):
+    `group` "heard" (raised or answered) or "anticipated" (likely, not raised); parked never.
+    None when there are none.
 
     Customer-facing: no rep notes, no question-back lines, no unapproved custom items.
     """
-    cl = checklist(db, prospect)
-    came_up = (ObjectionState.RAISED, ObjectionState.ANSWERED, ObjectionState.PARKED)
+    heard, anticipated = buyer_facing(checklist(db, prospect))
     out = []
-    for item in cl.with_state(*came_up):
+    for item in heard if group == "heard" else anticipated:
         obj = item.objection
-        if obj is None or obj.state is not ModuleState.APPROVED:
-            continue
         out.append(
             {
                 "objection": obj.text,

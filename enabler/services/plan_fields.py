@@ -42,6 +42,17 @@ def module_fields(planned: PlannedModule) -> tuple[str, ...]:
     return tuple(sorted(set(scan(texts).fields) | set(version.fields)))
 
 
+def module_optional_fields(planned: PlannedModule) -> frozenset[str]:
+    """Fields a smart module only uses with the author's fallback (`| default("there")`)."""
+    version = planned.version
+    if version.content is None:
+        return frozenset()
+    texts = version.content.texts()
+    if version.talking_points:
+        texts.append(version.talking_points)
+    return frozenset(scan(texts).optional)
+
+
 def lookup(context: Mapping, dotted: str):
     """The value at a dotted name (`contact.first_name`), or `_MISSING`."""
     node = context
@@ -67,6 +78,11 @@ def _shown(value) -> str:
     return str(value)
 
 
+def is_filled(value) -> bool:
+    """True for a value a slide can show: not missing, not None, not empty."""
+    return _is_filled(value)
+
+
 def _is_filled(value) -> bool:
     if value is _MISSING or value is None:
         return False
@@ -83,11 +99,15 @@ def plan_fields(
     `context` saves recomputing `template_context(db, plan)` when the caller has it.
     """
     users: dict[str, list[str]] = {}
+    required: set[str] = set()  # used at least once without the author's fallback
     for planned in plan.modules:
+        optional = module_optional_fields(planned)
         for name in module_fields(planned):
             keys = users.setdefault(name, [])
             if planned.module.key not in keys:
                 keys.append(planned.module.key)
+            if name not in optional:
+                required.add(name)
     ctx = template_context(db, plan) if context is None else context
     base, typed = base_names(plan), override_context(db, plan)
     out = []
@@ -102,7 +122,7 @@ def plan_fields(
             PlanField(
                 name=name,
                 value=_shown(value),
-                filled=_is_filled(value),
+                filled=_is_filled(value) or name not in required,
                 modules=tuple(keys),
                 editable=scalar and not from_data,
                 overridden=name in plan.overrides,

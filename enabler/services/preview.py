@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.deck import DeckPlan
+from enabler.domain.plan_notes import PlanNoteKind
 from enabler.domain.recommend import Reason
 from enabler.errors import RenderError
 from enabler.render import templating
@@ -39,6 +40,7 @@ def plan_lines(db: sqlite_utils.Database, plan: DeckPlan) -> list[PlanLine]:
     ctx = template_context(db, plan)
     report = Recommender(db).recommend(plan.prospect.id, limit=None)
     recommended = {rec.module.id: rec for rec in report.results}
+    added = {n.module_key: n.reason for n in plan.notes if n.kind is PlanNoteKind.ADDED}
     lines = []
     for planned in plan.modules:
         raw = planned.module.title
@@ -52,7 +54,7 @@ def plan_lines(db: sqlite_utils.Database, plan: DeckPlan) -> list[PlanLine]:
             PlanLine(
                 planned.module.key,
                 title,
-                _why(planned.module),
+                added.get(planned.module.key) or _why(planned.module),
                 problem,
                 reasons,
                 rec.score if rec else None,

@@ -15,9 +15,10 @@ import sqlite_utils
 
 from enabler.domain import lifecycle
 from enabler.domain.lifecycle import Action, ModuleStatus, ReviewEvent, VersionInfo
-from enabler.domain.modules import ModuleKind, ModuleState, Stage, content_from_dict
+from enabler.domain.modules import ModuleKind, ModuleState, content_from_dict
 from enabler.domain.modules import content_to_dict as normalise
 from enabler.domain.profile import Profile
+from enabler.domain.prospects import parse_stage
 from enabler.domain.version_diff import FieldChange, VersionSnapshot, diff_versions
 from enabler.errors import InvalidInput
 from enabler.services.governance import adopt_columns, load, record
@@ -96,10 +97,7 @@ def _apply(base: VersionSnapshot, edit: ModuleEdit) -> VersionSnapshot:
     meta = dict(base.meta)
     for name, values in edit.meta.items():
         if name == "stages":
-            bad = [v for v in values if v not in {s.value for s in Stage}]
-            if bad:
-                choices = ", ".join(s.value for s in Stage)
-                raise InvalidInput(f"Unknown stage {bad[0]!r}; choose from {choices}.")
+            values = [parse_stage(v).value for v in values]  # value, label or hyphen form
         meta[name] = list(values)
     notes = base.talking_points if edit.talking_points is None else edit.talking_points
     return dataclasses.replace(base, content=content, talking_points=notes, meta=meta)

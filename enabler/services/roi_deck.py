@@ -34,6 +34,7 @@ from enabler.domain.roi_case import BusinessCase, business_case
 from enabler.render.text import xml_safe
 from enabler.services.roi_figures import (
     CONVENTIONS,
+    METHOD_NOTES,
     Formatter,
     assumption_rows,
     flag_messages,
@@ -46,6 +47,8 @@ from enabler.store import roi as roi_store
 ROI_ORDER = (SmartLayout.ROI_SUMMARY, SmartLayout.ROI_CASHFLOW, SmartLayout.ROI_TORNADO)
 STATIC_BUSINESS_CASE_KEYS = frozenset({"roi-summary"})
 TORNADO_BARS = 8
+# Why `adjust_plan` adds each slide, for the rep ({company} is the prospect's name).
+WHY_ADDED = dict.fromkeys(ROI_ORDER, "{company} has a saved business case")
 
 
 def _number_or_text(value: float | None, text: str):
@@ -119,6 +122,7 @@ def deck_context(case: BusinessCase, fmt: Formatter) -> dict:
         "headline": [[xml_safe(c) for c in row] for row in headline_rows(case, fmt)],
         "assumptions": [[xml_safe(c) for c in row] for row in assumption_rows(case, fmt)],
         "notes": list(CONVENTIONS),
+        "method_notes": list(METHOD_NOTES),
     }
     return out
 

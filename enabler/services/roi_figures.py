@@ -29,11 +29,18 @@ from enabler.errors import InvalidInput
 
 NOT_DEFINED = "not defined"
 CHECK = " (check)"
+# How to read the figures, in words a buyer's finance team uses (slides, leave-behind).
 CONVENTIONS = (
-    "Year 0 = today, undiscounted: NPV = Excel NPV(rate, year 1…n) + year 0.",
-    "Risk-adjusted: each benefit reduced and each cost raised by its stated risk, as in "
-    "Forrester TEI studies. ROI = NPV ÷ present value of costs.",
-    "Payback counts from the last time cumulative cash turns positive and stays there.",
+    "Year 0 is today and is counted in full; each later year is discounted at the rate shown.",
+    "Risk-adjusted figures lower each benefit and raise each cost by the risk stated for it.",
+    "Return on investment is the net present value divided by the present value of the costs.",
+    "Payback is when the running total of cash turns positive and stays positive.",
+)
+# The same conventions as a spreadsheet user checks them: for the rep (speaker notes, JSON).
+METHOD_NOTES = (
+    "NPV = Excel NPV(rate, year 1…n) + year 0 (year 0 undiscounted).",
+    "Risk adjustment as in Forrester TEI studies. ROI = NPV ÷ PV of costs.",
+    "Payback: the last time cumulative cash turns positive and stays there, interpolated.",
 )
 
 

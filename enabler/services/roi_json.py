@@ -14,7 +14,13 @@ from enabler.domain.roi_case import BusinessCase
 from enabler.domain.roi_irr import IrrResult
 from enabler.domain.roi_math import Payback
 from enabler.domain.roi_model import model_to_dict
-from enabler.services.roi_figures import CONVENTIONS, Formatter, assumption_rows, headline_rows
+from enabler.services.roi_figures import (
+    CONVENTIONS,
+    METHOD_NOTES,
+    Formatter,
+    assumption_rows,
+    headline_rows,
+)
 
 
 def _irr(result: IrrResult) -> dict:
@@ -82,6 +88,7 @@ def case_json(prospect: Prospect, case: BusinessCase, fmt: Formatter) -> dict:
         },
         "scenario": case.scenario.value,
         "conventions": list(CONVENTIONS),
+        "method": list(METHOD_NOTES),
         "inputs": model_to_dict(case.model),
         "discount_rate": case.model.discount_rate_pct,
         "horizon_years": r.horizon_years,

@@ -122,8 +122,16 @@ def render_with_owners(db: sqlite_utils.Database, plan: DeckPlan, ctx: Mapping, 
     prs = deck_render.assemble(
         plan, ctx, lambda sha: assets.get(db, sha), template=template, on_module=own
     )
-    opening = (("", TITLE_LABEL), ("", AGENDA_LABEL))  # the agenda only when the plan has one
-    return prs, [owners.get(n, opening[min(n, 1)]) for n in range(len(prs.slides))]
+    # Slides no module owns: the title slide, the agenda, a stand-in closing, the appendix
+    # divider; each but the first is labelled with its own title.
+    return prs, [owners.get(n) or ("", _own_title(prs, n)) for n in range(len(prs.slides))]
+
+
+def _own_title(prs, n: int) -> str:
+    if n == 0:
+        return TITLE_LABEL
+    title = prs.slides[n].shapes.title
+    return (title.text_frame.text if title is not None else "") or AGENDA_LABEL
 
 
 def _title(raw: str, ctx: Mapping, key: str) -> str:

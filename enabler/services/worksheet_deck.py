@@ -148,9 +148,17 @@ def deck_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
     return _clean(
         {
             "criteria": checklist_to_dict(cl),
-            "action_plan": plan_to_dict(action_plan(db, plan.prospect, plan.date)),
+            "action_plan": plan_to_dict(action_plan(db, plan.prospect, plan.date))
+            | {"show_status": plan.show_status},
         }
     )
+
+
+# Why `adjust_plan` adds each slide, for the rep ({company} is the prospect's name).
+WHY_ADDED = {
+    SmartLayout.CRITERIA: "{company} is deciding and has evaluation criteria",
+    SmartLayout.PATH_TO_DECISION: "{company} is deciding and has a mutual action plan",
+}
 
 
 def has_worksheet(db: sqlite_utils.Database, prospect: Prospect) -> dict[SmartLayout, bool]:
@@ -242,13 +250,15 @@ def leave_behind_plan(db: sqlite_utils.Database, prospect: Prospect | str | int)
     if not plan.steps:
         return None
     rows = []
-    for s in plan.steps:
-        status = s.status.label + (" (overdue)" if s.is_overdue(plan.today) else "")
-        rows.append([str(s.number), s.name, s.our_owner, s.their_owner, _long_date(s.due), status])
+    for s in plan.steps:  # buyer-facing: the status as agreed, no internal "overdue"
+        rows.append(
+            [str(s.number), s.name, s.our_owner, s.their_owner, _long_date(s.due), s.status.label]
+        )
     nxt = plan.next_step
     intro = "The steps to a decision we agreed together, with an owner on each side."
     if nxt is not None:
-        when = f" on {_long_date(nxt.due)}" if nxt.due else ""
+        upcoming = nxt.due is not None and nxt.due >= plan.today
+        when = f" on {_long_date(nxt.due)}" if upcoming else ""
         intro += f" Next: {nxt.name}{when}."
     return {
         "title": "Path to decision",

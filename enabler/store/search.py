@@ -8,11 +8,12 @@ FTS5 query. Ranking is bm25 with titles and tags weighted above body text (the t
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import sqlite_utils
 
 from enabler.domain.modules import ModuleKind, ModuleState, Stage
+from enabler.domain.prospects import parse_stage
 from enabler.domain.search_query import parse
 from enabler.errors import InvalidInput
 from enabler.store.rows import date_or_none, tuple_of
@@ -33,7 +34,10 @@ class SearchFilters:
     owner: str | None = None
 
     def validate(self) -> SearchFilters:
-        for name, enum in (("stage", Stage), ("kind", ModuleKind), ("state", ModuleState)):
+        if self.stage is not None and self.stage not in {s.value for s in Stage}:
+            # "post-sale", "Post-sale" and "post_sale" are one stage
+            return replace(self, stage=parse_stage(self.stage).value).validate()
+        for name, enum in (("kind", ModuleKind), ("state", ModuleState)):
             value = getattr(self, name)
             if value is not None and value not in {e.value for e in enum}:
                 choices = ", ".join(e.value for e in enum)

@@ -72,7 +72,7 @@ class DescribeCli:
         )
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["modules"] == keys
-        assert len(Presentation(str(out)).slides) == 1 + len(keys)
+        assert len(Presentation(str(out)).slides) == 1 + len(keys) + 1  # title, modules, closing
 
     def it_names_an_unknown_prospect(self, demo_env, tmp_path):
         result = run_cli(

@@ -7,11 +7,13 @@ import subprocess
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
 from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.domain.roi_case import business_case
 from enabler.errors import RenderError
+from enabler.render.roi_slides import label_positions
 from enabler.services import roi as roi_service
 from enabler.services.build import build_deck, plan_deck
 from tests.conftest import add_module
@@ -90,10 +92,38 @@ class DescribeCashFlowSlide:
             assert chart.part.chart_workbook.xlsx_part is not None
         assert shape_ids_unique(slide.part.package.presentation_part.presentation)
 
-    def it_states_the_npv_convention_and_keeps_the_notes(self, roi_library, tmp_path):
+    def it_states_the_npv_convention_in_plain_words_and_the_formula_in_the_notes(
+        self, roi_library, tmp_path
+    ):
         slide = build(roi_library, tmp_path, ["roi-cash"]).slides[1]
-        assert any("Year 0 = today, undiscounted" in t for t in slide_texts(slide))
-        assert slide.notes_slide.notes_text_frame.text == "Say it."
+        text = " ".join(slide_texts(slide))
+        assert "Year 0 is today and is counted in full" in text
+        assert "Excel" not in text and "NPV(" not in text  # no spreadsheet jargon for a buyer
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.startswith("Say it.")  # the talking points, then the method for the rep
+        assert "NPV = Excel NPV(rate, year 1…n) + year 0" in notes
+
+    def it_labels_only_points_the_line_leaves_room_for(self, roi_library, tmp_path):
+        slide = build(roi_library, tmp_path, ["roi-cash"]).slides[1]
+        line = charts(slide)[1]
+        assert not line.plots[0].data_labels.show_value  # no label on every point
+        d_lbls = line.plots[0].series[0]._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")
+        placed = {
+            int(d.find(qn("c:idx")).get("val")): d.find(qn("c:dLblPos")).get("val") for d in d_lbls
+        }
+        assert placed == {0: "b", 3: "t"}  # start below the rising line, end above it
+
+    @pytest.mark.parametrize(
+        ("values", "expected"),
+        [
+            ([-342000, 169300, 1192300, 2390300], {0: "BELOW", 3: "ABOVE"}),
+            ([-5, 10, 4, 8], {0: "BELOW", 1: "ABOVE", 2: "BELOW", 3: "ABOVE"}),
+            ([5], {0: "ABOVE"}),
+        ],
+    )
+    def it_puts_labels_on_the_free_side_of_the_line(self, values, expected):
+        placed = {i: p.name for i, p in label_positions(values).items()}
+        assert placed == expected
 
 
 class DescribeTornadoSlide:
@@ -129,6 +159,26 @@ class DescribeSummarySlide:
         labels = [row[0] for row in rows]
         for label in ("Internal rate of return", "Payback", "3-year TCO, today → with solution"):
             assert label in labels
+
+    def it_shows_every_assumption_line_continuing_on_a_second_slide(self, roi_library, tmp_path):
+        model = dict(MODEL)
+        model["costs"] = [*MODEL["costs"]] + [
+            {"name": f"Cost line {n}", "amount": 1000 * n} for n in range(1, 15)
+        ]
+        model["costs"].append({"name": "Biggest line", "amount": 9_000_000})
+        roi_service.set_model(roi_library, "Acme Clinics", model)
+        prs = build(roi_library, tmp_path, ["roi-summary-gen"])
+        titles = [slide_texts(s)[0] for s in prs.slides]
+        assert "Business case for Acme Clinics (continued)" in titles
+        shown = {
+            r.cells[0].text
+            for s in prs.slides
+            for shape in s.shapes
+            if shape.has_table and shape.name.startswith("ROI assumptions")
+            for r in shape.table.rows
+        }
+        assert {"Biggest line", "Cost line 1", "Cost line 14", "Setup"} <= shown
+        assert not any("more lines" in t for s in prs.slides for t in slide_texts(s))
 
     def it_lists_the_assumptions(self, roi_library, tmp_path):
         slide = build(roi_library, tmp_path, ["roi-summary-gen"]).slides[1]
@@ -187,5 +237,5 @@ def test_roi_deck_converts_with_one_page_per_slide(soffice, roi_library, tmp_pat
         timeout=180,
     )
     reader = PdfReader(str(tmp_path / "roi.pdf"))
-    assert len(reader.pages) == 4
+    assert len(reader.pages) == 5  # title, three ROI slides, the closing
     assert "Net present value" in reader.pages[1].extract_text()

@@ -306,4 +306,31 @@ class DescribeDemoDeck:
         text = "\n".join(page.extract_text() for page in reader.pages)
         assert "weighted fit" in text
         assert "Path to decision" in text
-        assert "Overdue" in text
+        assert "Overdue" not in text  # the buyer's deck shows no internal status
+
+
+class DescribeBuyerFacingStatus:
+    """The deck is the buyer's: a past date is never "next", overdue only when the rep asks."""
+
+    LATER = dt.date(2026, 12, 7)  # after Northwind's next step (Nov 20) and three due dates
+
+    def path_slide(self, demo_db, tmp_path, **kw):
+        out = tmp_path / "nw.pptx"
+        build_deck(demo_db, plan_deck(demo_db, "Northwind Health", date=self.LATER, **kw), out)
+        prs = Presentation(str(out))
+        return next(
+            s for s in prs.slides if s.shapes.title and s.shapes.title.text == "Path to decision"
+        )
+
+    def it_hides_overdue_status_and_past_dates_from_the_buyer(self, demo_db, tmp_path):
+        slide = self.path_slide(demo_db, tmp_path)
+        text = "\n".join(slide_texts(slide))
+        assert "overdue" not in text.lower()
+        assert "Next: Proof of value on 500 prior-auth requests  ·" in text
+        assert "(Nov 20, 2026)" not in text  # not announced as upcoming
+        assert "Overdue: step 3" in slide.notes_slide.notes_text_frame.text  # the rep still knows
+
+    def it_shows_the_status_when_the_rep_chooses_to(self, demo_db, tmp_path):
+        slide = self.path_slide(demo_db, tmp_path, show_status=True)
+        text = "\n".join(slide_texts(slide))
+        assert "3 overdue" in text and "Overdue" in text

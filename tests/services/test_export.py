@@ -100,7 +100,7 @@ class DescribeCommands:
         )
         assert built.returncode == 0, built.stderr
         assert f"PDF: {tmp_path / 'built.pdf'}" in built.stdout
-        assert len(PdfReader(str(tmp_path / "built.pdf")).pages) == 3
+        assert len(PdfReader(str(tmp_path / "built.pdf")).pages) == 4  # title, 2, closing
 
         blocked = run_cli(
             "build",

@@ -117,6 +117,14 @@ class DescribeReport:
         assert rep.outcomes == {"won": 12, "lost": 12, "no_decision": 0}
         assert any("Decks with proof won 83% of 12" in line for line in rep.insights)
 
+    def it_counts_rebuilds_of_one_plan_as_one_deck(self, lib):
+        acme = prospect_store.find(lib, "Acme Clinics")
+        for _ in range(5):  # five test builds of the same plan
+            _deck(lib, acme, ["pillars", "proof"])
+        _deck(lib, acme, ["pillars"])  # a different plan is another deck
+        by_key = {m.key: m for m in feedback_report.build_report(lib).modules}
+        assert (by_key["pillars"].decks, by_key["proof"].decks) == (2, 1)
+
     def it_exports_the_same_numbers_as_csv(self, lib, tmp_path):
         _history(lib)
         feedback.rate(lib, "proof", 1, flag="needs_update")

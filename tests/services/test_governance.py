@@ -136,7 +136,7 @@ class DescribeVersions:
             revisions.edit_module(draft, LENA, "pillars", ModuleEdit({"title": "Pillars"}))
         with pytest.raises(InvalidInput, match="not valid"):
             revisions.edit_module(draft, LENA, "pillars", ModuleEdit({"colour": "red"}))
-        with pytest.raises(InvalidInput, match="Unknown stage"):
+        with pytest.raises(InvalidInput, match="Stage must be one of"):
             revisions.edit_module(draft, LENA, "pillars", ModuleEdit(meta={"stages": ("soon",)}))
         governance.submit(draft, LENA, "pillars")
         with pytest.raises(Conflict, match="in review"):

@@ -254,7 +254,7 @@ class DescribeDeckSelection:
     def it_drops_both_when_there_is_nothing_to_show(self, demo_db):
         quiet = quiet_prospect(demo_db)
         for i in service.checklist(demo_db, quiet).items:
-            service.mark(demo_db, quiet, i.ref, "answered")
+            service.mark(demo_db, quiet, i.ref, "parked")  # set aside: never shown
         chosen = module_store.list_modules(demo_db)
         keys = [m.key for m in adjust_plan(demo_db, quiet, chosen)]
         assert "why-us" not in keys and "objection-appendix" not in keys

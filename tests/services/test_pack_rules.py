@@ -114,7 +114,7 @@ class DescribeRoundTrip:
             theirs = titles(rep_db, company, wanted, tmp_path / f"rep{n}.pptx")
             assert theirs == ours
             assert theirs[: len(first)] == first
-            assert theirs[len(first) :] == [f"What {company} gets"]
+            assert theirs[len(first) :] == [f"What {company} gets", "Thank you"]  # + closing
 
     def it_keeps_imported_rules_read_only(self, publisher, rep_db):
         packs.import_pack(rep_db, REP, publisher[3])

@@ -111,7 +111,7 @@ class DescribePlanFields:
         fields = by_name(plan_fields(demo_db, plan))
         payback = fields["roi.payback_text"]
         assert payback.filled and not payback.editable  # the ROI model owns it
-        assert fields["rep.name"].editable
+        assert fields["rep.contact_line"].editable
 
     def it_gives_visible_stand_ins_for_unfilled_fields(self, offer):
         plan = plan_deck(offer, "Acme Clinics", ["offer"])

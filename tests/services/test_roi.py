@@ -102,7 +102,8 @@ class DescribeCaseJson:
         ].keys()
         assert set(data["scenarios"]) == {"conservative", "expected", "optimistic"}
         assert data["sensitivity"]["drivers"][0]["driver"] == "Claims keying"
-        assert "Year 0 = today" in data["conventions"][0]
+        assert "Year 0 is today" in data["conventions"][0]
+        assert "Excel NPV" in data["method"][0]  # the formula, for the finance team
 
     def it_feeds_back_in_as_finance_team_flows(self, small_library):
         roi_service.set_model(small_library, "Acme Clinics", MODEL)
@@ -157,7 +158,8 @@ class DescribeLeaveBehind:
         root = ET.fromstring(data["chart_svg"])
         assert root.tag.endswith("svg")
         assert data["flags"] == []
-        assert any("undiscounted" in n for n in data["notes"])
+        assert any("Year 0 is today and is counted in full" in n for n in data["notes"])
+        assert not any("Excel" in n for n in data["notes"])  # plain words for the buyer
 
     def it_is_none_without_a_model(self, small_library):
         assert roi_service.leave_behind_roi(small_library, "Acme Clinics") is None

@@ -59,7 +59,8 @@ class DescribePreviewPlan:
         assert [p.number for p in previews] == list(range(1, len(previews) + 1))
         assert (previews[0].label, previews[0].module_key) == (TITLE_LABEL, "")
         assert (previews[1].label, previews[1].module_key) == (AGENDA_LABEL, "")
-        assert [p.module_key for p in previews[2:]] == KEYS
+        assert [p.module_key for p in previews[2:-1]] == KEYS
+        assert (previews[-1].label, previews[-1].module_key) == ("Thank you", "")
         assert previews[3].label == "What Acme Clinics gets"  # the title, filled
         assert all(size(p.png) == (320, 180) for p in previews)
 
@@ -93,7 +94,7 @@ class DescribePreviewPlan:
     def it_renders_again_when_the_plan_changes(self, small_library, cache, renders):
         preview_plan(small_library, plan_deck(small_library, "Acme Clinics", KEYS), cache=cache)
         shorter = plan_deck(small_library, "Acme Clinics", KEYS[:2])
-        assert len(preview_plan(small_library, shorter, cache=cache)) == 4
+        assert len(preview_plan(small_library, shorter, cache=cache)) == 5  # with the closing
         assert len(renders) == 2
 
     def it_ignores_a_corrupt_cache_file(self, small_library, cache, renders):
@@ -116,7 +117,7 @@ class DescribePreviewPlan:
         with pytest.raises(RenderError):
             build_deck(small_library, plan, tmp_path / "deck.pptx")
         previews = preview_plan(small_library, plan, cache=cache)
-        assert [p.module_key for p in previews] == ["", "offer"]
+        assert [p.module_key for p in previews] == ["", "offer", ""]
 
     def it_stops_when_cancelled_and_caches_nothing(self, small_library, cache):
         plan = plan_deck(small_library, "Acme Clinics", KEYS)

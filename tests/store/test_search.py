@@ -134,8 +134,16 @@ class DescribeSearch:
     def it_gives_a_friendly_message_for_real_mistakes(self, library):
         with pytest.raises(InvalidInput, match="closing"):
             search(library, '"claims')
-        with pytest.raises(InvalidInput, match="Unknown stage 'later'"):
+        with pytest.raises(InvalidInput, match=r"Stage must be one of .*, not 'later'"):
             search(library, "x", SearchFilters(stage="later"))
+
+    def it_takes_a_stage_as_label_hyphen_or_underscore(self, library):
+        found = {
+            f: search(library, "", SearchFilters(stage=f)).total for f in ("decision", "Decision")
+        }
+        assert len(set(found.values())) == 1
+        assert SearchFilters(stage="Post-sale").validate().stage == "post_sale"
+        assert SearchFilters(stage="post-sale").validate().stage == "post_sale"
 
 
 class DescribeTheIndex:

@@ -27,7 +27,7 @@ from enabler.app.ops import Operation
 from enabler.app.pages import build_work as work
 from enabler.app.pages.build_fields import BuildFields
 from enabler.app.pages.build_roi import RoiCopying
-from enabler.app.pages.build_text import FLAGS, preflight_html
+from enabler.app.pages.build_text import FLAGS, left_out_html, preflight_html
 from enabler.app.pages.build_thumbs import BuildThumbs
 from enabler.app.pages.build_why import WhyPanel
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
@@ -230,7 +230,7 @@ class BuildPage(RoiCopying, QWidget):
         self.heading.setText(
             f"<b>{plan.prospect.company}</b> · {plan.prospect.industry} · "
             f"{plan.prospect.stage.label}. {len(plan.modules)} modules recommended; drag to "
-            "reorder, Delete to remove, Ctrl+Z to undo."
+            "reorder, Delete to remove, Ctrl+Z to undo." + left_out_html(plan.notes)
         )
         if self._roi_for == plan.prospect.company:
             self._place_roi()

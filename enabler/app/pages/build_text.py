@@ -22,3 +22,16 @@ FLAGS = (
     ("Wrong claim", "wrong_claim"),
     ("Missing for an industry", "missing_for_industry"),
 )
+
+
+def left_out_html(notes) -> str:
+    """Modules the automatic plan left out because a field has no value, and how to fill it."""
+    gaps = [n for n in notes if n.kind.value == "left_out"]
+    if not gaps:
+        return ""
+    items = "; ".join(
+        f"“{html.escape(n.module_title)}” needs {html.escape(n.field)}"
+        + (" (add a contact on the Prospects page)" if n.field.startswith("contact.") else "")
+        for n in gaps
+    )
+    return f"<br>Left out: {items}. Fill the field below to use them."
