@@ -195,8 +195,8 @@ def build_deck(
     `progress` hears after each module and before the checks and the write; if it raises, the
     build stops there and `out` is untouched. An `out` not ending in .pptx is refused first.
     """
-    out = require_extension(out, ".pptx")
     check_outputs([out], db=db, inputs=[template] if isinstance(template, Path | str) else [])
+    out = require_extension(out, ".pptx")
     prs = render_plan(db, plan, template, progress)
     total = len(plan.modules)
     if progress is not None:

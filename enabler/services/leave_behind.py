@@ -232,8 +232,8 @@ def build_leave_behind(
     fetcher=None,
 ) -> LeaveBehindResult:
     """Write the prospect's leave-behind PDF to `out` (atomically); `out` must end in .pdf."""
-    out = require_extension(out, ".pdf")
     check_outputs([out], db=db)
+    out = require_extension(out, ".pdf")
     prospect = prospect_store.find(db, prospect_ref)
     data = document_data(db, prospect, rep, today)
     html = render_leave_behind(data)
