@@ -30,6 +30,7 @@ from enabler.app.pages.objections import ObjectionsPage
 from enabler.app.pages.prospects import ProspectsPage
 from enabler.app.pages.roi import RoiPage
 from enabler.app.pages.worksheets import DecisionPage
+from enabler.app.runner import Runner
 
 WELCOME = (
     "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("Enabler", "Enabler")
         self.undo_stack = QUndoStack(self)
         self.last_error = ""
-        self.ops: list[Operation] = []
+        self.runner = Runner(self.db_path, self)
         self.setWindowTitle("Enabler")
         self._loading = False
         self._close_confirmed = False
@@ -158,9 +159,11 @@ class MainWindow(QMainWindow):
     # state -----------------------------------------------------------------------------------
 
     def _splitters(self, page: QWidget) -> list[tuple[str, QSplitter]]:
-        """A page's splitters (not those of its dialogs), each with its settings key."""
-        found = [s for s in page.findChildren(QSplitter) if s.window() is self]
-        return [(f"layout/{type(page).__name__}/splitter{n}", s) for n, s in enumerate(found)]
+        """A page's named splitters (not those of its dialogs), each with its settings key.
+        Saved by name: the order findChildren() returns changes between runs, and a state
+        restored onto another splitter turns its panes (the orientation is part of it)."""
+        found = [s for s in page.findChildren(QSplitter) if s.window() is self and s.objectName()]
+        return [(f"layout/{type(page).__name__}/{s.objectName()}", s) for s in found]
 
     def _restore_splitters(self, page: QWidget) -> None:
         """Put back where the user dragged each splitter to last time."""
@@ -193,10 +196,18 @@ class MainWindow(QMainWindow):
         if hasattr(page, "refresh"):
             page.refresh()
 
+    @property
+    def ops(self) -> list[Operation]:
+        return self.runner.ops
+
     def running_ops(self) -> list[Operation]:
-        ops = [getattr(page, "op", None) for page in self.pages.built()]
-        ops += [self.importer.op, *self.ops]
-        return [op for op in ops if op is not None and op.running]
+        """Every background call still running, from every runner in the window."""
+        found = {id(op): op for r in self.findChildren(Runner) for op in r.ops if op.running}
+        for page in self.pages.built():
+            op = getattr(page, "op", None)
+            if op is not None and op.running:
+                found[id(op)] = op
+        return list(found.values())
 
     def closeEvent(self, event) -> None:
         running = self.running_ops()
@@ -294,12 +305,7 @@ class MainWindow(QMainWindow):
     # actions -----------------------------------------------------------------------------------
 
     def load_demo(self) -> None:
-        op = Operation(_load_demo, self.db_path, self)
-        op.succeeded.connect(lambda r: self._demo_loaded(r))
-        op.failed.connect(self.show_error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        op.start()
+        self.runner.write(_load_demo, self._demo_loaded, self.show_error, lane="library")
 
     def _demo_loaded(self, result) -> None:
         self.statusBar().showMessage(
@@ -357,9 +363,5 @@ class MainWindow(QMainWindow):
                 return load_demo(db)
             return None
 
-        op = Operation(check, self.db_path, self)
-        op.succeeded.connect(lambda r: r and self._demo_loaded(r))
-        op.failed.connect(self.show_error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        op.start()
+        done = lambda r: r and self._demo_loaded(r)  # noqa: E731
+        self.runner.write(check, done, self.show_error, lane="library")

@@ -30,7 +30,10 @@ from enabler.app.pages.build_roi import RoiCopying
 from enabler.app.pages.build_text import FLAGS, preflight_html
 from enabler.app.pages.build_thumbs import BuildThumbs
 from enabler.app.pages.build_why import WhyPanel
+from enabler.app.runner import Runner
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
+
+DECK = "deck"  # the lane of the build and its exports
 
 
 class BuildPage(RoiCopying, QWidget):
@@ -43,7 +46,8 @@ class BuildPage(RoiCopying, QWidget):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.undo_stack = undo_stack
-        self.op: Operation | None = None
+        self.runner = Runner(self.db_path, self)
+        self.runner.lane_busy.connect(lambda lane, busy: lane == DECK and self._set_busy(busy))
         self.prospect = None
         self.last_output: Path | None = None
         self._roi_for: str | None = None  # company whose business case waits to be added
@@ -135,6 +139,7 @@ class BuildPage(RoiCopying, QWidget):
         rv = QVBoxLayout(right)
         rv.addWidget(self.heading)
         plan_column = QSplitter(Qt.Orientation.Vertical)
+        plan_column.setObjectName("plan-split")  # settings remember it by this name
         plan_column.addWidget(self.plan_view)
         plan_column.addWidget(self.why)
         plan_column.setSizes([230, 170])
@@ -171,6 +176,7 @@ class BuildPage(RoiCopying, QWidget):
         rv.addLayout(rate_row)
         rv.addWidget(self.result)
         splitter = QSplitter()
+        splitter.setObjectName("build-split")  # settings remember it by this name
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
@@ -184,7 +190,7 @@ class BuildPage(RoiCopying, QWidget):
 
     def refresh(self) -> None:
         """Reload prospects and the approved modules (off the GUI thread)."""
-        self._run(work.load_choices, self._loaded)
+        self.runner.refresh(work.load_choices, self._loaded, self._failed, key="choices")
 
     def _loaded(self, result) -> None:
         prospects, modules = result
@@ -216,7 +222,12 @@ class BuildPage(RoiCopying, QWidget):
         self.heading.setText(f"Loading the plan for {prospect.company}…")
         folder = Path.home() / "Documents" / "Enabler"
         self.output.setText(str(folder / f"{prospect.company}.pptx"))
-        self._run(lambda ctx: work.load_plan(ctx, prospect.id), self._plan_loaded)
+        self.runner.refresh(
+            lambda ctx: work.load_plan(ctx, prospect.id),
+            self._plan_loaded,
+            self._failed,
+            key="plan",
+        )
 
     def _plan_loaded(self, result) -> None:
         plan, lines = result
@@ -282,8 +293,9 @@ class BuildPage(RoiCopying, QWidget):
         out = Path(self.output.text()).expanduser()
         pid, overrides = str(self.prospect.id), self.fields.overrides()
         self.result.setText("Building…")
-        self._run(lambda ctx: work.build(ctx, pid, keys, overrides, out), self._built)
-        self.op.label = "building the deck"
+        self._deck_write(
+            lambda ctx: work.build(ctx, pid, keys, overrides, out), self._built, "building the deck"
+        )
 
     def _built(self, result) -> None:
         self.last_output = result.path
@@ -309,7 +321,10 @@ class BuildPage(RoiCopying, QWidget):
             self.result.setText(f"Thanks: rated “{self.plan.item(row).title}” {stars}/5.")
             self.status.emit(f"Rated {key} {stars}/5.")
 
-        self._run(lambda ctx: work.rate(ctx, key, stars, flag, comment), rated)
+        # A rating runs beside a build or export; neither stops the other.
+        self.runner.write(
+            lambda ctx: work.rate(ctx, key, stars, flag, comment), rated, self._failed
+        )
 
     def export_pdf(self) -> None:
         """The built deck as PDF beside it; preflight errors block it (the CLI has --force)."""
@@ -318,11 +333,11 @@ class BuildPage(RoiCopying, QWidget):
             return
         deck, report = self.last_output, self.last_report
         self.result.setText("Converting to PDF…")
-        self._run(
+        self._deck_write(
             lambda ctx: work.export_pdf(ctx, deck, report),
             lambda pdf: self._exported(f"PDF written: {pdf}"),
+            "exporting the PDF",
         )
-        self.op.label = "exporting the PDF"
 
     def export_leave_behind(self) -> None:
         if self.prospect is None or self.last_output is None:
@@ -331,19 +346,19 @@ class BuildPage(RoiCopying, QWidget):
         out = self.last_output.with_name(f"{self.last_output.stem}-leave-behind.pdf")
         pid = str(self.prospect.id)
         self.result.setText("Writing the leave-behind…")
-        self._run(
+        self._deck_write(
             lambda ctx: work.leave_behind(ctx, pid, out),
             lambda r: self._exported(f"Leave-behind written: {r.path} ({r.pages} pages)"),
+            "writing the leave-behind",
         )
-        self.op.label = "writing the leave-behind"
 
     def _exported(self, message: str) -> None:
         self.result.setText(html.escape(message))
         self.status.emit(message)
 
     def cancel(self) -> None:
-        if self.op is not None:
-            self.op.cancel()
+        """The user's Cancel (button or Esc): stops the build or export, nothing else."""
+        self.runner.cancel_lane(DECK)
 
     def open_folder(self) -> None:
         if self.last_output:
@@ -351,18 +366,20 @@ class BuildPage(RoiCopying, QWidget):
 
     # plumbing --------------------------------------------------------------------------------
 
+    @property
+    def op(self) -> Operation | None:
+        """The newest background call still running (else the newest): tests wait on it."""
+        return self.runner.current()
+
     def _run(self, fn, on_success) -> None:
-        if self.op is not None and self.op.running:
-            self.op.cancel()
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(self._failed)
+        """A plan change (the ROI slides): beside the rest, never cancelled by another."""
+        self.runner.write(fn, on_success, self._failed)
+
+    def _deck_write(self, fn, on_success, label: str) -> None:
+        """Build and exports share a lane: an export waits for the build before it."""
+        op = self.runner.write(fn, on_success, self._failed, lane=DECK, label=label)
         op.progress.connect(self._progressed)
         op.cancelled.connect(lambda: self.result.setText("Cancelled; nothing was written."))
-        op.done.connect(lambda: self._set_busy(False))
-        self.op = op
-        self._set_busy(True)
-        op.start()
 
     def _failed(self, message: str) -> None:
         self.result.setText(message)

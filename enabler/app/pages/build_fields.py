@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.ops import Operation
+from enabler.app.runner import Runner
 
 UNFILLED_BACKGROUND = QColor("#FDE8E8")
 UNFILLED_MARK = "⚠ unfilled"
@@ -152,6 +153,7 @@ class BuildFields(QWidget):
         super().__init__(page)
         self.page = page
         self.op: Operation | None = None
+        self.runner = Runner(page.db_path, self)
         self._overrides: dict[str, str] = {}
         self.model = FieldsModel(self)
         self.model.warning_icon = self.style().standardIcon(
@@ -189,6 +191,7 @@ class BuildFields(QWidget):
     def with_plan(self, plan_view: QWidget, below: QWidget) -> QWidget:
         """The plan list and this form side by side, `below` (the thumbnails) under them."""
         splitter = QSplitter()
+        splitter.setObjectName("fields-split")  # settings remember it by this name
         splitter.addWidget(plan_view)
         splitter.addWidget(self)
         splitter.setStretchFactor(1, 1)
@@ -249,22 +252,15 @@ class BuildFields(QWidget):
             db = ctx.open_db()
             return plan_fields(db, plan_deck(db, pid, keys, overrides=overrides))
 
-        if self.op is not None and self.op.running:
-            self.op.cancel()
-        op = Operation(work, self.page.db_path, self)
-        op.succeeded.connect(lambda rows: self._loaded(op, rows))
-        op.failed.connect(lambda message: self._failed(op, message))
-        self.op = op
-        op.start()
+        self.op = self.runner.refresh(work, self._loaded, self._failed)  # replaces an older one
 
-    def _loaded(self, op: Operation, rows) -> None:
-        if op is self.op:  # else a newer refresh is on its way
-            self.model.set_rows(rows)
-            self._show_count()
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        self._show_count()
 
-    def _failed(self, op: Operation, message: str) -> None:
-        if op is self.op:  # shown in place: the build reports the same problem if it matters
-            self.count.setText(f"Fields could not be read: {message}")
+    def _failed(self, message: str) -> None:
+        # Shown in place: the build reports the same problem if it matters.
+        self.count.setText(f"Fields could not be read: {message}")
 
     def _show_count(self) -> None:
         rows, missing = self.model.rowCount(), len(self.model.unfilled())

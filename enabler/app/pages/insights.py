@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.ops import Operation
+from enabler.app.runner import Runner
 
 COLUMNS = ["Module", "Decks", "Rating", "Win with", "Win without", "Verdict"]
 TOP_OBJECTIONS = 8
@@ -43,6 +44,7 @@ class InsightsPage(QWidget):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.op: Operation | None = None
+        self.runner = Runner(self.db_path, self)
         self.report = None
         self.summary = QLabel("Loading insights…")
         self.summary.setWordWrap(True)
@@ -59,10 +61,7 @@ class InsightsPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        self.op = Operation(_report, self.db_path, self)
-        self.op.succeeded.connect(self._loaded)
-        self.op.failed.connect(self.error)
-        self.op.start()
+        self.op = self.runner.refresh(_report, self._loaded, self.error)  # replaces an older one
 
     def _loaded(self, report) -> None:
         self.report = report

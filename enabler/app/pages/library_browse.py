@@ -145,6 +145,7 @@ class BrowseTab(Jobs, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter = splitter = QSplitter()
+        splitter.setObjectName("browse-split")  # settings remember it by this name
         for w, stretch in ((left, 1), (middle, 3), (scroll, 4)):
             splitter.addWidget(w)
             splitter.setStretchFactor(splitter.count() - 1, stretch)

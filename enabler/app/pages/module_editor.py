@@ -94,6 +94,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.preview = PreviewPane()
         self.preview.prospect_box.currentIndexChanged.connect(lambda _i: self.run_preview())
         splitter = QSplitter()
+        splitter.setObjectName("editor-split")  # settings remember it by this name
         splitter.addWidget(scroll)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 3)

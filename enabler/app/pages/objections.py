@@ -133,6 +133,7 @@ class ObjectionsPage(ProspectPicking, QWidget):
         lv.addWidget(self.empty)
         lv.addWidget(self.table, 1)
         splitter = QSplitter()
+        splitter.setObjectName("objections-split")  # settings remember it by this name
         splitter.addWidget(left)
         scroll = QScrollArea()  # battlecards can be long: they scroll, the checklist stays put
         scroll.setWidgetResizable(True)

@@ -7,7 +7,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -175,8 +175,6 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         self.committee_empty = QLabel(NO_COMMITTEE)
         self.committee_empty.setWordWrap(True)
         # Changes and their undos run one at a time, in the order pressed.
-        self.writes = QThreadPool(self)
-        self.writes.setMaxThreadCount(1)
         self.dialog = None  # the open insight or prospect dialog (tests fill it)
         self.current = None  # the prospect shown
         self._select_after_refresh: str | None = None  # a prospect just added
@@ -217,10 +215,12 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         people.addStretch(1)
         pv.addLayout(people)
         right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("profile-split")  # settings remember it by this name
         right.addWidget(profile)
         right.addWidget(self.segments)
         right.setSizes([520, 220])
         splitter = QSplitter()
+        splitter.setObjectName("prospects-split")  # settings remember it by this name
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)

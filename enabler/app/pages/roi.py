@@ -124,6 +124,7 @@ class RoiPage(ProspectPicking, QWidget):
         rv.addWidget(self.tornado_chart, 1)
 
         splitter = QSplitter()
+        splitter.setObjectName("roi-split")  # settings remember it by this name
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
