@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._close_confirmed = False
         self.close_question: QMessageBox | None = None
+        self.carried_prospect: str | None = None  # chosen on one page, shown on the others
 
         db, undo = self.db_path, self.undo_stack
         factories = {
@@ -150,6 +151,15 @@ class MainWindow(QMainWindow):
             page.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
         if hasattr(page, "copy_to_deck"):
             page.copy_to_deck.connect(self.copy_roi_to_deck)
+        if hasattr(page, "prospect_chosen"):
+            page.prospect_chosen.connect(self._carry_prospect)
+        elif hasattr(page, "prospect_box"):  # a page with a prospect combo (ROI, Objections…)
+            box = page.prospect_box
+            box.activated.connect(lambda i: self._carry_prospect(box.itemText(i)))
+
+    def _carry_prospect(self, company: str) -> None:
+        """The prospect chosen on one page is the one the other pages open on."""
+        self.carried_prospect = company
 
     def copy_roi_to_deck(self, company: str) -> None:
         """The ROI page's "Copy to deck": open the Build page on that prospect, slides added."""
@@ -260,6 +270,9 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         if not self._loading:
+            page = self.pages[self.current_page_name()]
+            if self.carried_prospect and hasattr(page, "follow_prospect"):
+                page.follow_prospect(self.carried_prospect)
             self.refresh_current_page()
 
     def show_page(self, name: str) -> None:

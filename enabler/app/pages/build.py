@@ -41,6 +41,7 @@ class BuildPage(RoiCopying, QWidget):
 
     status = Signal(str)
     error = Signal(str)
+    prospect_chosen = Signal(str)  # the company, for the other pages to follow
 
     def __init__(self, db_path: Path, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -51,6 +52,7 @@ class BuildPage(RoiCopying, QWidget):
         self.prospect = None
         self.last_output: Path | None = None
         self._roi_for: str | None = None  # company whose business case waits to be added
+        self._follow: str | None = None  # the prospect chosen on another page, to show here
 
         self.search = QLineEdit(placeholderText="Search prospects…")
         self.search.setAccessibleName("Search prospects")
@@ -76,6 +78,8 @@ class BuildPage(RoiCopying, QWidget):
         self.why = WhyPanel()
         self.plan_view.selectionModel().currentChanged.connect(self._show_why)
         self.plan.modelReset.connect(lambda: self.why.show_entry(None))
+        for changed in (self.plan.modelReset, self.plan.rowsInserted, self.plan.rowsRemoved):
+            changed.connect(self._enable_build)
         self.fields = BuildFields(self)  # field form and thumbnails follow the plan model
         self.thumbs = BuildThumbs(self, self.fields)
         self.add_box = QComboBox()
@@ -130,6 +134,7 @@ class BuildPage(RoiCopying, QWidget):
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -198,13 +203,21 @@ class BuildPage(RoiCopying, QWidget):
         self.add_box.clear()
         for m in modules:
             self.add_box.addItem(m.title, PlanEntry(m.key, m.title, "added by you"))
-        if self._roi_for and (self.prospect is None or self.prospect.company != self._roi_for):
-            self.select_prospect(self._roi_for)
+        follow, self._follow = self._roi_for or self._follow, None
+        if follow is None and self.prospect is not None:
+            follow = self.prospect.company  # a reloaded list: keep the plan's prospect
+        if follow:
+            self.select_prospect(follow)
         if not prospects:
             self.heading.setText(
                 "No prospects yet. Load the demo library (File ▸ Load demo "
                 "library) or import prospects from your CRM."
             )
+
+    def follow_prospect(self, company: str) -> None:
+        """Show `company` once the list (reloaded as the page is shown) has it."""
+        if self.prospect is None or self.prospect.company != company:
+            self._follow = company
 
     def select_prospect(self, company: str) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -218,7 +231,11 @@ class BuildPage(RoiCopying, QWidget):
         if not current.isValid():
             return
         prospect = self.proxy.data(current, Qt.ItemDataRole.UserRole)
+        if self.prospect is not None and prospect.id == self.prospect.id and self.plan.rowCount():
+            return  # the same prospect, reselected after a list reload: keep the plan as edited
         self.prospect = prospect
+        self.prospect_chosen.emit(prospect.company)
+        self._enable_build()
         self.heading.setText(f"Loading the plan for {prospect.company}…")
         folder = Path.home() / "Documents" / "Enabler"
         self.output.setText(str(folder / f"{prospect.company}.pptx"))
@@ -360,9 +377,20 @@ class BuildPage(RoiCopying, QWidget):
         """The user's Cancel (button or Esc): stops the build or export, nothing else."""
         self.runner.cancel_lane(DECK)
 
+    open_url = staticmethod(QDesktopServices.openUrl)  # tests stand in a machine without one
+
     def open_folder(self) -> None:
-        if self.last_output:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_output.parent)))
+        """Show the deck's folder; with no file manager to ask, say so and where it is."""
+        if not self.last_output:
+            return
+        folder = self.last_output.parent
+        if not self.open_url(QUrl.fromLocalFile(str(folder))):
+            message = f"No file manager was found to open the folder. The deck is in {folder}"
+            self.result.setText(
+                "No file manager was found to open the folder. The deck is in:<br>"
+                f"<b>{html.escape(str(folder))}</b> (select the path to copy it)"
+            )
+            self.status.emit(message)
 
     # plumbing --------------------------------------------------------------------------------
 
@@ -394,4 +422,12 @@ class BuildPage(RoiCopying, QWidget):
         self.progress.setRange(0, 0)  # indeterminate until the work reports how far it is
         self.progress.setVisible(busy)
         self.cancel_button.setEnabled(busy)
-        self.build_button.setEnabled(not busy)
+        self._enable_build()
+
+    def _enable_build(self, *_args) -> None:
+        """Build only when it can work: a prospect, a plan, nothing being built."""
+        ready = self.prospect is not None and self.plan.rowCount() > 0
+        self.build_button.setEnabled(ready and not self.runner.busy(DECK))
+        self.build_button.setToolTip(
+            "Build the deck (Enter)" if ready else "Choose a prospect first; its plan fills in."
+        )

@@ -33,6 +33,7 @@ from enabler.app.pages.module_editor_work import (
     choices,
     create,
     open_saved,
+    picker_labels,
     preview,
     save,
     submit,
@@ -58,6 +59,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.baseline = None  # the form's values as loaded
         self.preview_op: Operation | None = None
         self._pending = False
+        self._wanted: str | None = None  # chosen on the Modules tab before the list arrived
         self.ask_unsaved = lambda: ask_unsaved(self, self.form.text("title"))
         self.ask_new_module = lambda: ask_new_module(self)
 
@@ -132,14 +134,28 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.form.roots = choices.roots
         self.module_box.clear()
         self.module_box.addItem("New module…", NEW)
-        for s in choices.modules:
-            self.module_box.addItem(f"{s.title}   [{s.state.value}]", s.key)
+        for label, key in picker_labels(choices.modules):
+            self.module_box.addItem(label, key)
+        if self._wanted is not None and self.module_box.findData(self._wanted) >= 0:
+            wanted, self._wanted = self._wanted, None
+            if self.opened is None or self.opened.status.key != wanted:
+                self.choose_module(wanted)
         self._select_current()
         self.preview.set_prospects(list(choices.prospects))
 
     def _select_current(self) -> None:
         key = self.opened.status.key if self.opened else None
         self.module_box.setCurrentIndex(self.module_box.findData(key) if key else -1)
+
+    def open_when_listed(self, key: str) -> None:
+        """Open `key` (asking about unsaved edits) once the picker lists it; a designed slide,
+        which the editor cannot open, is left alone."""
+        if self.opened is not None and self.opened.status.key == key:
+            return
+        if self.module_box.findData(key) >= 0:
+            self.choose_module(key)
+        else:
+            self._wanted = key  # the list is loading: _set_choices opens it
 
     def open_module(self, key: str) -> None:
         """Open `key` without asking about unsaved edits (see `choose_module`)."""
@@ -219,6 +235,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         if self.opened is not None:
             self.form.load(self.opened.saved)
             self.baseline = self.form.values()
+            self.form.check_fields()  # warnings about the thrown-away text go with it
             self._update_state()
             self._describe_pictures()
             self.run_preview()

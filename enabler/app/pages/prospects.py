@@ -100,6 +100,7 @@ def _add_prospect(ctx, fields: dict):
 class ProspectsPage(ProspectEditing, Background, QWidget):
     error = Signal(str)
     status = Signal(str)
+    prospect_chosen = Signal(str)  # the company, for the other pages to follow
 
     def __init__(self, db_path: Path, undo_stack: QUndoStack | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -225,6 +226,7 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
+        self._show_committee(())  # no prospect yet: no committee sentence, Edit/Remove off
 
     def refresh(self) -> None:
         self._start(_prospects, self._listed)
@@ -236,6 +238,11 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
             self.select_prospect(company)
         if not prospects:
             self.detail.setText(NO_PROSPECTS)
+
+    def follow_prospect(self, company: str) -> None:
+        """Show `company` once the list (reloaded as the page is shown) has it."""
+        if self.current is None or self.current.company != company:
+            self._select_after_refresh = company
 
     def select_prospect(self, company: str) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -250,6 +257,8 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
             self.proxy.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
         )
         pid = self.current.id if self.current is not None else None
+        if self.current is not None:
+            self.prospect_chosen.emit(self.current.company)
         self.insight_button.setEnabled(pid is not None)
         self.contact_button.setEnabled(pid is not None)
         self.edit_button.setEnabled(pid is not None)

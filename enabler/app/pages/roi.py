@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.charts import CashChart, TornadoChart
 from enabler.app.pages.picker import ProspectPicking
-from enabler.app.table_models import RoiFieldsModel
+from enabler.app.table_models import RoiFieldsModel, problem_sentence
 
 DEBOUNCE_MS = 250
 EMPTY = "Pick a prospect to see and edit their business case."
@@ -211,7 +211,8 @@ class RoiPage(ProspectPicking, QWidget):
 
         result = roi.preview(self.fields.data_, Scenario(self.scenario_box.currentData()))
         self.fields.set_errors(result.errors)
-        self.problems.setText("\n".join(str(e) for e in result.errors))
+        rows = self.fields.rows
+        self.problems.setText("\n".join(problem_sentence(e, rows) for e in result.errors))
         try:
             self._draw(result.case)
         except EnablerError as exc:  # e.g. a prospect locale Babel cannot format

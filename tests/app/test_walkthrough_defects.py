@@ -1,0 +1,162 @@
+"""The defects a new rep and a new marketer hit in a walkthrough, one test each (pytest-qt,
+offscreen, the default 1100×700 window)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QSplitter
+
+from enabler.app.pages.module_editor_dialogs import Unsaved
+from enabler.app.window import MainWindow
+from tests.app.conftest import wait_ops
+
+
+class DescribeSplitterState:
+    def it_is_saved_by_name_and_never_restored_onto_another_splitter(
+        self, qtbot, app_window, settings_file
+    ):
+        app_window.show()
+        library = app_window.pages["Library"]
+        browse = library.tab["Modules"].splitter
+        browse.setSizes([200, 300, 500])
+        wanted = browse.saveState()
+        # What the old numbering left behind: a vertical splitter's state under a position key.
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        settings.setValue("layout/LibraryPage/splitter0", vertical.saveState())
+        app_window.close()
+        keys = [k for k in settings.allKeys() if k.startswith("layout/LibraryPage/")]
+        assert "layout/LibraryPage/browse-split" in keys
+        again = MainWindow(app_window.db_path, settings)
+        qtbot.addWidget(again)
+        again.show_page("Library")
+        restored = again.pages["Library"].tab["Modules"].splitter
+        assert restored.orientation() == Qt.Orientation.Horizontal
+        assert restored.saveState() == wanted
+
+
+class DescribeTheEditor:
+    def it_clears_the_unknown_fields_warning_on_revert(self, qtbot, editor):
+        opened(qtbot, editor, "value-pillars")
+        editor.form.set_text("bullets", "{{ prospect.bogus }}")
+        assert "Unknown fields" in editor.form.fields_label.text()
+        editor.revert_button.click()
+        assert "Unknown fields" not in editor.form.fields_label.text()
+        assert "prospect.bogus" not in editor.form.fields_label.text()
+
+    def it_lists_each_title_once_in_its_picker(self, qtbot, editor):
+        labels = [editor.module_box.itemText(i) for i in range(editor.module_box.count())]
+        twins = [label for label in labels if label.startswith("Business case for")]
+        assert len(twins) == 2 and len(set(twins)) == 2
+        assert len(labels) == len(set(labels))
+        assert not any("[approved]" in label for label in labels)
+
+    def it_opens_the_module_chosen_on_the_modules_tab(self, qtbot, app_window):
+        library = app_window.pages["Library"]
+        app_window.show_page("Library")
+        modules = library.show_tab("Modules")
+        wait_ops(qtbot, library)
+        modules.show_module("why-us")
+        editor = library.tab["Editor"]
+        editor.ask_unsaved = lambda: Unsaved.DISCARD
+        library.show_tab("Editor")
+        qtbot.waitUntil(
+            lambda: editor.opened is not None and editor.opened.status.key == "why-us",
+            timeout=30000,
+        )
+        assert editor.module_box.currentData() == "why-us"
+
+
+class DescribeButtonsThatCanOnlyFail:
+    def it_disables_them_until_they_can_work(self, qtbot, app_window):
+        prospects = app_window.pages["Prospects"]
+        assert not prospects.edit_contact_button.isEnabled()
+        assert not prospects.remove_contact_button.isEnabled()
+        assert prospects.committee_empty.isHidden()  # no "No one on the committee" yet
+        build = app_window.pages["Build"]
+        build.refresh()
+        wait_ops(qtbot, build)
+        assert not build.build_button.isEnabled()
+        assert build.select_prospect("Northwind Health")
+        wait_ops(qtbot, build)
+        assert build.build_button.isEnabled()
+
+
+class DescribeOpenFolder:
+    def it_says_where_the_deck_is_when_no_file_manager_opens(self, qtbot, app_window, tmp_path):
+        build = app_window.pages["Build"]
+        build.open_url = lambda url: False  # a machine with no file manager
+        build.last_output = tmp_path / "deck.pptx"
+        with qtbot.waitSignal(build.status) as said:
+            build.open_folder()
+        assert "No file manager" in said.args[0] and str(tmp_path) in said.args[0]
+        assert str(tmp_path) in build.result.text()
+
+
+class DescribeMessages:
+    def it_names_roi_fields_as_the_form_does(self, qtbot, app_window):
+        page = app_window.pages["ROI"]
+        page.refresh()
+        wait_ops(qtbot, page)
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        labels = [r.label for r in page.fields.rows]
+        assert not any("_" in label for label in labels), labels
+        assert "Years in the business case" in labels
+        with qtbot.waitSignal(page.computed, timeout=5000):
+            page.fields.setData(page.fields.index(page.fields.row_of("horizon_years"), 1), "x")
+        problem = page.problems.text()
+        assert problem.startswith("Years in the business case:") and "horizon_years" not in problem
+
+
+class DescribeTheChosenProspect:
+    def it_is_carried_from_build_to_the_other_pages(self, qtbot, app_window):
+        build = app_window.pages["Build"]
+        build.refresh()
+        wait_ops(qtbot, build)
+        assert build.select_prospect("Harborview Bank")
+        wait_ops(qtbot, build)
+        for name in ("ROI", "Objections", "Decision"):
+            app_window.show_page(name)
+            page = app_window.pages[name]
+            qtbot.waitUntil(lambda p=page: p.prospect is not None, timeout=30000)
+            assert page.prospect.company == "Harborview Bank", name
+            assert page.prospect_box.currentText() == "Harborview Bank"
+            wait_ops(qtbot, page)
+        app_window.show_page("Prospects")
+        prospects = app_window.pages["Prospects"]
+        qtbot.waitUntil(lambda: prospects.current is not None, timeout=30000)
+        assert prospects.current.company == "Harborview Bank"
+        wait_ops(qtbot, prospects)
+        assert prospects.select_prospect("Keystone Manufacturing")
+        app_window.show_page("Build")
+        qtbot.waitUntil(lambda: build.prospect.company == "Keystone Manufacturing", timeout=30000)
+
+
+# fixtures -----------------------------------------------------------------------------------
+
+
+def opened(qtbot, tab, key):
+    with qtbot.waitSignal(tab.previewed, timeout=30000):
+        assert tab.choose_module(key)
+    wait_ops(qtbot, tab)
+    return tab
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def editor(qtbot, app_db_path):
+    from enabler.app.pages.module_editor import ModuleEditorTab
+
+    tab = ModuleEditorTab(app_db_path)
+    qtbot.addWidget(tab)
+    tab.ask_unsaved = lambda: Unsaved.DISCARD  # never a modal dialog in a test
+    tab.refresh()
+    wait_ops(qtbot, tab)
+    assert tab.preview.select_prospect("Northwind Health")
+    return tab
