@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.runner = Runner(self.db_path, self)
         self.setWindowTitle("Enabler")
+        self._follow_colour_scheme()
         self._loading = False
         self._close_confirmed = False
         self.close_question: QMessageBox | None = None
@@ -142,6 +143,20 @@ class MainWindow(QMainWindow):
         self.importer.imported.connect(self._slides_imported)
         self.setAcceptDrops(True)
         self._restore()
+
+    def _follow_colour_scheme(self) -> None:
+        """One palette and stylesheet for the app, light or dark as the OS asks, now and when
+        the OS switches."""
+        from PySide6.QtWidgets import QApplication
+
+        from enabler.app import theme
+
+        app = QApplication.instance()
+        if app is None or app.property("enabler_themed"):
+            return
+        app.setProperty("enabler_themed", True)
+        theme.apply(app)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply(app))
 
     def _connect_page(self, page: QWidget) -> None:
         self._restore_splitters(page)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QSplitter
 
+from enabler.app.library_models import HTML_ROLE
 from enabler.app.pages.module_editor_dialogs import Unsaved
 from enabler.app.window import MainWindow
 from tests.app.conftest import wait_ops
@@ -132,6 +133,45 @@ class DescribeTheChosenProspect:
         assert prospects.select_prospect("Keystone Manufacturing")
         app_window.show_page("Build")
         qtbot.waitUntil(lambda: build.prospect.company == "Keystone Manufacturing", timeout=30000)
+
+
+class DescribeLibrarySearchColours:
+    def it_keeps_matches_and_facts_readable_on_a_selected_row(self, qtbot, app_window):
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+        from enabler.app import theme
+
+        library = app_window.pages["Library"]
+        app_window.show_page("Library")
+        browse = library.show_tab("Modules")
+        browse.search.setText("pricing")
+        marked = lambda: "class='mark'" in (browse.results.index(0, 0).data(HTML_ROLE) or "")  # noqa: E731
+        qtbot.waitUntil(marked, timeout=30000)
+        view, index = browse.result_view, browse.results.index(0, 0)
+        c = theme.colours()
+        assert view.palette().color(view.palette().ColorRole.Highlight).name() == c.accent
+        option = QStyleOptionViewItem()
+        option.state |= QStyle.StateFlag.State_Selected
+        doc = view.itemDelegate()._document(option, index, selected=True)
+        seen = _fragment_colours(doc)
+        match = next(fmt for text, fmt in seen if text.lower() == "pricing")
+        fg, bg = match.foreground().color().name(), match.background().color().name()
+        assert theme.contrast(fg, bg) >= 4.5
+        facts = next(fmt for text, fmt in seen if " · " in text)
+        assert theme.contrast(facts.foreground().color().name(), c.accent) >= 4.5
+
+
+def _fragment_colours(doc):
+    """(text, char format) of every fragment of a QTextDocument."""
+    out, block = [], doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            out.append((fragment.text(), fragment.charFormat()))
+            it += 1
+        block = block.next()
+    return out
 
 
 # fixtures -----------------------------------------------------------------------------------

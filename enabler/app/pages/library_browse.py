@@ -36,7 +36,7 @@ EMPTY_LIBRARY = (
     "The library is empty. Load the demo library from the File menu, or import designed slides."
 )
 NO_MATCH = "No module matches. Remove a filter on the left or try other words."
-_MARK = "<span style='background-color:#ffe680'>{}</span>"
+_MARK = "<span class='mark'>{}</span>"  # coloured by HtmlDelegate, readable when selected
 
 
 def marked_html(text) -> str:
@@ -56,7 +56,7 @@ def hit_text(hit) -> str:
 def hit_html(hit) -> str:
     snippet = f"<br><small>{marked_html(hit.snippet)}</small>" if hit.snippet.parts else ""
     facts = html.escape(_facts(hit))
-    return f"<b>{marked_html(hit.title)}</b><br><small style='color:#666'>{facts}</small>{snippet}"
+    return f"<b>{marked_html(hit.title)}</b><br><small class='muted'>{facts}</small>{snippet}"
 
 
 class FacetView(QTreeView):
@@ -96,7 +96,7 @@ class BrowseTab(Jobs, QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.problem = QLabel()
         self.problem.setAccessibleName("Search problem")
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.problem.setWordWrap(True)
         self.problem.hide()
 

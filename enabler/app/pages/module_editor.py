@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app import theme
 from enabler.app.ops import Background, Operation
 from enabler.app.pages.module_editor_dialogs import UnsavedGuard, ask_new_module, ask_unsaved
 from enabler.app.pages.module_editor_form import ModuleForm
@@ -68,7 +69,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.module_box.setMinimumContentsLength(30)
         self.module_box.activated.connect(self._module_chosen)
         self.dirty_label = QLabel("● Unsaved changes")
-        self.dirty_label.setStyleSheet("color: #c05600; font-weight: bold")
+        self.dirty_label.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save as a new draft version (Ctrl+S)")
         self.save_button.clicked.connect(lambda: self.save())
@@ -228,7 +229,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.submit_button.setEnabled(not dirty and s.review_state is ModuleState.DRAFT)
         text = f"<b>{s.key}</b> · version {opened.version} · {describe(s)}"
         if opened.locked:
-            text += f"<br><span style='color:#b00020'>{opened.locked}</span>"
+            text += f"<br><span style='color:{theme.colours().problem}'>{opened.locked}</span>"
         self.state_label.setText(text)
 
     def revert(self) -> None:

@@ -101,7 +101,7 @@ class RoiPage(ProspectPicking, QWidget):
         self.problems = QLabel()
         self.problems.setAccessibleName("Input problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020")
+        self.problems.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         left = QWidget()

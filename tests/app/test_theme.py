@@ -1,0 +1,31 @@
+"""The app's one look: every text colour readable on its background, light and dark."""
+
+from __future__ import annotations
+
+import pytest
+
+from enabler.app import theme
+
+
+@pytest.mark.parametrize("c", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+class DescribeColours:
+    def it_keeps_text_at_a_contrast_of_4_5_or_more(self, c):
+        pairs = {
+            "text on surface": (c.text, c.surface),
+            "text on window": (c.text, c.window),
+            "text on sidebar": (c.text, c.sidebar),
+            "muted on surface": (c.muted, c.surface),
+            "muted on window": (c.muted, c.window),
+            "selected text": (c.on_accent, c.accent),
+            "search match": (c.on_mark, c.mark),
+            "problem": (c.problem, c.surface),
+            "link": (c.link, c.surface),
+        }
+        low = {name: round(theme.contrast(*p), 2) for name, p in pairs.items()}
+        assert all(ratio >= 4.5 for ratio in low.values()), low
+
+
+class DescribeContrast:
+    def it_matches_the_wcag_extremes(self):
+        assert theme.contrast("#000000", "#ffffff") == pytest.approx(21)
+        assert theme.contrast("#777777", "#777777") == pytest.approx(1)
