@@ -43,7 +43,7 @@ WELCOME = (
 def _load_demo(ctx):
     from enabler.services.demo import load_demo
 
-    return load_demo(ctx.open_db())
+    return load_demo(ctx.open_db(), history=True)
 
 
 class LazyPages(Mapping):
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
 
             db = ctx.open_db()
             if summarise(db).modules == 0:
-                return load_demo(db)
+                return load_demo(db, history=True)
             return None
 
         done = lambda r: r and self._demo_loaded(r)  # noqa: E731

@@ -161,6 +161,40 @@ class DescribeLibrarySearchColours:
         assert theme.contrast(facts.foreground().color().name(), c.accent) >= 4.5
 
 
+class DescribeInsights:
+    def it_names_every_bar_and_explains_an_empty_chart(self, qtbot, history_window):
+        app_window = history_window
+        from enabler.services.objection_counts import raised_objections
+        from enabler.store.db import open_db
+
+        app_window.show_page("Insights")
+        page = app_window.pages["Insights"]
+        qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
+        raised = raised_objections(open_db(app_window.db_path))
+        words = {r.text for r in raised}
+        refs = {r.ref for r in raised}
+        shown = page.objection_plot.labels()
+        assert shown and set(shown) <= words and not set(shown) & refs
+        usage = page.usage_plot.labels()
+        assert usage and all(usage)  # the first bar has its label like the rest
+        titles = {page.table.item(r, 0).text() for r in range(page.table.rowCount())}
+        assert set(usage) <= titles
+        assert page.win_plot.labels()  # the demo's history has win rates with intervals
+        assert "(better)" in page.summary.text()
+        assert "enabler " not in page.summary.text() and "`" not in page.summary.text()
+
+    def it_draws_labels_that_do_not_overlap(self, qtbot):
+        from enabler.app.bar_charts import Bar, BarChart
+
+        chart = BarChart("Decks per module", "none")
+        qtbot.addWidget(chart)
+        chart.resize(300, 200)
+        long = [Bar(f"A very long module title number {n}", n, str(n)) for n in range(12)]
+        chart.set_bars(long)
+        chart.grab()  # paints without error
+        assert chart._rows_shown() * 22 <= 200 - 24  # one row per label, never stacked
+
+
 def _fragment_colours(doc):
     """(text, char format) of every fragment of a QTextDocument."""
     out, block = [], doc.begin()
