@@ -52,7 +52,7 @@ def main(out_dir: str = "docs/screenshots") -> int:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         settings.setValue("welcome_dismissed", True)
         window = MainWindow(db_path, settings)
-        window.resize(1280, 800)
+        window.resize(1100, 700)  # the default size: what a new user sees
         window.show()
         _settle(app, window)
         for name, page in window.pages.items():

@@ -141,11 +141,13 @@ QPushButton[primary="true"] {{
 QPushButton[primary="true"]:disabled {{ background: {c.border}; color: {c.muted}; }}
 QListWidget#sidebar {{
     background: {c.sidebar}; border: none; padding-top: {SPACE}px; font-size: {HEADING_PT}pt;
+    outline: none;
 }}
 QListWidget#sidebar::item {{ padding: 8px 10px; border-radius: 6px; margin: 2px 6px; }}
 QListWidget#sidebar::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
 QLabel[role="title"] {{ font-size: {TITLE_PT}pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
+QLabel[role="step"] {{ color: {c.link}; font-weight: bold; padding: 2px 0; }}
 QLabel[role="problem"] {{ color: {c.problem}; }}
 QLabel[role="empty"] {{ color: {c.muted}; font-size: {HEADING_PT}pt; padding: {2 * SPACE}px; }}
 QTabBar::tab {{ padding: 6px 14px; }}

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -31,6 +30,7 @@ from enabler.app.pages.prospects import ProspectsPage
 from enabler.app.pages.roi import RoiPage
 from enabler.app.pages.worksheets import DecisionPage
 from enabler.app.runner import Runner
+from enabler.app.sidebar import Sidebar, counts
 
 WELCOME = (
     "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
@@ -109,10 +109,7 @@ class MainWindow(QMainWindow):
             "Decision": lambda: DecisionPage(db, undo),
             "Insights": lambda: InsightsPage(db),
         }
-        self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setFixedWidth(150)
-        self.sidebar.addItems(list(factories))
+        self.sidebar = Sidebar(factories)
         self.stack = QStackedWidget()
         self.pages = LazyPages(factories, self.stack, self._connect_page)
         self.sidebar.currentRowChanged.connect(self._show_page)
@@ -220,6 +217,7 @@ class MainWindow(QMainWindow):
         page = self.pages[self.current_page_name()]
         if hasattr(page, "refresh"):
             page.refresh()
+        self.runner.refresh(counts, self.sidebar.show_waiting, lambda _m: None, key="counts")
 
     @property
     def ops(self) -> list[Operation]:

@@ -9,16 +9,14 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,11 +24,14 @@ from enabler.app.models import ListModel, PlanEntry, PlanModel
 from enabler.app.ops import Operation
 from enabler.app.pages import build_work as work
 from enabler.app.pages.build_fields import BuildFields
+from enabler.app.pages.build_layout import arrange
 from enabler.app.pages.build_roi import RoiCopying
+from enabler.app.pages.build_stage import SlideStage
 from enabler.app.pages.build_text import FLAGS, preflight_html
 from enabler.app.pages.build_thumbs import BuildThumbs
 from enabler.app.pages.build_why import WhyPanel
 from enabler.app.runner import Runner
+from enabler.app.theme import TITLE_PT
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
 
 DECK = "deck"  # the lane of the build and its exports
@@ -54,9 +55,14 @@ class BuildPage(RoiCopying, QWidget):
         self._roi_for: str | None = None  # company whose business case waits to be added
         self._follow: str | None = None  # the prospect chosen on another page, to show here
 
+        self._all_prospects: list = []
+        self._closed: dict = {}
+        self.closed_box = QCheckBox("Show closed deals")
+        self.closed_box.setToolTip("Deals already won or lost; their decks count in Insights")
+        self.closed_box.toggled.connect(lambda _on: self._list_prospects())
         self.search = QLineEdit(placeholderText="Search prospects…")
         self.search.setAccessibleName("Search prospects")
-        self.prospects = ListModel(text=lambda p: f"{p.company} — {p.stage.label}")
+        self.prospects = ListModel(text=self._prospect_text)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.prospects)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -111,7 +117,7 @@ class BuildPage(RoiCopying, QWidget):
         self.pdf_button = QPushButton("Export PDF")
         self.pdf_button.setToolTip("Convert the deck just built to PDF beside it (LibreOffice)")
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.leave_button = QPushButton("Leave-behind PDF")
+        self.leave_button = QPushButton("Leave-behind")
         self.leave_button.setToolTip("Write the prospect's leave-behind PDF beside the deck")
         self.leave_button.clicked.connect(self.export_leave_behind)
         self.last_report = None
@@ -136,60 +142,31 @@ class BuildPage(RoiCopying, QWidget):
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.addWidget(self.search)
-        lv.addWidget(self.prospect_view)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.addWidget(self.heading)
-        plan_column = QSplitter(Qt.Orientation.Vertical)
-        plan_column.setObjectName("plan-split")  # settings remember it by this name
-        plan_column.addWidget(self.plan_view)
-        plan_column.addWidget(self.why)
-        plan_column.setSizes([230, 170])
-        rv.addWidget(self.fields.with_plan(plan_column, self.thumbs), 1)
-        row = QHBoxLayout()
-        for w in (
-            self.add_box,
-            self.add_button,
-            self.up_button,
-            self.down_button,
-            self.remove_button,
+        self.stage = SlideStage(self.thumbs)
+        self.plan_view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: (
+                self.stage.show_module(self.plan.item(cur.row()).key)
+                if 0 <= cur.row() < self.plan.rowCount()
+                else None
+            )
+        )
+        arrange(self, browse_button, self.stage)
+        for keys, action in (
+            ("Ctrl+B", self.build),
+            ("Ctrl+Shift+P", self.export_pdf),
+            ("Ctrl+Shift+L", self.export_leave_behind),
         ):
-            row.addWidget(w)
-        rv.addLayout(row)
-        out_row = QHBoxLayout()
-        out_row.addWidget(QLabel("Save as"))
-        out_row.addWidget(self.output, 1)
-        out_row.addWidget(browse_button)
-        rv.addLayout(out_row)
-        act = QHBoxLayout()
-        for w in (
-            self.build_button,
-            self.cancel_button,
-            self.progress,
-            self.pdf_button,
-            self.leave_button,
-            self.open_button,
-        ):
-            act.addWidget(w)
-        rv.addLayout(act)
-        rate_row = QHBoxLayout()
-        for w in (self.stars, self.flag, self.comment, self.rate_button):
-            rate_row.addWidget(w)
-        rv.addLayout(rate_row)
-        rv.addWidget(self.result)
-        splitter = QSplitter()
-        splitter.setObjectName("build-split")  # settings remember it by this name
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([250, 1000])
-        QVBoxLayout(self).addWidget(splitter)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
         self._set_busy(False)
         for button in (self.open_button, self.pdf_button, self.leave_button):
             button.setEnabled(False)
+
+    def _prospect_text(self, p) -> str:
+        outcome = self._closed.get(p.id)
+        ended = outcome.value.replace("_", " ").capitalize() if outcome else None
+        return f"{p.company}\n{ended or p.stage.label}"
 
     # loading ---------------------------------------------------------------------------------
 
@@ -198,8 +175,9 @@ class BuildPage(RoiCopying, QWidget):
         self.runner.refresh(work.load_choices, self._loaded, self._failed, key="choices")
 
     def _loaded(self, result) -> None:
-        prospects, modules = result
-        self.prospects.set_items(prospects)
+        prospects, modules, self._closed = result
+        self._all_prospects = prospects
+        self._list_prospects()
         self.add_box.clear()
         for m in modules:
             self.add_box.addItem(m.title, PlanEntry(m.key, m.title, "added by you"))
@@ -219,7 +197,21 @@ class BuildPage(RoiCopying, QWidget):
         if self.prospect is None or self.prospect.company != company:
             self._follow = company
 
+    def _list_prospects(self) -> None:
+        """Open deals; closed ones (won, lost, no decision) too when asked."""
+        shown = [
+            p
+            for p in self._all_prospects
+            if self.closed_box.isChecked()
+            or p.id not in self._closed
+            or (self.prospect is not None and p.id == self.prospect.id)
+        ]
+        self.prospects.set_items(shown)
+
     def select_prospect(self, company: str) -> bool:
+        listed = any(p.company == company for p in self.prospects.items())
+        if not listed and any(p.company == company for p in self._all_prospects):
+            self.closed_box.setChecked(True)  # a closed deal asked for by name
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if self.proxy.data(index, Qt.ItemDataRole.UserRole).company == company:
@@ -255,10 +247,11 @@ class BuildPage(RoiCopying, QWidget):
                 for line in lines
             ]
         )
+        p = plan.prospect
         self.heading.setText(
-            f"<b>{plan.prospect.company}</b> · {plan.prospect.industry} · "
-            f"{plan.prospect.stage.label}. {len(plan.modules)} modules recommended; drag to "
-            "reorder, Delete to remove, Ctrl+Z to undo."
+            f"<span style='font-size:{TITLE_PT}pt; font-weight:bold'>{html.escape(p.company)}"
+            f"</span><br>{html.escape(p.industry)} · {p.stage.label} · {len(plan.modules)} "
+            "modules recommended: drag to reorder, Delete removes, Ctrl+Z undoes."
         )
         if self._roi_for == plan.prospect.company:
             self._place_roi()
@@ -422,6 +415,7 @@ class BuildPage(RoiCopying, QWidget):
         self.progress.setRange(0, 0)  # indeterminate until the work reports how far it is
         self.progress.setVisible(busy)
         self.cancel_button.setEnabled(busy)
+        self.cancel_button.setVisible(busy)  # only while there is something to stop
         self._enable_build()
 
     def _enable_build(self, *_args) -> None:

@@ -15,7 +15,8 @@ from enabler.app.ops import Cancelled, Operation
 from enabler.app.runner import Runner
 
 DEBOUNCE_MS = 400
-ICON = QSize(192, 108)  # 16:9
+ICON = QSize(160, 90)  # 16:9, the filmstrip
+PICTURE_WIDTH = 800  # the large preview of the selected slide is drawn from the same picture
 
 
 class ThumbModel(QAbstractListModel):
@@ -136,7 +137,13 @@ class BuildThumbs(QWidget):
             plan = plan_deck(db, pid, keys, overrides=overrides)
             fidelity = Fidelity.LIBREOFFICE if exact else Fidelity.SKETCH
             try:
-                return preview_plan(db, plan, fidelity=fidelity, cancelled=lambda: ctx.cancelled)
+                return preview_plan(
+                    db,
+                    plan,
+                    width=PICTURE_WIDTH,
+                    fidelity=fidelity,
+                    cancelled=lambda: ctx.cancelled,
+                )
             except PreviewsCancelled:
                 raise Cancelled from None  # reported as cancelled, not as a failure
 

@@ -1,0 +1,66 @@
+"""The main window's sidebar: one entry per page with its icon, and counts of work waiting.
+
+Icons are the project's own SVGs in assets/icons/ (sharp at any scale); counts come from one
+read-only refresh (`counts`) after each page change, e.g. "Library (4)" when modules wait for
+review or are past their review date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+ICONS = Path(__file__).resolve().parents[2] / "assets" / "icons"
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingWork:
+    reviews: int  # module versions waiting for a reviewer
+    stale: int  # approved modules past their review date
+    flags: int  # reps' flags not yet handled
+
+
+def counts(ctx) -> WaitingWork:
+    """Read off the GUI thread: what waits for marketing."""
+    from enabler.services.library_views import review_queue, stale_report
+    from enabler.store import feedback
+
+    db = ctx.open_db()
+    return WaitingWork(
+        len(review_queue(db)), len(stale_report(db).modules), len(feedback.open_flags(db))
+    )
+
+
+class Sidebar(QListWidget):
+    def __init__(self, names, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")  # styled by enabler.app.theme
+        self.setAccessibleName("Pages")
+        self.setIconSize(QSize(20, 20))
+        self.setFixedWidth(160)
+        self.names = list(names)
+        for name in self.names:
+            item = QListWidgetItem(QIcon(str(ICONS / f"{name.lower()}.svg")), name)
+            item.setToolTip(name)
+            self.addItem(item)
+
+    def show_waiting(self, work: WaitingWork) -> None:
+        """Put the counts beside the pages they concern."""
+        library = self.item(self.names.index("Library"))
+        waiting = work.reviews + work.stale
+        library.setText(f"Library ({waiting})" if waiting else "Library")
+        parts = [
+            f"{work.reviews} waiting for review" if work.reviews else "",
+            f"{work.stale} past their review date" if work.stale else "",
+        ]
+        library.setToolTip("; ".join(p for p in parts if p) or "Nothing waits for review")
+        library.setData(0x0100, waiting)  # Qt.UserRole: the number, for tests
+        insights = self.item(self.names.index("Insights"))
+        insights.setText(f"Insights ({work.flags})" if work.flags else "Insights")
+        insights.setToolTip(
+            f"{work.flags} flags from reps to look at" if work.flags else "Insights"
+        )
