@@ -195,6 +195,64 @@ class DescribeInsights:
         assert chart._rows_shown() * 22 <= 200 - 24  # one row per label, never stacked
 
 
+class DescribeTheDefaultWindowSize:
+    """At 1100×700 nothing a rep reads is cut."""
+
+    def it_shows_whole_field_names_plan_and_prospects_on_build(self, qtbot, app_window):
+        app_window.show()
+        assert (app_window.width(), app_window.height()) == (1100, 700)
+        page = app_window.pages["Build"]
+        page.refresh()
+        wait_ops(qtbot, page)
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        fields = page.fields
+        qtbot.waitUntil(lambda: fields.model.rowCount() > 0, timeout=30000)
+        page.side.setCurrentWidget(fields)
+        metrics = fields.view.fontMetrics()
+        for row in range(fields.model.rowCount()):
+            name = fields.model.index(row, 0).data()
+            assert fields.view.columnWidth(0) >= metrics.horizontalAdvance(name), name
+        view, plan = page.plan_view, page.plan
+        shown = [
+            r
+            for r in range(plan.rowCount())
+            if view.visualRect(plan.index(r)).bottom() <= view.viewport().height()
+        ]
+        assert len(shown) >= 12, f"{len(shown)} of {plan.rowCount()} modules visible"
+        assert page.add_box.currentIndex() == -1 and page.add_box.placeholderText()
+        longest = max(page.add_box.itemText(i) for i in range(page.add_box.count()))
+        assert page.add_box.view().minimumWidth() >= 400 or len(longest) < 30
+        lists = page.prospect_view
+        width = lists.viewport().width()
+        for row in range(page.proxy.rowCount()):
+            for line in page.proxy.index(row, 0).data().splitlines():
+                assert lists.fontMetrics().horizontalAdvance(line) <= width, line
+
+    def it_lets_note_why_and_evidence_wrap_instead_of_cutting(self, qtbot, app_window):
+        app_window.show()
+        app_window.show_page("Objections")
+        objections = app_window.pages["Objections"]
+        wait_ops(qtbot, objections)
+        assert objections.select_prospect("Northwind Health")
+        wait_ops(qtbot, objections)
+        table, model = objections.table, objections.model
+        chars = table.fontMetrics().averageCharWidth()
+        for title in ("Note", "Why it is likely"):
+            column = model.HEADERS.index(title)
+            assert table.columnWidth(column) >= 20 * chars, title
+        assert table.wordWrap()
+        app_window.show_page("Decision")
+        decision = app_window.pages["Decision"]
+        wait_ops(qtbot, decision)
+        assert decision.select_prospect("Northwind Health")
+        wait_ops(qtbot, decision)
+        view = decision.criteria_view
+        column = decision.criteria.column_of("evidence")
+        assert view.columnWidth(column) >= 20 * view.fontMetrics().averageCharWidth()
+        assert view.wordWrap()
+
+
 def _fragment_colours(doc):
     """(text, char format) of every fragment of a QTextDocument."""
     out, block = [], doc.begin()

@@ -90,6 +90,7 @@ class BuildPage(RoiCopying, QWidget):
         self.thumbs = BuildThumbs(self, self.fields)
         self.add_box = QComboBox()
         self.add_box.setAccessibleName("Module to add")
+        self.add_box.setPlaceholderText("Add a module to the deck…")
         self.add_button = QPushButton("Add")
         self.add_button.clicked.connect(self.add_selected_module)
         self.up_button = QPushButton("Up")
@@ -135,7 +136,8 @@ class BuildPage(RoiCopying, QWidget):
             self.flag.addItem(label, kind)
         self.comment = QLineEdit(placeholderText="Comment for marketing (optional)")
         self.comment.setAccessibleName("Rating comment")
-        self.rate_button = QPushButton("Rate selected module")
+        self.rate_button = QPushButton("Rate")
+        self.rate_button.setToolTip("Rate the module selected in the plan; a flag tells marketing")
         self.rate_button.clicked.connect(self.rate_current)
         self.result = QLabel("")
         self.result.setWordWrap(True)
@@ -181,6 +183,7 @@ class BuildPage(RoiCopying, QWidget):
         self.add_box.clear()
         for m in modules:
             self.add_box.addItem(m.title, PlanEntry(m.key, m.title, "added by you"))
+        self.add_box.setCurrentIndex(-1)  # the placeholder, not a title cut to the box's width
         follow, self._follow = self._roi_for or self._follow, None
         if follow is None and self.prospect is not None:
             follow = self.prospect.company  # a reloaded list: keep the plan's prospect

@@ -168,7 +168,9 @@ class BuildFields(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # nothing cut
+        header.setStretchLastSection(True)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setAccessibleName("Deck fields: columns")
         self.view.verticalHeader().setAccessibleName("Deck fields: rows")

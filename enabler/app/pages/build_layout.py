@@ -49,7 +49,8 @@ def arrange(page, browse_button, stage) -> None:
     plan_column.setObjectName("plan-split")  # settings remember it by this name
     plan_column.addWidget(page.plan_view)
     plan_column.addWidget(page.why)
-    plan_column.setSizes([260, 140])
+    plan_column.setSizes([330, 90])
+    page.why.setMinimumHeight(70)
     sv.addWidget(plan_column, 1)
     moves = QHBoxLayout()
     for w in (page.up_button, page.down_button, page.remove_button):
@@ -67,9 +68,8 @@ def arrange(page, browse_button, stage) -> None:
     rating = QGridLayout()
     rating.addWidget(page.stars, 0, 0)
     rating.addWidget(page.flag, 0, 1)
-    rating.addWidget(page.comment, 1, 0, 1, 2)
-    rating.addWidget(page.rate_button, 2, 0, 1, 2)
-    sv.addWidget(step("Rate the selected slide"))
+    rating.addWidget(page.rate_button, 0, 2)
+    rating.addWidget(page.comment, 1, 0, 1, 3)
     sv.addLayout(rating)
     page.side = QTabWidget()
     page.side.setAccessibleName("Slides and fields")
