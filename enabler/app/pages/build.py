@@ -52,6 +52,7 @@ class BuildPage(RoiCopying, QWidget):
         self.runner.lane_busy.connect(lambda lane, busy: lane == DECK and self._set_busy(busy))
         self.prospect = None
         self.last_output: Path | None = None
+        self.deck_folder = Path.home() / "Documents" / "Enabler"  # where decks are proposed
         self._roi_for: str | None = None  # company whose business case waits to be added
         self._follow: str | None = None  # the prospect chosen on another page, to show here
 
@@ -232,8 +233,7 @@ class BuildPage(RoiCopying, QWidget):
         self.prospect_chosen.emit(prospect.company)
         self._enable_build()
         self.heading.setText(f"Loading the plan for {prospect.company}…")
-        folder = Path.home() / "Documents" / "Enabler"
-        self.output.setText(str(folder / f"{prospect.company}.pptx"))
+        self.output.setText(str(self.deck_folder / f"{prospect.company}.pptx"))
         self.runner.refresh(
             lambda ctx: work.load_plan(ctx, prospect.id),
             self._plan_loaded,
