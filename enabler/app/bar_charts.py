@@ -94,9 +94,9 @@ class BarChart(_Chart):
             self._empty(p, c)
             p.end()
             return
-        label_w = self.width() * 0.45
+        label_w = self.width() * 0.55
         top = max((b.value for b in self.rows), default=1) or 1
-        span = self.width() - label_w - 48
+        span = self.width() - label_w - 36
         for n, bar in enumerate(self.rows[: self._rows_shown()]):
             y = TITLE_H + n * ROW_H
             p.setPen(QColor(c.text))
@@ -104,7 +104,7 @@ class BarChart(_Chart):
             w = max(span * bar.value / top, 2.0)
             p.fillRect(QRectF(label_w, y + 4, w, ROW_H - 8), QColor(c.accent))
             p.drawText(
-                QRectF(label_w + w + 4, y, 44, ROW_H), Qt.AlignmentFlag.AlignVCenter, bar.shown
+                QRectF(label_w + w + 4, y, 32, ROW_H), Qt.AlignmentFlag.AlignVCenter, bar.shown
             )
         p.end()
 
@@ -127,7 +127,7 @@ class IntervalChart(_Chart):
             self._empty(p, c)
             p.end()
             return
-        label_w = self.width() * 0.45
+        label_w = self.width() * 0.5
         span = self.width() - label_w - 16
 
         def x(v: float) -> float:
@@ -135,7 +135,11 @@ class IntervalChart(_Chart):
 
         p.setPen(QColor(c.border))
         for v in (0.0, 0.5, 1.0):
-            p.drawLine(int(x(v)), int(TITLE_H), int(x(v)), self.height() - 4)
+            p.drawLine(int(x(v)), int(TITLE_H), int(x(v)), self.height() - 18)
+        p.setPen(QColor(c.muted))
+        for v in (0.0, 0.5, 1.0):
+            box = QRectF(x(v) - 20, self.height() - 18, 40, 16)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{v:.0%}")
         for n, row in enumerate(self.rows[: self._rows_shown()]):
             y = TITLE_H + n * ROW_H
             p.setPen(QColor(c.text))

@@ -176,7 +176,11 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDefaultStyleSheet(marks_css(selected))
         doc.setHtml(html)
-        doc.setTextWidth(max(option.rect.width(), 200))
+        width = option.rect.width()
+        view = option.widget
+        if view is not None and hasattr(view, "viewport"):  # size for the width it is painted at
+            width = view.viewport().width() - 2 * view.spacing() - 4
+        doc.setTextWidth(max(width, 200))
         return doc
 
     def paint(self, painter, option, index) -> None:

@@ -7,6 +7,7 @@ Deal outcomes, which the win rates need, are recorded here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _load(ctx) -> InsightsView:
 
     db = ctx.open_db()
     report = feedback_report.build_report(db)
-    titles = {m.key: m.title for m in module_store.list_modules(db)}
+    titles = {m.key: readable(m.title) for m in module_store.list_modules(db)}
     words = {r.ref: r.text for r in raised_objections(db)}
     return InsightsView(report, titles, words, tuple(browse.prospects(db)))
 
@@ -62,15 +63,27 @@ def _record(ctx, company: str, result: str):
     return feedback.record_outcome(ctx.open_db(), company, result)
 
 
+_TAG = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
+
+
+def readable(title: str) -> str:
+    """A module title as a reader sees it: 'Business case for {{ prospect.company }}' reads
+    'Business case for [company]'."""
+    return _TAG.sub(lambda m: f"[{m.group(1).rsplit('.', 1)[-1].replace('_', ' ')}]", title)
+
+
 def _rate(rate, interval) -> str:
     if rate is None:
         return "–"
     return f"{rate:.0%} [{interval.low:.0%}–{interval.high:.0%}]"
 
 
-def in_app_words(line: str, objections: dict[str, str]) -> str:
-    """A report sentence as the app says it: objection words not refs, no CLI commands."""
+def in_app_words(line: str, objections: dict[str, str], titles: dict[str, str]) -> str:
+    """A report sentence as the app says it: module titles and objection words, not keys or
+    refs, and no command-line commands."""
     line = line.replace("Record outcomes with `enabler outcome`.", RECORD_HINT)
+    for key, title in titles.items():
+        line = re.sub(rf"(?<![\w-]){re.escape(key)}(?![\w-])", f"“{title}”", line)
     prefix = "Most raised objection: "
     if line.startswith(prefix):
         ref, _, rest = line[len(prefix) :].partition(" (")
@@ -93,7 +106,7 @@ class InsightsPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.usage_plot = BarChart("Decks per module", "No decks built yet: build one on Build.")
-        self.win_plot = IntervalChart("Win rate with the module (95 % interval)", "")
+        self.win_plot = IntervalChart("Win rate when used (95 % CI)", "")
         self.objection_plot = BarChart(
             "Top objections", "No objections raised yet: mark them on the Objections page."
         )
@@ -130,7 +143,7 @@ class InsightsPage(QWidget):
     def _loaded(self, view: InsightsView) -> None:
         self.view, self.report = view, view.report
         report = view.report
-        lines = [in_app_words(line, view.objections) for line in report.insights]
+        lines = [in_app_words(line, view.objections, view.titles) for line in report.insights]
         self.summary.setText(
             "\n".join(f"• {line}" for line in lines) if not report.empty else EMPTY
         )

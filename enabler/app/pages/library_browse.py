@@ -122,6 +122,9 @@ class BrowseTab(Jobs, QWidget):
         self.result_view.setMinimumWidth(240)
         self.result_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.result_view.setItemDelegate(HtmlDelegate(self.result_view))
+        self.result_view.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap on resize
+        # A scroll bar that comes and goes would narrow the rows after their heights were set.
+        self.result_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.result_view.setModel(self.results)
         self.result_view.selectionModel().currentChanged.connect(self._picked)
         self.count = QLabel()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -126,7 +127,11 @@ class RoiPage(ProspectPicking, QWidget):
         splitter = QSplitter()
         splitter.setObjectName("roi-split")  # settings remember it by this name
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        results = QScrollArea()  # results and charts scroll rather than stretch the window
+        results.setWidgetResizable(True)
+        results.setFrameShape(QScrollArea.Shape.NoFrame)
+        results.setWidget(right)
+        splitter.addWidget(results)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
