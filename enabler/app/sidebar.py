@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 ICONS = Path(__file__).resolve().parents[2] / "assets" / "icons"
@@ -35,6 +35,24 @@ def counts(ctx) -> WaitingWork:
     )
 
 
+def _icon(path: Path) -> QIcon:
+    """The SVG as drawn, and in white for the selected row (readable on the accent)."""
+    icon = QIcon(str(path))
+    try:
+        from PySide6.QtSvg import QSvgRenderer
+    except ImportError:  # pragma: no cover - QtSvg ships with PySide6-Essentials
+        return icon
+    white = path.read_text(encoding="utf-8").replace("#4a5563", "#ffffff")
+    renderer = QSvgRenderer(QByteArray(white.encode()))
+    pixmap = QPixmap(48, 48)  # drawn at twice the shown size: sharp on high-DPI screens
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter)
+    painter.end()
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
+
+
 class Sidebar(QListWidget):
     def __init__(self, names, parent=None) -> None:
         super().__init__(parent)
@@ -44,7 +62,7 @@ class Sidebar(QListWidget):
         self.setFixedWidth(160)
         self.names = list(names)
         for name in self.names:
-            item = QListWidgetItem(QIcon(str(ICONS / f"{name.lower()}.svg")), name)
+            item = QListWidgetItem(_icon(ICONS / f"{name.lower()}.svg"), name)
             item.setToolTip(name)
             self.addItem(item)
 

@@ -85,10 +85,15 @@ def is_dark() -> bool:
     app = QGuiApplication.instance()
     if app is None:
         return False
-    scheme = app.styleHints().colorScheme()
+    window = app.palette().color(QPalette.ColorRole.Window)
+    return scheme_is_dark(app.styleHints().colorScheme(), window)
+
+
+def scheme_is_dark(scheme: Qt.ColorScheme, window: QColor) -> bool:
+    """The OS's scheme when it says one; else whether its window colour is dark."""
     if scheme != Qt.ColorScheme.Unknown:
         return scheme == Qt.ColorScheme.Dark
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return window.lightness() < 128
 
 
 def colours() -> Colours:

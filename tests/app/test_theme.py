@@ -29,3 +29,15 @@ class DescribeContrast:
     def it_matches_the_wcag_extremes(self):
         assert theme.contrast("#000000", "#ffffff") == pytest.approx(21)
         assert theme.contrast("#777777", "#777777") == pytest.approx(1)
+
+
+class DescribeColourScheme:
+    def it_follows_the_os_dark_mode(self):
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QColor
+
+        white, black = QColor("#ffffff"), QColor("#202020")
+        assert theme.scheme_is_dark(Qt.ColorScheme.Dark, white)
+        assert not theme.scheme_is_dark(Qt.ColorScheme.Light, black)
+        assert theme.scheme_is_dark(Qt.ColorScheme.Unknown, black)  # an older OS: its palette
+        assert not theme.scheme_is_dark(Qt.ColorScheme.Unknown, white)
