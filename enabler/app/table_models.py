@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand
 
 _NOT_SHOWN = {"name", "kind", "preset"}  # identify a line; edited in the designer, not here
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-ERROR_BRUSH = QBrush(QColor("#b00020"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +196,9 @@ class RoiFieldsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return (row.label, self.text(row.path), self.errors.get(row.path, ""))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and row.path in self.errors:
-            return ERROR_BRUSH
+            from enabler.app import theme
+
+            return QBrush(QColor(theme.colours().problem))  # readable light or dark
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.errors.get(row.path) or row.path
         return None

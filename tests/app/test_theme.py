@@ -41,3 +41,19 @@ class DescribeColourScheme:
         assert not theme.scheme_is_dark(Qt.ColorScheme.Light, black)
         assert theme.scheme_is_dark(Qt.ColorScheme.Unknown, black)  # an older OS: its palette
         assert not theme.scheme_is_dark(Qt.ColorScheme.Unknown, white)
+
+
+class DescribeHighlightedRows:
+    def it_keeps_their_text_readable_in_light_and_dark_mode(self):
+        from enabler.app import crm_models, decision_models
+        from enabler.app.pages.build_fields import UNFILLED_BACKGROUND
+
+        text = decision_models.ON_HIGHLIGHT.color().name()
+        for brush in (
+            decision_models.OVERDUE_BRUSH,
+            decision_models.WEAK_BRUSH,
+            crm_models.SKIPPED_BRUSH,
+            crm_models.CHANGED_BRUSH,
+        ):
+            assert theme.contrast(text, brush.color().name()) >= 4.5
+        assert theme.contrast("#1b1f24", UNFILLED_BACKGROUND.name()) >= 4.5

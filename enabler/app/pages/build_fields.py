@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app import theme
 from enabler.app.ops import Operation
 from enabler.app.runner import Runner
 
@@ -93,8 +94,10 @@ class FieldsModel(QAbstractTableModel):
             return QBrush(UNFILLED_BACKGROUND)
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and not field.filled:
             return self.warning_icon
+        if role == Qt.ItemDataRole.ForegroundRole and not field.filled:
+            return QBrush(QColor("#1b1f24"))  # dark on the pale red, in dark mode too
         if role == Qt.ItemDataRole.ForegroundRole and column == VALUE and not field.editable:
-            return QBrush(QColor("#6B7280"))  # grey: comes from data, not typed here
+            return QBrush(QColor(theme.colours().muted))  # comes from data, not typed here
         if role == Qt.ItemDataRole.FontRole and column == VALUE and not field.filled:
             font = QFont()
             font.setItalic(True)
