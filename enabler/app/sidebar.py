@@ -7,7 +7,6 @@ review or are past their review date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -17,22 +16,11 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 ICONS = Path(__file__).resolve().parents[2] / "assets" / "icons"
 
 
-@dataclass(frozen=True, slots=True)
-class WaitingWork:
-    reviews: int  # module versions waiting for a reviewer
-    stale: int  # approved modules past their review date
-    flags: int  # reps' flags not yet handled
+def counts(ctx):
+    """Read off the GUI thread: what waits for marketing (a `WaitingWork`)."""
+    from enabler.services.app_views import waiting_work
 
-
-def counts(ctx) -> WaitingWork:
-    """Read off the GUI thread: what waits for marketing."""
-    from enabler.services.library_views import review_queue, stale_report
-    from enabler.store import feedback
-
-    db = ctx.open_db()
-    return WaitingWork(
-        len(review_queue(db)), len(stale_report(db).modules), len(feedback.open_flags(db))
-    )
+    return waiting_work(ctx.open_db())
 
 
 def _icon(path: Path) -> QIcon:
@@ -66,7 +54,7 @@ class Sidebar(QListWidget):
             item.setToolTip(name)
             self.addItem(item)
 
-    def show_waiting(self, work: WaitingWork) -> None:
+    def show_waiting(self, work) -> None:
         """Put the counts beside the pages they concern."""
         library = self.item(self.names.index("Library"))
         waiting = work.reviews + work.stale

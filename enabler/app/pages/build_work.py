@@ -10,10 +10,10 @@ def load_choices(ctx):
     """The prospects to pick from, the approved modules that can be added, and how the closed
     deals ended (prospect id → outcome)."""
     from enabler.services import browse
-    from enabler.store import feedback
+    from enabler.services.app_views import closed_deals
 
     db = ctx.open_db()
-    return browse.prospects(db), browse.approved_modules(db), feedback.outcomes(db)
+    return browse.prospects(db), browse.approved_modules(db), closed_deals(db)
 
 
 def load_plan(ctx, prospect_id: int):

@@ -8,7 +8,7 @@ Deal outcomes, which the win rates need, are recorded here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -37,24 +37,11 @@ EMPTY = (
 OUTCOMES = (("Won", "won"), ("Lost", "lost"), ("No decision", "no_decision"))
 
 
-@dataclass(frozen=True, slots=True)
-class InsightsView:
-    report: object  # feedback_report.InsightsReport
-    titles: dict[str, str]  # module key → title
-    objections: dict[str, str]  # objection ref → its words
-    prospects: tuple  # to record outcomes for
+def _load(ctx):
+    from enabler.services.app_views import insights_view
 
-
-def _load(ctx) -> InsightsView:
-    from enabler.services import browse, feedback_report
-    from enabler.services.objection_counts import raised_objections
-    from enabler.store import modules as module_store
-
-    db = ctx.open_db()
-    report = feedback_report.build_report(db)
-    titles = {m.key: readable(m.title) for m in module_store.list_modules(db)}
-    words = {r.ref: r.text for r in raised_objections(db)}
-    return InsightsView(report, titles, words, tuple(browse.prospects(db)))
+    view = insights_view(ctx.open_db())
+    return replace(view, titles={k: readable(t) for k, t in view.titles.items()})
 
 
 def _record(ctx, company: str, result: str):
@@ -101,7 +88,7 @@ class InsightsPage(QWidget):
         self.op: Operation | None = None
         self.runner = Runner(self.db_path, self)
         self.report = None
-        self.view: InsightsView | None = None
+        self.view = None  # an enabler.services.app_views.InsightsView
         self.summary = QLabel("Loading insights…")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,7 +127,7 @@ class InsightsPage(QWidget):
     def refresh(self) -> None:
         self.op = self.runner.refresh(_load, self._loaded, self.error)  # replaces an older one
 
-    def _loaded(self, view: InsightsView) -> None:
+    def _loaded(self, view) -> None:
         self.view, self.report = view, view.report
         report = view.report
         lines = [in_app_words(line, view.objections, view.titles) for line in report.insights]
@@ -193,7 +180,7 @@ class InsightsPage(QWidget):
 
     # charts ----------------------------------------------------------------------------------
 
-    def _plot(self, view: InsightsView) -> None:
+    def _plot(self, view) -> None:
         report, titles = view.report, view.titles
         used = sorted(report.modules, key=lambda m: -m.decks)[:TOP]
         self.usage_plot.set_bars(
