@@ -71,6 +71,7 @@ class BuildPage(RoiCopying, QWidget):
         self.prospect_view = QListView()
         self.prospect_view.setAccessibleName("Prospects")
         self.prospect_view.setModel(self.proxy)
+        self.prospect_view.setSpacing(3)  # each deal's name and stage read as one entry
         self.prospect_view.selectionModel().currentChanged.connect(self._prospect_chosen)
 
         self.heading = QLabel("Choose a prospect to see the modules recommended for them.")
