@@ -23,12 +23,6 @@ from PySide6.QtWidgets import (
 from enabler.app.drop_import import DropImporter, dropped_paths
 from enabler.app.ops import Operation
 from enabler.app.pages.build import BuildPage
-from enabler.app.pages.insights import InsightsPage
-from enabler.app.pages.library import LibraryPage
-from enabler.app.pages.objections import ObjectionsPage
-from enabler.app.pages.prospects import ProspectsPage
-from enabler.app.pages.roi import RoiPage
-from enabler.app.pages.worksheets import DecisionPage
 from enabler.app.runner import Runner
 from enabler.app.sidebar import Sidebar, counts
 
@@ -44,6 +38,13 @@ def _load_demo(ctx):
     from enabler.services.demo import load_demo
 
     return load_demo(ctx.open_db(), history=True)
+
+
+def _page(module: str, name: str) -> type:
+    """A page class, imported when the page is first shown: the window paints sooner."""
+    import importlib
+
+    return getattr(importlib.import_module(f"enabler.app.pages.{module}"), name)
 
 
 class LazyPages(Mapping):
@@ -102,12 +103,12 @@ class MainWindow(QMainWindow):
         db, undo = self.db_path, self.undo_stack
         factories = {
             "Build": lambda: BuildPage(db, undo),
-            "Library": lambda: LibraryPage(db, undo),
-            "Prospects": lambda: ProspectsPage(db, undo),
-            "ROI": lambda: RoiPage(db, undo),
-            "Objections": lambda: ObjectionsPage(db, undo),
-            "Decision": lambda: DecisionPage(db, undo),
-            "Insights": lambda: InsightsPage(db),
+            "Library": lambda: _page("library", "LibraryPage")(db, undo),
+            "Prospects": lambda: _page("prospects", "ProspectsPage")(db, undo),
+            "ROI": lambda: _page("roi", "RoiPage")(db, undo),
+            "Objections": lambda: _page("objections", "ObjectionsPage")(db, undo),
+            "Decision": lambda: _page("worksheets", "DecisionPage")(db, undo),
+            "Insights": lambda: _page("insights", "InsightsPage")(db),
         }
         self.sidebar = Sidebar(factories)
         self.stack = QStackedWidget()
