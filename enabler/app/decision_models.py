@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 OVERDUE_BRUSH = QBrush(QColor("#fde0dc"))
+ON_HIGHLIGHT = QBrush(QColor("#1b1f24"))  # ≥ 12:1 on every highlight colour here
 WEAK_BRUSH = QBrush(QColor("#fff4d6"))
 
 
@@ -77,6 +78,8 @@ class RecordModel(QAbstractTableModel):
             return (column.value or column.show)(record)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.highlight(record)
+        if role == Qt.ItemDataRole.ForegroundRole and self.highlight(record) is not None:
+            return ON_HIGHLIGHT  # dark text on the pale highlight, in dark mode too
         if role == Qt.ItemDataRole.UserRole:
             return record
         return None

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
 
 from enabler.app.ops import Operation
+from enabler.app.runner import Runner
 
 
 def dropped_paths(mime) -> list[Path]:
@@ -34,6 +35,7 @@ class DropImporter(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.op: Operation | None = None
+        self.runner = Runner(self.db_path, self)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setAccessibleName("Import progress")
@@ -68,18 +70,16 @@ class DropImporter(QObject):
 
             return import_slide_files(ctx.open_db(), checked, progress=step)
 
-        op = Operation(work, self.db_path, self)
+        # Imports queue behind each other; no other action stops one, only its Cancel.
+        op = self.runner.write(work, self._done, lane="import", label="importing slides")
         op.progress.connect(self._progress)
-        op.succeeded.connect(self._done)
         op.failed.connect(lambda m: self.error.emit(f"{m} Nothing was imported."))
         op.cancelled.connect(lambda: self.status.emit("Import cancelled; nothing was imported."))
         op.done.connect(lambda: self._busy(False))
-        op.label = "importing slides"
         self.op = op
         self._busy(True)
         names = ", ".join(p.name for p in checked)
         self.status.emit(f"Importing {names}…")
-        op.start()
         return True
 
     def cancel(self) -> None:

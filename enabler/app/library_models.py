@@ -153,21 +153,39 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+def marks_css(selected: bool) -> str:
+    """Colours of a match (`.mark`) and of secondary text (`.muted`), readable on the row's
+    background whether it is selected or not (see enabler.app.theme.contrast)."""
+    from enabler.app import theme
+
+    c = theme.colours()
+    muted = c.on_accent if selected else c.muted
+    return (
+        f".mark {{ background-color: {c.mark}; color: {c.on_mark}; }}\n.muted {{ color: {muted}; }}"
+    )
+
+
 class HtmlDelegate(QStyledItemDelegate):
     """Paints a cell's HTML_ROLE rich text (bold search matches); plain cells as usual."""
 
-    def _document(self, option, index) -> QTextDocument | None:
+    def _document(self, option, index, selected: bool = False) -> QTextDocument | None:
         html = index.data(HTML_ROLE)
         if html is None:
             return None
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
+        doc.setDefaultStyleSheet(marks_css(selected))
         doc.setHtml(html)
-        doc.setTextWidth(max(option.rect.width(), 200))
+        width = option.rect.width()
+        view = option.widget
+        if view is not None and hasattr(view, "viewport"):  # size for the width it is painted at
+            width = view.viewport().width() - 2 * view.spacing() - 4
+        doc.setTextWidth(max(width, 200))
         return doc
 
     def paint(self, painter, option, index) -> None:
-        doc = self._document(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(option, index, selected)
         if doc is None:
             super().paint(painter, option, index)
             return

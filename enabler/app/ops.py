@@ -63,6 +63,8 @@ class _Task(QRunnable):
     def run(self) -> None:
         signals = self.ctx._signals
         try:
+            if self.ctx.cancelled:  # cancelled while it waited in a queue: never started
+                raise Cancelled
             result = self.fn(self.ctx)
         except Cancelled:
             signals.cancelled.emit()
@@ -99,6 +101,8 @@ class Operation(QObject):
         self._fn = fn
         self.running = False
         self.label = ""  # e.g. "building the deck": the window asks before quitting during it
+        self.policy = None  # set by enabler.app.runner.Runner
+        self.lane = ""
         self._signals.progress.connect(self.progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
@@ -130,16 +134,30 @@ class Operation(QObject):
 
 
 class Background:
-    """Mixed into a widget (before QWidget) that runs background calls. The widget provides
-    `db_path`, an `ops` list and an `error` signal; each operation stays in `ops` until it is
-    done, and the latest is `op` (tests and the main window wait on them)."""
+    """Mixed into a widget (before QWidget) that runs background calls through a
+    `enabler.app.runner.Runner`. The widget provides `db_path`, an `ops` list and an `error`
+    signal; each operation stays in `ops` until it is done, and the latest is `op` (tests and
+    the main window wait on them)."""
 
-    def _start(self, fn, on_success, on_failure=None) -> Operation:
-        """Run `fn(ctx)` off the GUI thread; failures go to `on_failure` or `error`."""
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
-        op.done.connect(lambda: self.ops.remove(op))
+    def _runner(self):
+        from enabler.app.runner import Runner
+
+        if getattr(self, "_background_runner", None) is None:
+            self._background_runner = Runner(self.db_path, self)
+        return self._background_runner
+
+    def _track(self, op: Operation) -> Operation:
+        op.done.connect(lambda: op in self.ops and self.ops.remove(op))
         self.ops.append(op)
         self.op = op
-        return op.start()
+        return op
+
+    def _start(self, fn, on_success, on_failure=None) -> Operation:
+        """Write (or read once) off the GUI thread: never cancelled by another action, run
+        beside the rest; failures go to `on_failure` or `error`."""
+        return self._track(self._runner().write(fn, on_success, on_failure or self.error))
+
+    def _refresh(self, fn, on_success, on_failure=None, key: str = "") -> Operation:
+        """A read-only load: a newer one with the same key replaces it."""
+        runner = self._runner()
+        return self._track(runner.refresh(fn, on_success, on_failure or self.error, key=key))

@@ -48,11 +48,11 @@ def main(out_dir: str = "docs/screenshots") -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "demo.db"
-        load_demo(open_db(db_path))
+        load_demo(open_db(db_path), history=True)
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         settings.setValue("welcome_dismissed", True)
         window = MainWindow(db_path, settings)
-        window.resize(1280, 800)
+        window.resize(1100, 700)  # the default size: what a new user sees
         window.show()
         _settle(app, window)
         for name, page in window.pages.items():

@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand
 
 _NOT_SHOWN = {"name", "kind", "preset"}  # identify a line; edited in the designer, not here
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-ERROR_BRUSH = QBrush(QColor("#b00020"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +48,31 @@ def set_at(data: dict, path: str, value) -> dict:
     return out
 
 
+# What each field is called on screen (the validator's names never reach the user).
+FIELD_LABELS = {
+    "horizon_years": "Years in the business case",
+    "discount_rate": "Discount rate %",
+    "amount": "amount",
+    "hours": "hours saved per year",
+    "rate": "cost of an hour",
+    "ramp": "ramp-up % by year",
+    "risk_pct": "risk adjustment %",
+    "year": "paid in year",
+    "benefits": "change in benefits ×",
+    "costs": "change in costs ×",
+}
+
+
+def field_label(key: str) -> str:
+    return FIELD_LABELS.get(key, key.replace("_", " "))
+
+
 def field_rows(data: dict) -> list[FieldRow]:
     """Every editable leaf of an ROI model's plain data, in reading order."""
     rows: list[FieldRow] = []
     for key in ("horizon_years", "discount_rate"):
         if key in data:
-            rows.append(FieldRow(key, key.replace("_", " ").capitalize()))
+            rows.append(FieldRow(key, field_label(key)))
     for n, _flow in enumerate(data.get("cash_flows", [])):
         rows.append(FieldRow(f"cash_flows[{n}]", f"Net cash flow, year {n}"))
     for group, title in (("benefits", "Benefit"), ("costs", "Cost"), ("current_state", "Today")):
@@ -63,12 +81,25 @@ def field_rows(data: dict) -> list[FieldRow]:
             for key, value in line.items():
                 if key not in _NOT_SHOWN:
                     rows.append(
-                        FieldRow(f"{group}[{n}].{key}", f"{name} · {key}", isinstance(value, list))
+                        FieldRow(
+                            f"{group}[{n}].{key}",
+                            f"{name} · {field_label(key)}",
+                            isinstance(value, list),
+                        )
                     )
     for scenario, factors in data.get("scenarios", {}).items():
         for key in factors:
-            rows.append(FieldRow(f"scenarios.{scenario}.{key}", f"{scenario.capitalize()} × {key}"))
+            label = f"{scenario.capitalize()} case · {field_label(key)}"
+            rows.append(FieldRow(f"scenarios.{scenario}.{key}", label))
     return rows
+
+
+def problem_sentence(error, rows: list[FieldRow]) -> str:
+    """A validator's error in the words of the form: its row's label, not its path."""
+    label = next((r.label for r in rows if r.path == error.path), None)
+    if label is None:
+        label = field_label(error.path.rsplit(".", 1)[-1].split("[")[0])
+    return f"{label}: {error.message}"
 
 
 def _plain(value) -> str:
@@ -165,7 +196,9 @@ class RoiFieldsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return (row.label, self.text(row.path), self.errors.get(row.path, ""))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and row.path in self.errors:
-            return ERROR_BRUSH
+            from enabler.app import theme
+
+            return QBrush(QColor(theme.colours().problem))  # readable light or dark
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.errors.get(row.path) or row.path
         return None

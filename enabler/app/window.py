@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -25,12 +24,8 @@ from enabler.app.channel_status import ChannelStatus
 from enabler.app.drop_import import DropImporter, dropped_paths
 from enabler.app.ops import Operation
 from enabler.app.pages.build import BuildPage
-from enabler.app.pages.insights import InsightsPage
-from enabler.app.pages.library import LibraryPage
-from enabler.app.pages.objections import ObjectionsPage
-from enabler.app.pages.prospects import ProspectsPage
-from enabler.app.pages.roi import RoiPage
-from enabler.app.pages.worksheets import DecisionPage
+from enabler.app.runner import Runner
+from enabler.app.sidebar import Sidebar, counts
 
 WELCOME = (
     "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
@@ -43,7 +38,14 @@ WELCOME = (
 def _load_demo(ctx):
     from enabler.services.demo import load_demo
 
-    return load_demo(ctx.open_db())
+    return load_demo(ctx.open_db(), history=True)
+
+
+def _page(module: str, name: str) -> type:
+    """A page class, imported when the page is first shown: the window paints sooner."""
+    import importlib
+
+    return getattr(importlib.import_module(f"enabler.app.pages.{module}"), name)
 
 
 class LazyPages(Mapping):
@@ -91,26 +93,25 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("Enabler", "Enabler")
         self.undo_stack = QUndoStack(self)
         self.last_error = ""
-        self.ops: list[Operation] = []
+        self.runner = Runner(self.db_path, self)
         self.setWindowTitle("Enabler")
+        self._follow_colour_scheme()
         self._loading = False
         self._close_confirmed = False
         self.close_question: QMessageBox | None = None
+        self.carried_prospect: str | None = None  # chosen on one page, shown on the others
 
         db, undo = self.db_path, self.undo_stack
         factories = {
             "Build": lambda: BuildPage(db, undo),
-            "Library": lambda: LibraryPage(db, undo),
-            "Prospects": lambda: ProspectsPage(db, undo),
-            "ROI": lambda: RoiPage(db, undo),
-            "Objections": lambda: ObjectionsPage(db, undo),
-            "Decision": lambda: DecisionPage(db, undo),
-            "Insights": lambda: InsightsPage(db),
+            "Library": lambda: _page("library", "LibraryPage")(db, undo),
+            "Prospects": lambda: _page("prospects", "ProspectsPage")(db, undo),
+            "ROI": lambda: _page("roi", "RoiPage")(db, undo),
+            "Objections": lambda: _page("objections", "ObjectionsPage")(db, undo),
+            "Decision": lambda: _page("worksheets", "DecisionPage")(db, undo),
+            "Insights": lambda: _page("insights", "InsightsPage")(db),
         }
-        self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setFixedWidth(150)
-        self.sidebar.addItems(list(factories))
+        self.sidebar = Sidebar(factories)
         self.stack = QStackedWidget()
         self.pages = LazyPages(factories, self.stack, self._connect_page)
         self.sidebar.currentRowChanged.connect(self._show_page)
@@ -144,6 +145,20 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore()
 
+    def _follow_colour_scheme(self) -> None:
+        """One palette and stylesheet for the app, light or dark as the OS asks, now and when
+        the OS switches."""
+        from PySide6.QtWidgets import QApplication
+
+        from enabler.app import theme
+
+        app = QApplication.instance()
+        if app is None or app.property("enabler_themed"):
+            return
+        app.setProperty("enabler_themed", True)
+        theme.apply(app)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply(app))
+
     def _connect_page(self, page: QWidget) -> None:
         self._restore_splitters(page)
         if hasattr(page, "error"):
@@ -152,6 +167,15 @@ class MainWindow(QMainWindow):
             page.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
         if hasattr(page, "copy_to_deck"):
             page.copy_to_deck.connect(self.copy_roi_to_deck)
+        if hasattr(page, "prospect_chosen"):
+            page.prospect_chosen.connect(self._carry_prospect)
+        elif hasattr(page, "prospect_box"):  # a page with a prospect combo (ROI, Objections…)
+            box = page.prospect_box
+            box.activated.connect(lambda i: self._carry_prospect(box.itemText(i)))
+
+    def _carry_prospect(self, company: str) -> None:
+        """The prospect chosen on one page is the one the other pages open on."""
+        self.carried_prospect = company
 
     def copy_roi_to_deck(self, company: str) -> None:
         """The ROI page's "Copy to deck": open the Build page on that prospect, slides added."""
@@ -161,9 +185,11 @@ class MainWindow(QMainWindow):
     # state -----------------------------------------------------------------------------------
 
     def _splitters(self, page: QWidget) -> list[tuple[str, QSplitter]]:
-        """A page's splitters (not those of its dialogs), each with its settings key."""
-        found = [s for s in page.findChildren(QSplitter) if s.window() is self]
-        return [(f"layout/{type(page).__name__}/splitter{n}", s) for n, s in enumerate(found)]
+        """A page's named splitters (not those of its dialogs), each with its settings key.
+        Saved by name: the order findChildren() returns changes between runs, and a state
+        restored onto another splitter turns its panes (the orientation is part of it)."""
+        found = [s for s in page.findChildren(QSplitter) if s.window() is self and s.objectName()]
+        return [(f"layout/{type(page).__name__}/{s.objectName()}", s) for s in found]
 
     def _restore_splitters(self, page: QWidget) -> None:
         """Put back where the user dragged each splitter to last time."""
@@ -195,11 +221,20 @@ class MainWindow(QMainWindow):
         page = self.pages[self.current_page_name()]
         if hasattr(page, "refresh"):
             page.refresh()
+        self.runner.refresh(counts, self.sidebar.show_waiting, lambda _m: None, key="counts")
+
+    @property
+    def ops(self) -> list[Operation]:
+        return self.runner.ops
 
     def running_ops(self) -> list[Operation]:
-        ops = [getattr(page, "op", None) for page in self.pages.built()]
-        ops += [self.importer.op, *self.ops]
-        return [op for op in ops if op is not None and op.running]
+        """Every background call still running, from every runner in the window."""
+        found = {id(op): op for r in self.findChildren(Runner) for op in r.ops if op.running}
+        for page in self.pages.built():
+            op = getattr(page, "op", None)
+            if op is not None and op.running:
+                found[id(op)] = op
+        return list(found.values())
 
     def closeEvent(self, event) -> None:
         running = self.running_ops()
@@ -252,6 +287,9 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         if not self._loading:
+            page = self.pages[self.current_page_name()]
+            if self.carried_prospect and hasattr(page, "follow_prospect"):
+                page.follow_prospect(self.carried_prospect)
             self.refresh_current_page()
 
     def show_page(self, name: str) -> None:
@@ -297,12 +335,7 @@ class MainWindow(QMainWindow):
     # actions -----------------------------------------------------------------------------------
 
     def load_demo(self) -> None:
-        op = Operation(_load_demo, self.db_path, self)
-        op.succeeded.connect(lambda r: self._demo_loaded(r))
-        op.failed.connect(self.show_error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        op.start()
+        self.runner.write(_load_demo, self._demo_loaded, self.show_error, lane="library")
 
     def _demo_loaded(self, result) -> None:
         self.statusBar().showMessage(
@@ -357,12 +390,8 @@ class MainWindow(QMainWindow):
 
             db = ctx.open_db()
             if summarise(db).modules == 0:
-                return load_demo(db)
+                return load_demo(db, history=True)
             return None
 
-        op = Operation(check, self.db_path, self)
-        op.succeeded.connect(lambda r: r and self._demo_loaded(r))
-        op.failed.connect(self.show_error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        op.start()
+        done = lambda r: r and self._demo_loaded(r)  # noqa: E731
+        self.runner.write(check, done, self.show_error, lane="library")

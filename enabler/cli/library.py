@@ -12,10 +12,16 @@ from enabler.store import modules as module_store
 
 @click.command()
 @db_option
-def demo(db_path) -> None:
+@click.option(
+    "--history/--no-history",
+    default=True,
+    show_default=True,
+    help="Also add months of past decks, ratings, outcomes and objections.",
+)
+def demo(db_path, history: bool) -> None:
     """Load the bundled demo library (safe to run again)."""
     db = open_library(db_path)
-    result = load_demo(db)
+    result = load_demo(db, history=history)
     click.echo(
         f"Demo library ready: {result.modules_added} modules and "
         f"{result.prospects_added} prospects added."

@@ -14,6 +14,7 @@ from enabler.domain.modules import ModuleState, Stage, content_from_dict
 from enabler.domain.prospects import Contact, Insight, InsightKind, Prospect
 from enabler.errors import InvalidInput
 from enabler.services.governance_demo import load_governance_demo
+from enabler.services.history_demo import load_history_demo
 from enabler.services.images import add_image
 from enabler.services.insights_demo import load_segments_demo
 from enabler.services.objection_demo import load_objections_demo
@@ -36,6 +37,9 @@ EXTRA_LOADERS: tuple[Callable[[sqlite_utils.Database, Path], None], ...] = (
     load_worksheet_demo,
     load_segments_demo,
 )
+# Months of past use (decks, ratings, outcomes, objections), run after EXTRA_LOADERS when asked:
+# the app's first start and `enabler demo` ask; tests of a feature start from a clean library.
+HISTORY_LOADERS: tuple[Callable[[sqlite_utils.Database, Path], None], ...] = (load_history_demo,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +66,11 @@ def _content(db, folder: Path, data: dict):
     return content_from_dict(data)
 
 
-def load_demo(db: sqlite_utils.Database, folder: Path = DEMO_DIR) -> DemoResult:
-    """Add the demo vendor profile, modules and prospects in one transaction."""
+def load_demo(
+    db: sqlite_utils.Database, folder: Path = DEMO_DIR, *, history: bool = False
+) -> DemoResult:
+    """Add the demo vendor profile, modules and prospects in one transaction; with `history`,
+    months of use too (see HISTORY_LOADERS)."""
     library = json.loads((folder / "library.json").read_text(encoding="utf-8"))
     prospects = json.loads((folder / "prospects.json").read_text(encoding="utf-8"))
     added_modules = added_prospects = 0
@@ -95,7 +102,7 @@ def load_demo(db: sqlite_utils.Database, folder: Path = DEMO_DIR) -> DemoResult:
                 continue
             _add_prospect(db, folder, item)
             added_prospects += 1
-        for loader in EXTRA_LOADERS:
+        for loader in EXTRA_LOADERS + (HISTORY_LOADERS if history else ()):
             loader(db, folder)
     return DemoResult(added_modules, added_prospects)
 

@@ -27,6 +27,23 @@ def app_window(qtbot, app_db_path, tmp_path):
     return win
 
 
+@pytest.fixture
+def history_window(qtbot, app_db_path, tmp_path):
+    """The main window on the demo copy with its months of past use (what first start shows)."""
+    from enabler.app.window import MainWindow
+    from enabler.services.demo import DEMO_DIR
+    from enabler.services.history_demo import load_history_demo
+    from enabler.store.db import open_db, transaction
+
+    db = open_db(app_db_path)
+    with transaction(db):
+        load_history_demo(db, DEMO_DIR)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(app_db_path, settings)
+    qtbot.addWidget(win)
+    return win
+
+
 def wait_ops(qtbot, widget, timeout: int = 30000) -> None:
     """Wait until `widget` has no background operation running (`op` or `ops`)."""
 

@@ -35,10 +35,27 @@ class DescribeInsightsPage:
         page.refresh()
         qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
         cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
-        assert cells[:3] == ["pillars", "1", "4.0 (1)"]
+        assert cells[1:3] == ["1", "4.0 (1)"]
+        assert page.table.item(0, 0).toolTip() == "pillars"
         assert cells[3].startswith("100% [") and cells[5] == "not enough data"
         assert "open flag" in page.summary.text()
-        assert page.usage_plot is not None and page.win_plot is not None
+        assert page.usage_plot.labels() == [cells[0]]
+        assert page.win_plot.labels() == []  # one closed deck is not enough to claim a rate
+        assert "closed decks" in page.win_plot.empty and "Record outcome" in page.win_plot.empty
+        assert "enabler outcome" not in page.summary.text()
+
+    def it_records_a_deal_outcome_in_the_app(self, qtbot, lib):
+        from enabler.store import feedback as feedback_store
+
+        page = InsightsPage(lib.conn.execute("PRAGMA database_list").fetchone()[2])
+        qtbot.addWidget(page)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
+        page.follow_prospect("Acme Clinics")
+        page.result_box.setCurrentIndex(1)  # lost
+        with qtbot.waitSignal(page.status, timeout=30000):
+            page.record_button.click()
+        assert [o.value for o in feedback_store.outcomes(lib).values()] == ["lost"]
 
     def it_explains_an_empty_library(self, qtbot, tmp_path):
         page = InsightsPage(tmp_path / "empty.db")
@@ -47,3 +64,4 @@ class DescribeInsightsPage:
         qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
         assert page.table.rowCount() == 0
         assert "No feedback yet" in page.summary.text()
+        assert "enabler" not in page.summary.text()

@@ -82,3 +82,25 @@ class DescribeStaleTab:
         assert library.tabs.currentWidget() is modules
         assert modules.detail.key == "integrations"
         assert "review by 2021-05-01" in modules.detail.header.text()
+
+
+class DescribeRebuildingFromTheStaleTab:
+    def it_rebuilds_the_selected_deck_beside_the_old_one(self, qtbot, stale, app_window, tmp_path):
+        from enabler.services.build import build_deck, plan_deck
+        from tests.helpers import all_text
+
+        db = other(app_window)
+        plan = plan_deck(db, "Northwind Health")
+        old = tmp_path / "Northwind.pptx"
+        build_deck(db, plan, old)
+        retired = plan.modules[1].module.key
+        governance.retire(db, OWEN, retired, replacement="payback-benchmark")
+        load(qtbot, stale)
+        assert not stale.rebuild_button.isEnabled()  # nothing selected yet
+        stale.deck_view.setCurrentIndex(stale.decks.index(0, 0))
+        assert stale.rebuild_button.isEnabled()
+        said = act(qtbot, stale, stale.rebuild_button.click)
+        assert said.startswith("Rebuilt deck")
+        (rebuilt,) = tmp_path.glob("Northwind (rebuilt *).pptx")
+        assert "Payback in under a year" in all_text(rebuilt)
+        assert old.exists()

@@ -67,7 +67,9 @@ class DescribeRoiPage:
         edit(qtbot, page, "benefits[0].amount", "12k")
         assert "benefits[0].amount" in page.fields.errors
         assert page.case is None
-        assert "benefits[0].amount" in page.problems.text()
+        problem = page.problems.text()  # in the form's words, not the validator's path
+        assert problem.startswith("Benefit: Intake keying labour") and "amount: must be" in problem
+        assert "benefits[0]" not in problem
         with qtbot.waitSignal(page.error, timeout=5000) as blocker:
             page.save()
         assert "not saved" in blocker.args[0]

@@ -9,16 +9,14 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,11 +24,17 @@ from enabler.app.models import ListModel, PlanEntry, PlanModel
 from enabler.app.ops import Operation
 from enabler.app.pages import build_work as work
 from enabler.app.pages.build_fields import BuildFields
+from enabler.app.pages.build_layout import arrange
 from enabler.app.pages.build_roi import RoiCopying
+from enabler.app.pages.build_stage import SlideStage
 from enabler.app.pages.build_text import FLAGS, left_out_html, preflight_html
 from enabler.app.pages.build_thumbs import BuildThumbs
 from enabler.app.pages.build_why import WhyPanel
+from enabler.app.runner import Runner
+from enabler.app.theme import TITLE_PT
 from enabler.app.undo import AddModule, MoveModule, RemoveModule
+
+DECK = "deck"  # the lane of the build and its exports
 
 
 class BuildPage(RoiCopying, QWidget):
@@ -38,19 +42,28 @@ class BuildPage(RoiCopying, QWidget):
 
     status = Signal(str)
     error = Signal(str)
+    prospect_chosen = Signal(str)  # the company, for the other pages to follow
 
     def __init__(self, db_path: Path, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.undo_stack = undo_stack
-        self.op: Operation | None = None
+        self.runner = Runner(self.db_path, self)
+        self.runner.lane_busy.connect(lambda lane, busy: lane == DECK and self._set_busy(busy))
         self.prospect = None
         self.last_output: Path | None = None
+        self.deck_folder = Path.home() / "Documents" / "Enabler"  # where decks are proposed
         self._roi_for: str | None = None  # company whose business case waits to be added
+        self._follow: str | None = None  # the prospect chosen on another page, to show here
 
+        self._all_prospects: list = []
+        self._closed: dict = {}
+        self.closed_box = QCheckBox("Show closed deals")
+        self.closed_box.setToolTip("Deals already won or lost; their decks count in Insights")
+        self.closed_box.toggled.connect(lambda _on: self._list_prospects())
         self.search = QLineEdit(placeholderText="Search prospects…")
         self.search.setAccessibleName("Search prospects")
-        self.prospects = ListModel(text=lambda p: f"{p.company} — {p.stage.label}")
+        self.prospects = ListModel(text=self._prospect_text)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.prospects)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -58,6 +71,7 @@ class BuildPage(RoiCopying, QWidget):
         self.prospect_view = QListView()
         self.prospect_view.setAccessibleName("Prospects")
         self.prospect_view.setModel(self.proxy)
+        self.prospect_view.setSpacing(3)  # each deal's name and stage read as one entry
         self.prospect_view.selectionModel().currentChanged.connect(self._prospect_chosen)
 
         self.heading = QLabel("Choose a prospect to see the modules recommended for them.")
@@ -72,10 +86,13 @@ class BuildPage(RoiCopying, QWidget):
         self.why = WhyPanel()
         self.plan_view.selectionModel().currentChanged.connect(self._show_why)
         self.plan.modelReset.connect(lambda: self.why.show_entry(None))
+        for changed in (self.plan.modelReset, self.plan.rowsInserted, self.plan.rowsRemoved):
+            changed.connect(self._enable_build)
         self.fields = BuildFields(self)  # field form and thumbnails follow the plan model
         self.thumbs = BuildThumbs(self, self.fields)
         self.add_box = QComboBox()
         self.add_box.setAccessibleName("Module to add")
+        self.add_box.setPlaceholderText("Add a module to the deck…")
         self.add_button = QPushButton("Add")
         self.add_button.clicked.connect(self.add_selected_module)
         self.up_button = QPushButton("Up")
@@ -103,7 +120,7 @@ class BuildPage(RoiCopying, QWidget):
         self.pdf_button = QPushButton("Export PDF")
         self.pdf_button.setToolTip("Convert the deck just built to PDF beside it (LibreOffice)")
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.leave_button = QPushButton("Leave-behind PDF")
+        self.leave_button = QPushButton("Leave-behind")
         self.leave_button.setToolTip("Write the prospect's leave-behind PDF beside the deck")
         self.leave_button.clicked.connect(self.export_leave_behind)
         self.last_report = None
@@ -121,86 +138,85 @@ class BuildPage(RoiCopying, QWidget):
             self.flag.addItem(label, kind)
         self.comment = QLineEdit(placeholderText="Comment for marketing (optional)")
         self.comment.setAccessibleName("Rating comment")
-        self.rate_button = QPushButton("Rate selected module")
+        self.rate_button = QPushButton("Rate")
+        self.rate_button.setToolTip("Rate the module selected in the plan; a flag tells marketing")
         self.rate_button.clicked.connect(self.rate_current)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.addWidget(self.search)
-        lv.addWidget(self.prospect_view)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.addWidget(self.heading)
-        plan_column = QSplitter(Qt.Orientation.Vertical)
-        plan_column.addWidget(self.plan_view)
-        plan_column.addWidget(self.why)
-        plan_column.setSizes([230, 170])
-        rv.addWidget(self.fields.with_plan(plan_column, self.thumbs), 1)
-        row = QHBoxLayout()
-        for w in (
-            self.add_box,
-            self.add_button,
-            self.up_button,
-            self.down_button,
-            self.remove_button,
+        self.stage = SlideStage(self.thumbs)
+        self.plan_view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: (
+                self.stage.show_module(self.plan.item(cur.row()).key)
+                if 0 <= cur.row() < self.plan.rowCount()
+                else None
+            )
+        )
+        arrange(self, browse_button, self.stage)
+        for keys, action in (
+            ("Ctrl+B", self.build),
+            ("Ctrl+Shift+P", self.export_pdf),
+            ("Ctrl+Shift+L", self.export_leave_behind),
         ):
-            row.addWidget(w)
-        rv.addLayout(row)
-        out_row = QHBoxLayout()
-        out_row.addWidget(QLabel("Save as"))
-        out_row.addWidget(self.output, 1)
-        out_row.addWidget(browse_button)
-        rv.addLayout(out_row)
-        act = QHBoxLayout()
-        for w in (
-            self.build_button,
-            self.cancel_button,
-            self.progress,
-            self.pdf_button,
-            self.leave_button,
-            self.open_button,
-        ):
-            act.addWidget(w)
-        rv.addLayout(act)
-        rate_row = QHBoxLayout()
-        for w in (self.stars, self.flag, self.comment, self.rate_button):
-            rate_row.addWidget(w)
-        rv.addLayout(rate_row)
-        rv.addWidget(self.result)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([250, 1000])
-        QVBoxLayout(self).addWidget(splitter)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
         self._set_busy(False)
         for button in (self.open_button, self.pdf_button, self.leave_button):
             button.setEnabled(False)
+
+    def _prospect_text(self, p) -> str:
+        outcome = self._closed.get(p.id)
+        ended = outcome.value.replace("_", " ").capitalize() if outcome else None
+        return f"{p.company}\n{ended or p.stage.label}"
 
     # loading ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reload prospects and the approved modules (off the GUI thread)."""
-        self._run(work.load_choices, self._loaded)
+        self.runner.refresh(work.load_choices, self._loaded, self._failed, key="choices")
 
     def _loaded(self, result) -> None:
-        prospects, modules = result
-        self.prospects.set_items(prospects)
+        prospects, modules, self._closed = result
+        self._all_prospects = prospects
+        self._list_prospects()
         self.add_box.clear()
         for m in modules:
             self.add_box.addItem(m.title, PlanEntry(m.key, m.title, "added by you"))
-        if self._roi_for and (self.prospect is None or self.prospect.company != self._roi_for):
-            self.select_prospect(self._roi_for)
+        self.add_box.setCurrentIndex(-1)  # the placeholder, not a title cut to the box's width
+        follow, self._follow = self._roi_for or self._follow, None
+        if follow is None and self.prospect is not None:
+            follow = self.prospect.company  # a reloaded list: keep the plan's prospect
+        if follow:
+            self.select_prospect(follow)
         if not prospects:
             self.heading.setText(
                 "No prospects yet. Load the demo library (File ▸ Load demo "
                 "library) or import prospects from your CRM."
             )
 
+    def follow_prospect(self, company: str) -> None:
+        """Show `company` once the list (reloaded as the page is shown) has it."""
+        if self.prospect is None or self.prospect.company != company:
+            self._follow = company
+
+    def _list_prospects(self) -> None:
+        """Open deals; closed ones (won, lost, no decision) too when asked."""
+        shown = [
+            p
+            for p in self._all_prospects
+            if self.closed_box.isChecked()
+            or p.id not in self._closed
+            or (self.prospect is not None and p.id == self.prospect.id)
+        ]
+        self.prospects.set_items(shown)
+
     def select_prospect(self, company: str) -> bool:
+        listed = any(p.company == company for p in self.prospects.items())
+        if not listed and any(p.company == company for p in self._all_prospects):
+            self.closed_box.setChecked(True)  # a closed deal asked for by name
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if self.proxy.data(index, Qt.ItemDataRole.UserRole).company == company:
@@ -212,11 +228,19 @@ class BuildPage(RoiCopying, QWidget):
         if not current.isValid():
             return
         prospect = self.proxy.data(current, Qt.ItemDataRole.UserRole)
+        if self.prospect is not None and prospect.id == self.prospect.id and self.plan.rowCount():
+            return  # the same prospect, reselected after a list reload: keep the plan as edited
         self.prospect = prospect
+        self.prospect_chosen.emit(prospect.company)
+        self._enable_build()
         self.heading.setText(f"Loading the plan for {prospect.company}…")
-        folder = Path.home() / "Documents" / "Enabler"
-        self.output.setText(str(folder / f"{prospect.company}.pptx"))
-        self._run(lambda ctx: work.load_plan(ctx, prospect.id), self._plan_loaded)
+        self.output.setText(str(self.deck_folder / f"{prospect.company}.pptx"))
+        self.runner.refresh(
+            lambda ctx: work.load_plan(ctx, prospect.id),
+            self._plan_loaded,
+            self._failed,
+            key="plan",
+        )
 
     def _plan_loaded(self, result) -> None:
         plan, lines = result
@@ -227,10 +251,12 @@ class BuildPage(RoiCopying, QWidget):
                 for line in lines
             ]
         )
+        p = plan.prospect
         self.heading.setText(
-            f"<b>{plan.prospect.company}</b> · {plan.prospect.industry} · "
-            f"{plan.prospect.stage.label}. {len(plan.modules)} modules recommended; drag to "
-            "reorder, Delete to remove, Ctrl+Z to undo." + left_out_html(plan.notes)
+            f"<span style='font-size:{TITLE_PT}pt; font-weight:bold'>{html.escape(p.company)}"
+            f"</span><br>{html.escape(p.industry)} · {p.stage.label} · {len(plan.modules)} "
+            "modules recommended: drag to reorder, Delete removes, Ctrl+Z undoes."
+            + left_out_html(plan.notes)
         )
         if self._roi_for == plan.prospect.company:
             self._place_roi()
@@ -282,8 +308,9 @@ class BuildPage(RoiCopying, QWidget):
         out = Path(self.output.text()).expanduser()
         pid, overrides = str(self.prospect.id), self.fields.overrides()
         self.result.setText("Building…")
-        self._run(lambda ctx: work.build(ctx, pid, keys, overrides, out), self._built)
-        self.op.label = "building the deck"
+        self._deck_write(
+            lambda ctx: work.build(ctx, pid, keys, overrides, out), self._built, "building the deck"
+        )
 
     def _built(self, result) -> None:
         self.last_output = result.path
@@ -309,7 +336,10 @@ class BuildPage(RoiCopying, QWidget):
             self.result.setText(f"Thanks: rated “{self.plan.item(row).title}” {stars}/5.")
             self.status.emit(f"Rated {key} {stars}/5.")
 
-        self._run(lambda ctx: work.rate(ctx, key, stars, flag, comment), rated)
+        # A rating runs beside a build or export; neither stops the other.
+        self.runner.write(
+            lambda ctx: work.rate(ctx, key, stars, flag, comment), rated, self._failed
+        )
 
     def export_pdf(self) -> None:
         """The built deck as PDF beside it; preflight errors block it (the CLI has --force)."""
@@ -318,11 +348,11 @@ class BuildPage(RoiCopying, QWidget):
             return
         deck, report = self.last_output, self.last_report
         self.result.setText("Converting to PDF…")
-        self._run(
+        self._deck_write(
             lambda ctx: work.export_pdf(ctx, deck, report),
             lambda pdf: self._exported(f"PDF written: {pdf}"),
+            "exporting the PDF",
         )
-        self.op.label = "exporting the PDF"
 
     def export_leave_behind(self) -> None:
         if self.prospect is None or self.last_output is None:
@@ -331,38 +361,51 @@ class BuildPage(RoiCopying, QWidget):
         out = self.last_output.with_name(f"{self.last_output.stem}-leave-behind.pdf")
         pid = str(self.prospect.id)
         self.result.setText("Writing the leave-behind…")
-        self._run(
+        self._deck_write(
             lambda ctx: work.leave_behind(ctx, pid, out),
             lambda r: self._exported(f"Leave-behind written: {r.path} ({r.pages} pages)"),
+            "writing the leave-behind",
         )
-        self.op.label = "writing the leave-behind"
 
     def _exported(self, message: str) -> None:
         self.result.setText(html.escape(message))
         self.status.emit(message)
 
     def cancel(self) -> None:
-        if self.op is not None:
-            self.op.cancel()
+        """The user's Cancel (button or Esc): stops the build or export, nothing else."""
+        self.runner.cancel_lane(DECK)
+
+    open_url = staticmethod(QDesktopServices.openUrl)  # tests stand in a machine without one
 
     def open_folder(self) -> None:
-        if self.last_output:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_output.parent)))
+        """Show the deck's folder; with no file manager to ask, say so and where it is."""
+        if not self.last_output:
+            return
+        folder = self.last_output.parent
+        if not self.open_url(QUrl.fromLocalFile(str(folder))):
+            message = f"No file manager was found to open the folder. The deck is in {folder}"
+            self.result.setText(
+                "No file manager was found to open the folder. The deck is in:<br>"
+                f"<b>{html.escape(str(folder))}</b> (select the path to copy it)"
+            )
+            self.status.emit(message)
 
     # plumbing --------------------------------------------------------------------------------
 
+    @property
+    def op(self) -> Operation | None:
+        """The newest background call still running (else the newest): tests wait on it."""
+        return self.runner.current()
+
     def _run(self, fn, on_success) -> None:
-        if self.op is not None and self.op.running:
-            self.op.cancel()
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(self._failed)
+        """A plan change (the ROI slides): beside the rest, never cancelled by another."""
+        self.runner.write(fn, on_success, self._failed)
+
+    def _deck_write(self, fn, on_success, label: str) -> None:
+        """Build and exports share a lane: an export waits for the build before it."""
+        op = self.runner.write(fn, on_success, self._failed, lane=DECK, label=label)
         op.progress.connect(self._progressed)
         op.cancelled.connect(lambda: self.result.setText("Cancelled; nothing was written."))
-        op.done.connect(lambda: self._set_busy(False))
-        self.op = op
-        self._set_busy(True)
-        op.start()
 
     def _failed(self, message: str) -> None:
         self.result.setText(message)
@@ -377,4 +420,13 @@ class BuildPage(RoiCopying, QWidget):
         self.progress.setRange(0, 0)  # indeterminate until the work reports how far it is
         self.progress.setVisible(busy)
         self.cancel_button.setEnabled(busy)
-        self.build_button.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)  # only while there is something to stop
+        self._enable_build()
+
+    def _enable_build(self, *_args) -> None:
+        """Build only when it can work: a prospect, a plan, nothing being built."""
+        ready = self.prospect is not None and self.plan.rowCount() > 0
+        self.build_button.setEnabled(ready and not self.runner.busy(DECK))
+        self.build_button.setToolTip(
+            "Build the deck (Enter)" if ready else "Choose a prospect first; its plan fills in."
+        )

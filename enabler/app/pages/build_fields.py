@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app import theme
 from enabler.app.ops import Operation
+from enabler.app.runner import Runner
 
 UNFILLED_BACKGROUND = QColor("#FDE8E8")
 UNFILLED_MARK = "⚠ unfilled"
@@ -92,8 +94,10 @@ class FieldsModel(QAbstractTableModel):
             return QBrush(UNFILLED_BACKGROUND)
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and not field.filled:
             return self.warning_icon
+        if role == Qt.ItemDataRole.ForegroundRole and not field.filled:
+            return QBrush(QColor("#1b1f24"))  # dark on the pale red, in dark mode too
         if role == Qt.ItemDataRole.ForegroundRole and column == VALUE and not field.editable:
-            return QBrush(QColor("#6B7280"))  # grey: comes from data, not typed here
+            return QBrush(QColor(theme.colours().muted))  # comes from data, not typed here
         if role == Qt.ItemDataRole.FontRole and column == VALUE and not field.filled:
             font = QFont()
             font.setItalic(True)
@@ -152,6 +156,7 @@ class BuildFields(QWidget):
         super().__init__(page)
         self.page = page
         self.op: Operation | None = None
+        self.runner = Runner(page.db_path, self)
         self._overrides: dict[str, str] = {}
         self.model = FieldsModel(self)
         self.model.warning_icon = self.style().standardIcon(
@@ -166,7 +171,9 @@ class BuildFields(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # nothing cut
+        header.setStretchLastSection(True)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setAccessibleName("Deck fields: columns")
         self.view.verticalHeader().setAccessibleName("Deck fields: rows")
@@ -189,6 +196,7 @@ class BuildFields(QWidget):
     def with_plan(self, plan_view: QWidget, below: QWidget) -> QWidget:
         """The plan list and this form side by side, `below` (the thumbnails) under them."""
         splitter = QSplitter()
+        splitter.setObjectName("fields-split")  # settings remember it by this name
         splitter.addWidget(plan_view)
         splitter.addWidget(self)
         splitter.setStretchFactor(1, 1)
@@ -249,22 +257,15 @@ class BuildFields(QWidget):
             db = ctx.open_db()
             return plan_fields(db, plan_deck(db, pid, keys, overrides=overrides))
 
-        if self.op is not None and self.op.running:
-            self.op.cancel()
-        op = Operation(work, self.page.db_path, self)
-        op.succeeded.connect(lambda rows: self._loaded(op, rows))
-        op.failed.connect(lambda message: self._failed(op, message))
-        self.op = op
-        op.start()
+        self.op = self.runner.refresh(work, self._loaded, self._failed)  # replaces an older one
 
-    def _loaded(self, op: Operation, rows) -> None:
-        if op is self.op:  # else a newer refresh is on its way
-            self.model.set_rows(rows)
-            self._show_count()
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        self._show_count()
 
-    def _failed(self, op: Operation, message: str) -> None:
-        if op is self.op:  # shown in place: the build reports the same problem if it matters
-            self.count.setText(f"Fields could not be read: {message}")
+    def _failed(self, message: str) -> None:
+        # Shown in place: the build reports the same problem if it matters.
+        self.count.setText(f"Fields could not be read: {message}")
 
     def _show_count(self) -> None:
         rows, missing = self.model.rowCount(), len(self.model.unfilled())

@@ -12,9 +12,11 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from enabler.app.ops import Cancelled, Operation
+from enabler.app.runner import Runner
 
 DEBOUNCE_MS = 400
-ICON = QSize(192, 108)  # 16:9
+ICON = QSize(160, 90)  # 16:9, the filmstrip
+PICTURE_WIDTH = 800  # the large preview of the selected slide is drawn from the same picture
 
 
 class ThumbModel(QAbstractListModel):
@@ -73,6 +75,7 @@ class BuildThumbs(QWidget):
         self.page = page
         self.fields = fields
         self.op: Operation | None = None
+        self.runner = Runner(page.db_path, self)
         self.model = ThumbModel(self)
         self.view = QListView()
         self.view.setAccessibleName("Slide thumbnails")
@@ -114,7 +117,7 @@ class BuildThumbs(QWidget):
     def schedule(self) -> None:
         """Render a moment after the last change, so a burst of edits renders once."""
         if self.op is not None and self.op.running:
-            self.op.cancel()  # stale: its result would be thrown away anyway
+            self.op.cancel()  # read-only and stale: its answer would be dropped anyway
         self._timer.start()
 
     def refresh(self) -> None:
@@ -134,29 +137,26 @@ class BuildThumbs(QWidget):
             plan = plan_deck(db, pid, keys, overrides=overrides)
             fidelity = Fidelity.LIBREOFFICE if exact else Fidelity.SKETCH
             try:
-                return preview_plan(db, plan, fidelity=fidelity, cancelled=lambda: ctx.cancelled)
+                return preview_plan(
+                    db,
+                    plan,
+                    width=PICTURE_WIDTH,
+                    fidelity=fidelity,
+                    cancelled=lambda: ctx.cancelled,
+                )
             except PreviewsCancelled:
                 raise Cancelled from None  # reported as cancelled, not as a failure
 
-        if self.op is not None and self.op.running:
-            self.op.cancel()
-        op = Operation(work, self.page.db_path, self)
-        op.succeeded.connect(lambda previews: self._loaded(op, previews))
-        op.failed.connect(lambda message: self._failed(op, message))
-        self.op = op
         self.state.setText("Rendering previews…")
-        op.start()
+        self.op = self.runner.refresh(work, self._loaded, self._failed)  # replaces an older one
 
-    def _loaded(self, op: Operation, previews) -> None:
-        if op is not self.op:
-            return  # a newer render is on its way
+    def _loaded(self, previews) -> None:
         self.model.set_previews(previews)
         self.state.setText(f"{len(previews)} slides. Click one to select its module.")
         self.rendered.emit(len(previews))
 
-    def _failed(self, op: Operation, message: str) -> None:
-        if op is self.op:  # previews are a convenience: say why, no dialog
-            self.state.setText(f"No previews: {message}")
+    def _failed(self, message: str) -> None:
+        self.state.setText(f"No previews: {message}")  # a convenience: say why, no dialog
 
     def select_module(self, index) -> None:
         key = self.model.data(index, Qt.ItemDataRole.UserRole)

@@ -8,6 +8,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea
 
+from enabler.app import theme
 from enabler.app.models import PlanEntry
 
 EMPTY = "Select a module in the plan to see why it is recommended."
@@ -20,7 +21,7 @@ def why_html(entry: PlanEntry) -> str:
     if entry.score is not None:
         parts.append(f" · score {entry.score:.1f}")
     if entry.problem:
-        parts.append(f"<br><span style='color:#b00020'>{e(entry.problem)}</span>")
+        parts.append(f"<br><span style='color:{theme.colours().problem}'>{e(entry.problem)}</span>")
     if entry.reasons:
         items = "".join(f"<li><code>{r.points:+.1f}</code> {e(r.text)}</li>" for r in entry.reasons)
         parts.append(f"<ul style='margin-left: -20px'>{items}</ul>")

@@ -7,11 +7,13 @@ from pathlib import Path
 
 
 def load_choices(ctx):
-    """The prospects to pick from and the approved modules that can be added."""
+    """The prospects to pick from, the approved modules that can be added, and how the closed
+    deals ended (prospect id → outcome)."""
     from enabler.services import browse
+    from enabler.services.app_views import closed_deals
 
     db = ctx.open_db()
-    return browse.prospects(db), browse.approved_modules(db)
+    return browse.prospects(db), browse.approved_modules(db), closed_deals(db)
 
 
 def load_plan(ctx, prospect_id: int):

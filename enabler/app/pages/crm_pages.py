@@ -54,7 +54,9 @@ def _preview(ctx, path: Path, fmt, columns: dict, stages: dict, date_order: str)
 def sentence(label: QLabel, text: str, problem: bool = True) -> None:
     """Show `text` on a page: red when it is a problem, plain when it is information."""
     label.setTextFormat(Qt.TextFormat.PlainText)  # file names and CSV text are not markup
-    label.setStyleSheet("color: #b00020" if problem and text else "")
+    label.setProperty("role", "problem" if problem and text else "")  # see enabler.app.theme
+    label.style().unpolish(label)
+    label.style().polish(label)
     label.setText(text)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWizard
 from enabler.app.ops import Operation
 from enabler.app.pages.crm_pages import FilePage, MappingPage
 from enabler.app.pages.crm_steps import CheckPage, ResultPage, StagePage
+from enabler.app.runner import Runner
 
 
 class CrmImportWizard(QWizard):
@@ -27,6 +28,7 @@ class CrmImportWizard(QWizard):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.ops: list[Operation] = []
+        self.runner = Runner(self.db_path, self)
         self.path: Path | None = None
         self.summary = None
         self.preview = None
@@ -52,10 +54,7 @@ class CrmImportWizard(QWizard):
 
     def run(self, fn, on_success, on_failure) -> Operation:
         """`fn(ctx)` in the background; the operation is kept until it is done."""
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure)
+        op = self.runner.write(fn, on_success, on_failure, lane="crm")  # checks, then import
         op.done.connect(lambda: self.ops.remove(op))
         self.ops.append(op)
-        op.start()
         return op

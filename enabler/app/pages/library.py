@@ -39,6 +39,7 @@ class LibraryPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Library sections")
         self.tab: dict[str, QWidget] = {}
+        self._carried: str | None = None  # the Modules choice the Editor last opened
         for name, cls in TABS:
             widget = cls(self.db_path, self.undo_stack)
             if hasattr(widget, "status"):
@@ -65,6 +66,11 @@ class LibraryPage(QWidget):
         current = self.tabs.currentWidget()
         if hasattr(current, "refresh"):
             current.refresh()
+        if current is self.tab["Editor"]:  # open what was newly chosen on Modules
+            key = self.tab["Modules"].detail.key
+            if key and key != self._carried:
+                self._carried = key
+                current.open_when_listed(key)
 
     def _changed(self) -> None:
         self.refresh()

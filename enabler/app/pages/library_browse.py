@@ -36,7 +36,7 @@ EMPTY_LIBRARY = (
     "The library is empty. Load the demo library from the File menu, or import designed slides."
 )
 NO_MATCH = "No module matches. Remove a filter on the left or try other words."
-_MARK = "<span style='background-color:#ffe680'>{}</span>"
+_MARK = "<span class='mark'>{}</span>"  # coloured by HtmlDelegate, readable when selected
 
 
 def marked_html(text) -> str:
@@ -56,7 +56,7 @@ def hit_text(hit) -> str:
 def hit_html(hit) -> str:
     snippet = f"<br><small>{marked_html(hit.snippet)}</small>" if hit.snippet.parts else ""
     facts = html.escape(_facts(hit))
-    return f"<b>{marked_html(hit.title)}</b><br><small style='color:#666'>{facts}</small>{snippet}"
+    return f"<b>{marked_html(hit.title)}</b><br><small class='muted'>{facts}</small>{snippet}"
 
 
 class FacetView(QTreeView):
@@ -96,7 +96,7 @@ class BrowseTab(Jobs, QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.problem = QLabel()
         self.problem.setAccessibleName("Search problem")
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.problem.setWordWrap(True)
         self.problem.hide()
 
@@ -122,6 +122,9 @@ class BrowseTab(Jobs, QWidget):
         self.result_view.setMinimumWidth(240)
         self.result_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.result_view.setItemDelegate(HtmlDelegate(self.result_view))
+        self.result_view.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap on resize
+        # A scroll bar that comes and goes would narrow the rows after their heights were set.
+        self.result_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.result_view.setModel(self.results)
         self.result_view.selectionModel().currentChanged.connect(self._picked)
         self.count = QLabel()
@@ -145,6 +148,7 @@ class BrowseTab(Jobs, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter = splitter = QSplitter()
+        splitter.setObjectName("browse-split")  # settings remember it by this name
         for w, stretch in ((left, 1), (middle, 3), (scroll, 4)):
             splitter.addWidget(w)
             splitter.setStretchFactor(splitter.count() - 1, stretch)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app import theme
 from enabler.app.glossary_commands import (
     AddTerm,
     EditTerm,
@@ -103,7 +104,7 @@ class GlossaryTab(Background, QWidget):
         self.problem = QLabel()
         self.problem.setAccessibleName("Glossary problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.new_button = QPushButton("New term")
         self.new_button.clicked.connect(self.new_term)
         self.save_button = QPushButton("Add")
@@ -205,7 +206,9 @@ class GlossaryTab(Background, QWidget):
         try:
             name = term_name(label) if label else ""
         except InvalidInput as exc:
-            self.hint.setText(f"<span style='color:#b00020'>{html.escape(str(exc))}</span>")
+            self.hint.setText(
+                f"<span style='color:{theme.colours().problem}'>{html.escape(str(exc))}</span>"
+            )
             return
         self.hint.setText(f"Use in slides as {{{{ glossary.{name} }}}}" if name else "")
 

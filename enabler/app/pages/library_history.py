@@ -85,6 +85,7 @@ class HistoryPane(Jobs, QWidget):
         for view, least in ((self.version_view, 48), (self.diff_view, 80), (self.event_view, 48)):
             view.setMinimumHeight(least)  # small windows: the splitter shares out the rest
         parts = QSplitter(Qt.Orientation.Vertical)  # the user gives the diff room as needed
+        parts.setObjectName("history-split")  # settings remember it by this name
         for stretch, items in (
             (1, (QLabel("<b>Versions</b> (newest first)"), self.version_view, self.restore_button)),
             (3, (compare, self.diff_view)),

@@ -40,6 +40,12 @@ def queue(ctx):
     return current_profile(db), review_queue(db)
 
 
+def rebuild(ctx, deck_id: int):
+    from enabler.services.rebuild import rebuild_deck
+
+    return rebuild_deck(ctx.open_db(), deck_id)
+
+
 def stale(ctx):
     from enabler.services.library_views import stale_report
 

@@ -146,7 +146,7 @@ class SlidePreviewPane(Jobs, QWidget):
         else:
             self._no_picture(DRAWING)
         request = self._request
-        self._pending = self._start(
+        self._pending = self._refresh(
             lambda ctx: render_slide(ctx, key),
             lambda p: self._drawn(request, p),
             lambda message: self._failed(request, key, message),

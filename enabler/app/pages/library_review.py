@@ -112,6 +112,7 @@ class ReviewTab(Jobs, QWidget):
         rv.addWidget(self.comment)
         rv.addLayout(buttons)
         splitter = QSplitter()
+        splitter.setObjectName("review-split")  # settings remember it by this name
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)

@@ -103,7 +103,14 @@ class StaleTab(Jobs, QWidget):
             parent=self,
         )
         self.deck_view = _table(self.decks, "Decks built with retired modules")
+        self.deck_view.selectionModel().currentChanged.connect(lambda *_a: self._enable())
         self.no_decks = QLabel(NO_DECKS)
+        self.rebuild_button = QPushButton("Rebuild")
+        self.rebuild_button.setAccessibleName("Rebuild the selected deck")
+        self.rebuild_button.setToolTip(
+            "Same prospect, order and fields, retired modules replaced; written beside the old deck"
+        )
+        self.rebuild_button.clicked.connect(self.rebuild_current)
 
         actions = QHBoxLayout()
         actions.addWidget(self.open_button)
@@ -118,6 +125,10 @@ class StaleTab(Jobs, QWidget):
         layout.addWidget(QLabel("<b>Decks built with modules since retired</b> (rebuild them)"))
         layout.addWidget(self.no_decks)
         layout.addWidget(self.deck_view, 1)
+        deck_actions = QHBoxLayout()
+        deck_actions.addStretch(1)
+        deck_actions.addWidget(self.rebuild_button)
+        layout.addLayout(deck_actions)
         self._enable()
 
     def refresh(self) -> None:
@@ -153,6 +164,7 @@ class StaleTab(Jobs, QWidget):
         on = self.current() is not None
         for w in (self.reviewed_button, self.open_button, self.until):
             w.setEnabled(on)
+        self.rebuild_button.setEnabled(self.deck_view.currentIndex().isValid())
 
     def mark_reviewed(self) -> None:
         item = self.current()
@@ -172,6 +184,23 @@ class StaleTab(Jobs, QWidget):
 
         self.reviewed_button.setEnabled(False)
         self._start(lambda ctx: jobs.reviewed(ctx, key, expected, until), done, failed)
+
+    def rebuild_current(self) -> None:
+        """Rebuild the selected deck beside the old one (never cancelled by another action)."""
+        index = self.deck_view.currentIndex()
+        if not index.isValid():
+            return
+        deck_id = self.decks.item(index.row()).deck_id
+
+        def done(rebuilt) -> None:
+            self.status.emit(f"Rebuilt deck {deck_id}: {rebuilt.path} ({rebuilt.slides} slides).")
+            self.refresh()
+
+        op = self._runner().write(
+            lambda ctx: jobs.rebuild(ctx, deck_id), done, self.error, lane="rebuild"
+        )
+        op.label = "rebuilding a deck"
+        self._track(op)
 
     def open_current(self) -> None:
         """Show the selected module in the Modules tab of the Library page."""

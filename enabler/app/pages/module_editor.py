@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app import theme
 from enabler.app.ops import Background, Operation
 from enabler.app.pages.module_editor_dialogs import UnsavedGuard, ask_new_module, ask_unsaved
 from enabler.app.pages.module_editor_form import ModuleForm
@@ -33,6 +34,7 @@ from enabler.app.pages.module_editor_work import (
     choices,
     create,
     open_saved,
+    picker_labels,
     preview,
     save,
     submit,
@@ -58,6 +60,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.baseline = None  # the form's values as loaded
         self.preview_op: Operation | None = None
         self._pending = False
+        self._wanted: str | None = None  # chosen on the Modules tab before the list arrived
         self.ask_unsaved = lambda: ask_unsaved(self, self.form.text("title"))
         self.ask_new_module = lambda: ask_new_module(self)
 
@@ -66,7 +69,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.module_box.setMinimumContentsLength(30)
         self.module_box.activated.connect(self._module_chosen)
         self.dirty_label = QLabel("● Unsaved changes")
-        self.dirty_label.setStyleSheet("color: #c05600; font-weight: bold")
+        self.dirty_label.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save as a new draft version (Ctrl+S)")
         self.save_button.clicked.connect(lambda: self.save())
@@ -94,6 +97,7 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.preview = PreviewPane()
         self.preview.prospect_box.currentIndexChanged.connect(lambda _i: self.run_preview())
         splitter = QSplitter()
+        splitter.setObjectName("editor-split")  # settings remember it by this name
         splitter.addWidget(scroll)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 3)
@@ -131,14 +135,28 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.form.roots = choices.roots
         self.module_box.clear()
         self.module_box.addItem("New module…", NEW)
-        for s in choices.modules:
-            self.module_box.addItem(f"{s.title}   [{s.state.value}]", s.key)
+        for label, key in picker_labels(choices.modules):
+            self.module_box.addItem(label, key)
+        if self._wanted is not None and self.module_box.findData(self._wanted) >= 0:
+            wanted, self._wanted = self._wanted, None
+            if self.opened is None or self.opened.status.key != wanted:
+                self.choose_module(wanted)
         self._select_current()
         self.preview.set_prospects(list(choices.prospects))
 
     def _select_current(self) -> None:
         key = self.opened.status.key if self.opened else None
         self.module_box.setCurrentIndex(self.module_box.findData(key) if key else -1)
+
+    def open_when_listed(self, key: str) -> None:
+        """Open `key` (asking about unsaved edits) once the picker lists it; a designed slide,
+        which the editor cannot open, is left alone."""
+        if self.opened is not None and self.opened.status.key == key:
+            return
+        if self.module_box.findData(key) >= 0:
+            self.choose_module(key)
+        else:
+            self._wanted = key  # the list is loading: _set_choices opens it
 
     def open_module(self, key: str) -> None:
         """Open `key` without asking about unsaved edits (see `choose_module`)."""
@@ -211,13 +229,14 @@ class ModuleEditorTab(Background, UnsavedGuard, PictureChoosing, QWidget):
         self.submit_button.setEnabled(not dirty and s.review_state is ModuleState.DRAFT)
         text = f"<b>{s.key}</b> · version {opened.version} · {describe(s)}"
         if opened.locked:
-            text += f"<br><span style='color:#b00020'>{opened.locked}</span>"
+            text += f"<br><span style='color:{theme.colours().problem}'>{opened.locked}</span>"
         self.state_label.setText(text)
 
     def revert(self) -> None:
         if self.opened is not None:
             self.form.load(self.opened.saved)
             self.baseline = self.form.values()
+            self.form.check_fields()  # warnings about the thrown-away text go with it
             self._update_state()
             self._describe_pictures()
             self.run_preview()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app import theme
 from enabler.app.pages.module_editor_pictures import ImagePicker, LogoPicker
 from enabler.app.pages.module_editor_work import PictureCard
 from enabler.domain.module_form import (
@@ -248,10 +249,11 @@ class ModuleForm(QWidget):
         self.check = check
         e = html.escape
         parts = [f"<b>Fields:</b> {e(', '.join(check.fields)) or 'none'}"]
+        red = theme.colours().problem
         if check.unknown:
             parts.append(
-                f"<span style='color:#b00020'><b>Unknown fields</b> (no deck can fill them): "
+                f"<span style='color:{red}'><b>Unknown fields</b> (no deck can fill them): "
                 f"{e(', '.join(check.unknown))}</span>"
             )
-        parts += [f"<span style='color:#b00020'>Tag error: {e(err)}</span>" for err in check.errors]
+        parts += [f"<span style='color:{red}'>Tag error: {e(err)}</span>" for err in check.errors]
         self.fields_label.setText("<br>".join(parts))

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from enabler.app import theme
+
 NO_PROSPECTS = "Add a prospect on the Prospects page to preview modules for them."
 
 
@@ -30,7 +32,7 @@ class PreviewPane(QWidget):
         self.problems = QLabel()
         self.problems.setAccessibleName("Preview problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020")
+        self.problems.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.pptx: bytes | None = None  # the last one-slide deck (tests open it)
         row = QHBoxLayout()
         row.addWidget(QLabel("Preview for"))
@@ -78,7 +80,7 @@ class PreviewPane(QWidget):
         rows = "".join(
             f"<tr><td valign='top'><i>{e(t.label)}</i></td><td>"
             + (
-                f"<span style='color:#b00020'>{e(t.text)}</span>"
+                f"<span style='color:{theme.colours().problem}'>{e(t.text)}</span>"
                 if t.problem
                 else e(t.text).replace("\n", "<br>")
             )

@@ -134,3 +134,20 @@ def _card(sha: str, name: str, blob: bytes) -> PictureCard:
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         return PictureCard(sha, name, problem=f"{name or 'This picture'} cannot be shown ({exc}).")
     return PictureCard(sha, name, size, out.getvalue())
+
+
+def picker_labels(statuses) -> list[tuple[str, str]]:
+    """(label, key) per module for the editor's picker: each title once — two modules that share
+    a title are told apart by their key — and the state when it is not simply approved."""
+    from collections import Counter
+
+    from enabler.domain.modules import ModuleState
+
+    titles = Counter(s.title.casefold() for s in statuses)
+    labels = []
+    for s in statuses:
+        label = s.title if titles[s.title.casefold()] == 1 else f"{s.title} ({s.key})"
+        if s.state is not ModuleState.APPROVED:
+            label += f"   [{s.state.value.replace('_', ' ')}]"
+        labels.append((label, s.key))
+    return labels

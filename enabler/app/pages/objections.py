@@ -13,7 +13,6 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.pages.picker import ProspectPicking
+from enabler.app.table_fit import fit_columns
 from enabler.app.table_models import ChecklistModel
 
 STATES = ("open", "raised", "answered", "parked")
@@ -120,7 +120,7 @@ class ObjectionsPage(ProspectPicking, QWidget):
         self.table.setAccessibleName("Objection checklist")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(ChecklistModel.STATE, StateDelegate(self.table))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)  # Note and Why wrap instead of being cut
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         self.cards = QLabel()
@@ -133,14 +133,16 @@ class ObjectionsPage(ProspectPicking, QWidget):
         lv.addWidget(self.empty)
         lv.addWidget(self.table, 1)
         splitter = QSplitter()
+        splitter.setObjectName("objections-split")  # settings remember it by this name
         splitter.addWidget(left)
         scroll = QScrollArea()  # battlecards can be long: they scroll, the checklist stays put
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(220)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([680, 240])  # the checklist's Note and Why need the room
 
         self.output = QLineEdit(placeholderText="Where to save the prep sheet (.pdf)")
         self.output.setAccessibleName("Prep sheet file")

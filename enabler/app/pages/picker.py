@@ -31,6 +31,7 @@ class ProspectPicking(Background):
         self.ops = []
         self.prospect = None
         self.prospect_box = self._prospect_chooser()
+        self._follow: str | None = None  # the prospect chosen on another page, to show here
 
     def _prospect_row(self, *right: QWidget) -> QHBoxLayout:
         """ "Prospect: [combo]" on the left, `right` widgets on the right."""
@@ -62,6 +63,13 @@ class ProspectPicking(Background):
             self.empty.setText(NO_PROSPECTS)
         index = next((n for n, p in enumerate(prospects) if p.id == current), -1)
         self.prospect_box.setCurrentIndex(index)
+        follow, self._follow = self._follow, None
+        if follow and (self.prospect is None or self.prospect.company != follow):
+            self.select_prospect(follow)
+
+    def follow_prospect(self, company: str) -> None:
+        """Show `company` once the list (reloaded as the page is shown) has it."""
+        self._follow = company
 
     def select_prospect(self, company: str) -> bool:
         index = self.prospect_box.findText(company)

@@ -1,14 +1,13 @@
 """Changing a prospect on the Prospects page: its details and its buying committee.
 
-Mixed into `ProspectsPage`, which provides the widgets (`committee`, `committee_model`…), the
-`writes` pool (one thread: changes and their undos run in the order pressed), `ops`, `current`,
+Mixed into `ProspectsPage`, which provides the widgets (`committee`, `committee_model`…),
+a runner lane (changes and their undos run in the order pressed), `ops`, `current`,
 `segments` (whose undo stack is the window's) and the `status`/`error` signals. Each change runs
 first and its command goes on the undo stack once it succeeded (`prospect_commands`).
 """
 
 from __future__ import annotations
 
-from enabler.app.ops import Operation
 from enabler.app.pages import prospect_commands as commands
 from enabler.app.pages.prospect_dialogs import (
     ContactDialog,
@@ -69,12 +68,8 @@ class ProspectEditing:
             else:
                 self.reload_profile()
 
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(succeeded)
-        op.failed.connect(self.error)
-        op.done.connect(lambda: self.ops.remove(op))
-        self.ops.append(op)
-        op.start(self.writes)
+        # One lane: changes and their undos run in the order pressed.
+        self._track(self._runner().write(fn, succeeded, self.error, lane="prospect-edits"))
 
     def _change(self, fn, said: str, command, relist: bool = False) -> None:
         """Make a change; once it succeeded, put `command(result)` on the undo stack."""

@@ -7,7 +7,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,6 +100,7 @@ def _add_prospect(ctx, fields: dict):
 class ProspectsPage(ProspectEditing, Background, QWidget):
     error = Signal(str)
     status = Signal(str)
+    prospect_chosen = Signal(str)  # the company, for the other pages to follow
 
     def __init__(self, db_path: Path, undo_stack: QUndoStack | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -175,8 +176,6 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         self.committee_empty = QLabel(NO_COMMITTEE)
         self.committee_empty.setWordWrap(True)
         # Changes and their undos run one at a time, in the order pressed.
-        self.writes = QThreadPool(self)
-        self.writes.setMaxThreadCount(1)
         self.dialog = None  # the open insight or prospect dialog (tests fill it)
         self.current = None  # the prospect shown
         self._select_after_refresh: str | None = None  # a prospect just added
@@ -217,14 +216,17 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         people.addStretch(1)
         pv.addLayout(people)
         right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("profile-split")  # settings remember it by this name
         right.addWidget(profile)
         right.addWidget(self.segments)
         right.setSizes([520, 220])
         splitter = QSplitter()
+        splitter.setObjectName("prospects-split")  # settings remember it by this name
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(splitter)
+        self._show_committee(())  # no prospect yet: no committee sentence, Edit/Remove off
 
     def refresh(self) -> None:
         self._start(_prospects, self._listed)
@@ -236,6 +238,11 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
             self.select_prospect(company)
         if not prospects:
             self.detail.setText(NO_PROSPECTS)
+
+    def follow_prospect(self, company: str) -> None:
+        """Show `company` once the list (reloaded as the page is shown) has it."""
+        if self.current is None or self.current.company != company:
+            self._select_after_refresh = company
 
     def select_prospect(self, company: str) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -250,6 +257,8 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
             self.proxy.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
         )
         pid = self.current.id if self.current is not None else None
+        if self.current is not None:
+            self.prospect_chosen.emit(self.current.company)
         self.insight_button.setEnabled(pid is not None)
         self.contact_button.setEnabled(pid is not None)
         self.edit_button.setEnabled(pid is not None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.charts import CashChart, TornadoChart
 from enabler.app.pages.picker import ProspectPicking
-from enabler.app.table_models import RoiFieldsModel
+from enabler.app.table_models import RoiFieldsModel, problem_sentence
 
 DEBOUNCE_MS = 250
 EMPTY = "Pick a prospect to see and edit their business case."
@@ -101,7 +102,7 @@ class RoiPage(ProspectPicking, QWidget):
         self.problems = QLabel()
         self.problems.setAccessibleName("Input problems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020")
+        self.problems.setProperty("role", "problem")  # coloured by enabler.app.theme
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         left = QWidget()
@@ -124,8 +125,13 @@ class RoiPage(ProspectPicking, QWidget):
         rv.addWidget(self.tornado_chart, 1)
 
         splitter = QSplitter()
+        splitter.setObjectName("roi-split")  # settings remember it by this name
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        results = QScrollArea()  # results and charts scroll rather than stretch the window
+        results.setWidgetResizable(True)
+        results.setFrameShape(QScrollArea.Shape.NoFrame)
+        results.setWidget(right)
+        splitter.addWidget(results)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -210,7 +216,8 @@ class RoiPage(ProspectPicking, QWidget):
 
         result = roi.preview(self.fields.data_, Scenario(self.scenario_box.currentData()))
         self.fields.set_errors(result.errors)
-        self.problems.setText("\n".join(str(e) for e in result.errors))
+        rows = self.fields.rows
+        self.problems.setText("\n".join(problem_sentence(e, rows) for e in result.errors))
         try:
             self._draw(result.case)
         except EnablerError as exc:  # e.g. a prospect locale Babel cannot format

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.models import ListModel
 from enabler.app.ops import Operation
+from enabler.app.runner import Runner
 
 EMPTY = "Select a prospect to see the segment research that applies to them."
 KINDS = ("pain", "competitor_activity", "differentiator", "budget", "timing", "other")
@@ -172,6 +173,7 @@ class SegmentPanel(QWidget):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.ops: list[Operation] = []
+        self.runner = Runner(self.db_path, self)
         self.research = None  # ProspectResearch of the prospect shown
         self.dialog: NoteDialog | None = None
         own_stack = undo_stack is None
@@ -208,12 +210,9 @@ class SegmentPanel(QWidget):
         self._enable()
 
     def run(self, fn, on_success, on_failure=None) -> None:
-        op = Operation(fn, self.db_path, self)
-        op.succeeded.connect(on_success)
-        op.failed.connect(on_failure or self.error)
+        op = self.runner.write(fn, on_success, on_failure or self.error)  # beside the rest
         op.done.connect(lambda: self.ops.remove(op))
         self.ops.append(op)
-        op.start()
 
     def show_prospect(self, pid: int | None) -> None:
         if pid is None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLabel,
     QStyledItemDelegate,
     QTableView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.decision_models import CriteriaModel, StepsModel
 from enabler.app.pages.picker import ProspectPicking
+from enabler.app.table_fit import fit_columns
 
 CRITERION_STATES = (
     ("Met", "met"),
@@ -101,9 +101,7 @@ def _table(model, name: str, column: int, delegate) -> QTableView:
     view.setAccessibleName(name)
     view.setModel(model)
     view.setItemDelegateForColumn(column, delegate)
-    view.horizontalHeader().setSectionResizeMode(
-        1 if isinstance(model, StepsModel) else 0, QHeaderView.ResizeMode.Stretch
-    )
+    fit_columns(view)  # Evidence and Step wrap instead of being cut
     return view
 
 
