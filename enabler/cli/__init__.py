@@ -92,6 +92,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "report": _cmd(
         "feedback", "Insights for marketing: usage, win rates, ratings, flags and objections."
     ),
+    "rebuild": _cmd(
+        "rebuild", "Rebuild a deck with retired modules replaced, written beside the old one."
+    ),
     "reporters": _cmd("channel", "Whose field reports count (marketing): list, trust, revoke."),
     "roi": _cmd(
         "roi", "Show a prospect's business case: NPV, IRR, payback, ROI, TCO and sensitivity."
