@@ -198,8 +198,20 @@ def echo_team(team: dict) -> None:
     """The team section of `enabler report`: contributors and how fresh each one is."""
     click.echo(f"Team: {team['contributors']} reporter(s) contributed field reports.")
     emit_table(
-        [[r["name"], str(r["events"]), _age(r["age_days"])] for r in team["reporters"]],
-        ["reporter", "events", "last batch"],
+        [
+            [
+                r["name"],
+                str(r["decks"]),
+                "-" if r["win_rate"] is None else f"{r['win_rate']:.0%} of {r['won'] + r['lost']}",
+                str(r["events"]),
+                _age(r["age_days"]),
+            ]
+            for r in team["reps"]
+        ],
+        ["reporter", "decks", "win rate", "events", "last batch"],
     )
     if team["win_rate"] is not None:
         click.echo(f"Team win rate: {team['win_rate']:.0%} of closed deals.")
+    for month, counts in team["objection_trend"].items():
+        top = ", ".join(f"{c} {n}" for c, n in list(counts.items())[:3])
+        click.echo(f"Objections raised {month}: {top}.")

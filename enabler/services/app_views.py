@@ -1,5 +1,6 @@
 """What the desktop app's pages read, each in one call: the Insights page's report with the
-names to show, the work waiting for marketing (sidebar counts) and how closed deals ended.
+names to show and the team's merged field reports, the work waiting for marketing (sidebar
+counts) and how closed deals ended.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sqlite_utils
 from enabler.domain.feedback import Outcome
 from enabler.domain.prospects import Prospect
 from enabler.services import browse, feedback_report
+from enabler.services.channel.team import TeamFigures, team_figures
 from enabler.services.feedback_report import InsightsReport
 from enabler.services.library_views import review_queue, stale_report
 from enabler.services.objection_counts import raised_objections
@@ -24,6 +26,7 @@ class InsightsView:
     titles: dict[str, str]  # module key → title (as stored, tags and all)
     objections: dict[str, str]  # objection ref → its words
     prospects: tuple[Prospect, ...]  # deals an outcome can be recorded for
+    team: TeamFigures | None = None  # merged field reports (marketing, with a channel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,7 @@ def insights_view(db: sqlite_utils.Database) -> InsightsView:
         {m.key: m.title for m in module_store.list_modules(db)},
         {r.ref: r.text for r in raised_objections(db)},
         tuple(browse.prospects(db)),
+        team_figures(db),
     )
 
 

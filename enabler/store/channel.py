@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -68,6 +69,7 @@ def merge_batch(
     Call inside a transaction: the batch record and its events land together or not at all.
     """
     merged_at = now_iso()
+    created_at = _not_after(created_at, merged_at)
     before = db.conn.total_changes
     db.conn.executemany(
         "INSERT OR IGNORE INTO field_events (event_id, reporter, kind, at, payload, merged_at) "
@@ -86,6 +88,18 @@ def merge_batch(
         [created_at, reporter],
     )
     return new
+
+
+def _not_after(stamp: str, now: str) -> str:
+    """A batch's own time, but never later than now: a reporter whose clock runs ahead must
+    not look fresh for ever. Unreadable times fall back to now."""
+    try:
+        at = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return now
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return now if at > dt.datetime.fromisoformat(now) else at.isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)

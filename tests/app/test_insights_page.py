@@ -65,3 +65,40 @@ class DescribeInsightsPage:
         assert page.table.rowCount() == 0
         assert "No feedback yet" in page.summary.text()
         assert "enabler" not in page.summary.text()
+
+
+class DescribeTeamSection:
+    def it_shows_each_rep_by_name_with_win_rate_and_freshness(self, qtbot, lib):
+        from tests.services.test_channel_team import DANA, add_reporter, merge, objection
+
+        add_reporter(lib, DANA, "Dana Rep")
+        merge(
+            lib,
+            DANA,
+            "dana-1.json",
+            "2026-11-01T09:00:00+00:00",
+            [
+                ("d1", "deck", "2026-11-01T09:00:00+00:00", {"modules": []}),
+                ("o1", "outcome", "2026-11-02T09:00:00+00:00", {"result": "won"}),
+                ("o2", "outcome", "2026-11-03T09:00:00+00:00", {"result": "lost"}),
+                ("x1", "objection", "2026-11-03T09:00:00+00:00", objection("price")),
+            ],
+        )
+        page = InsightsPage(lib.conn.execute("PRAGMA database_list").fetchone()[2])
+        qtbot.addWidget(page)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
+        assert not page.team.isHidden()
+        table = page.team.table
+        cells = [table.item(0, c).text() for c in range(table.columnCount())]
+        assert cells[:4] == ["Dana Rep", "1", "50% of 2", "1"]
+        assert cells[4].endswith("day(s) ago")
+        assert "1 rep(s) sent field reports · team win rate 50% of 2" in page.team.summary.text()
+        assert "2026-11: price 1" in page.team.summary.text()
+
+    def it_stays_hidden_without_field_reports(self, qtbot, lib):
+        page = InsightsPage(lib.conn.execute("PRAGMA database_list").fetchone()[2])
+        qtbot.addWidget(page)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
+        assert page.team.isHidden()

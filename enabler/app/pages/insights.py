@@ -1,4 +1,5 @@
-"""Insights: what sales tells marketing — usage, win rates with intervals, top objections.
+"""Insights: what sales tells marketing — usage, win rates with intervals, top objections,
+and (with a team channel) the team's figures per rep from merged field reports.
 
 The report is built in a background refresh; the charts (`enabler.app.bar_charts`) name every
 row with a module title or an objection's words, and an empty chart says what to do in the app.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.bar_charts import Bar, BarChart, Interval, IntervalChart
 from enabler.app.ops import Operation
+from enabler.app.pages.insights_team import TeamSection
 from enabler.app.runner import Runner
 
 COLUMNS = ["Module", "Decks", "Rating", "Win with", "Win without", "Verdict"]
@@ -122,6 +124,8 @@ class InsightsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(plots, 2)
         layout.addWidget(self.table, 1)
+        self.team = TeamSection()
+        layout.addWidget(self.team, 1)
         layout.addLayout(record)
 
     def refresh(self) -> None:
@@ -153,6 +157,7 @@ class InsightsPage(QWidget):
         self.table.resizeColumnsToContents()
         self._set_deals(view.prospects)
         self._plot(view)
+        self.team.show_team(view.team)
 
     def _set_deals(self, prospects) -> None:
         chosen = self.deal_box.currentText()
