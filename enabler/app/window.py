@@ -307,6 +307,10 @@ class MainWindow(QMainWindow):
         )
         import_action.triggered.connect(self.choose_files_to_import)
         file_menu.addAction(import_action)
+        channel_action = QAction("&Team channel…", self)
+        channel_action.setStatusTip("The shared folder or WebDAV address your team syncs through")
+        channel_action.triggered.connect(self.open_channel_settings)
+        file_menu.addAction(channel_action)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -333,6 +337,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # actions -----------------------------------------------------------------------------------
+
+    def open_channel_settings(self):
+        """File ▸ Team channel…: a saved location syncs at once, in the background."""
+        from enabler.app.channel_dialog import ChannelDialog
+
+        dialog = ChannelDialog(self.db_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _info: self.channel_status.sync_now())
+        dialog.open()
+        return dialog
 
     def load_demo(self) -> None:
         self.runner.write(_load_demo, self._demo_loaded, self.show_error, lane="library")

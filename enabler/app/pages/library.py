@@ -1,4 +1,5 @@
-"""Library (marketing): one page of tabs — modules, review queue, stale list, glossary…
+"""Library (marketing): one page of tabs — modules, review queue, stale list, glossary… — and
+*Publish…*, which puts the approved library in the team channel as a signed release.
 
 Each tab is its own widget class in its own module, built as `Tab(db_path, undo_stack)`. A tab
 may define `refresh()` (called when it is shown) and the signals `status(str)` and `error(str)`,
@@ -11,13 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from enabler.app import channel_jobs
 from enabler.app.pages.library_browse import BrowseTab
 from enabler.app.pages.library_glossary import GlossaryTab
 from enabler.app.pages.library_review import ReviewTab
 from enabler.app.pages.library_stale import StaleTab
 from enabler.app.pages.module_editor import ModuleEditorTab
+from enabler.app.runner import Runner
 
 TABS: tuple[tuple[str, type], ...] = (
     ("Modules", BrowseTab),
@@ -51,6 +54,14 @@ class LibraryPage(QWidget):
             self.tab[name] = widget
             self.tabs.addTab(widget, name)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.runner = Runner(self.db_path, self)
+        self.publish_button = QPushButton("Publish…")
+        self.publish_button.setAccessibleName("Publish the approved library to the team channel")
+        self.publish_button.setToolTip(
+            "Put the approved library in the team channel as the next signed release"
+        )
+        self.publish_button.clicked.connect(self.choose_key_and_publish)
+        self.tabs.setCornerWidget(self.publish_button)
         QVBoxLayout(self).addWidget(self.tabs)
 
     @property
@@ -74,3 +85,35 @@ class LibraryPage(QWidget):
 
     def _changed(self) -> None:
         self.refresh()
+
+    # publishing ------------------------------------------------------------------------------
+
+    def choose_key_and_publish(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Your publisher key", "", "Publisher keys (*.key);;All files (*)"
+        )
+        if path:
+            self.publish(Path(path))
+
+    def publish(self, key_path: Path):
+        """Publish in the background, as a write nothing else cancels."""
+        self.publish_button.setEnabled(False)
+
+        def done(published) -> None:
+            self.publish_button.setEnabled(True)
+            self.status.emit(
+                f"Published release {published.seq}: {published.modules} module(s), "
+                f"{published.retired} retired. Reps receive it at their next sync."
+            )
+
+        def failed(message: str) -> None:
+            self.publish_button.setEnabled(True)
+            self.error.emit(message)
+
+        return self.runner.write(
+            lambda ctx: channel_jobs.publish(ctx, key_path),
+            done,
+            failed,
+            lane="channel",
+            label="publishing the library",
+        )
