@@ -93,6 +93,11 @@ def sync_cmd(db_path, as_json, dry_run) -> None:
             click.echo(
                 f"Waiting for trust: reporter {fp[:16]} (`enabler reporters trust {fp[:16]}`)."
             )
+        if d["research_proposals"]:
+            click.echo(
+                f"{d['research_proposals']} segment research proposal(s) wait for your review "
+                "(`enabler segments list --pending`)."
+            )
         for item in d["refused_batches"]:
             click.echo(f"Refused {item['batch']}: {item['why']}.")
     for a in d["releases_applied"]:

@@ -153,3 +153,14 @@ def record_release(db: sqlite_utils.Database, publisher: str, seq: int, sha256: 
 def event_payloads(db: sqlite_utils.Database, kind: str) -> list[dict]:
     rows = db.execute("SELECT payload FROM field_events WHERE kind = ?", [kind]).fetchall()
     return [json.loads(r[0]) for r in rows]
+
+
+def known_events(db: sqlite_utils.Database, event_ids: list[str]) -> set[str]:
+    """Which of these event ids are merged already."""
+    found: set[str] = set()
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(f"SELECT event_id FROM field_events WHERE event_id IN ({marks})", chunk)
+        found |= {r[0] for r in rows.fetchall()}
+    return found

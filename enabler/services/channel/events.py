@@ -1,7 +1,8 @@
 """Field events a rep's library reports to marketing, each with a stable id.
 
 Decks built (title, module keys and versions, prospect industry and stage), ratings and flags,
-deal outcomes, and objections raised or answered (category, stage, industry, competitor).
+deal outcomes, objections raised or answered (category, stage, industry, competitor), and
+segment research the rep proposed (see `research`).
 Company names travel unless the `channel.share_company_names` setting is off; contacts never do:
 no query here reads the contacts table or a deck's contact.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from enabler.services.channel import research
 from enabler.store import settings
 
 SHARE_COMPANIES = "channel.share_company_names"
@@ -22,7 +24,7 @@ SHARE_COMPANIES = "channel.share_company_names"
 @dataclass(frozen=True, slots=True)
 class FieldEvent:
     event_id: str
-    kind: str  # deck | rating | outcome | objection
+    kind: str  # deck | rating | outcome | objection | research
     at: str
     payload: dict
 
@@ -99,4 +101,6 @@ def collect(db: sqlite_utils.Database) -> list[FieldEvent]:
             "competitor": competitor or "",
         }
         out.append(FieldEvent(_id("objection", oid, version, state), "objection", at, data))
+    for iid, at, data in research.proposals(db, share):
+        out.append(FieldEvent(_id("research", iid), "research", at, data))
     return out

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from enabler.domain.profile import Profile
 from enabler.services import keys
-from enabler.services.channel import envelope, events
+from enabler.services.channel import envelope, events, research
 from enabler.services.channel.transport import Channel, Missing
 from enabler.store import channel as store
 from enabler.store.db import transaction
@@ -27,7 +27,7 @@ from enabler.store.rows import now_iso
 
 FOLDER = "reports"
 KIND = "field-batch"
-_KINDS = {"deck", "rating", "outcome", "objection"}
+_KINDS = {"deck", "rating", "outcome", "objection", research.KIND}
 MAX_EVENTS = 5000  # per batch, so one merge transaction stays small
 
 
@@ -70,6 +70,7 @@ class Merge:
     waiting_reporters: tuple[str, ...] = ()  # fingerprints not trusted yet
     refused: tuple[tuple[str, str], ...] = ()  # (batch name, why)
     incomplete: tuple[str, ...] = ()  # retried at the next sync
+    research: int = 0  # segment research proposals now pending marketing's review
 
 
 def _rows(body: dict) -> list[tuple[str, str, str, str]]:
@@ -88,6 +89,8 @@ def _rows(body: dict) -> list[tuple[str, str, str, str]]:
         ):
             raise envelope.Tampered("one of its events is malformed")
         rows.append((item["id"], item["kind"], item["at"][:40], json.dumps(item["data"])))
+        if item["kind"] == research.KIND:
+            research.check(rows[-1][3])
     return rows
 
 
@@ -96,7 +99,7 @@ def merge(db: sqlite_utils.Database, channel: Channel) -> Merge:
     names = channel.list(FOLDER)
     done = store.merged_batch_names(db)
     status = {r.fingerprint: r.status for r in store.reporters(db)}
-    merged = new = 0
+    merged = new = proposals = 0
     waiting: set[str] = set()
     refused, incomplete = [], []
     for name in sorted(n for n in names if n not in done and n.endswith(".json")):
@@ -127,14 +130,27 @@ def merge(db: sqlite_utils.Database, channel: Channel) -> Merge:
             waiting.add(fingerprint)
             continue
         prefix = fingerprint[:16]
+        keyed = [(f"{prefix}:{eid}", kind, at, p) for eid, kind, at, p in rows]
         with transaction(db):
+            proposed = _new_research(db, keyed)
             new += store.merge_batch(
                 db,
                 name=name,
                 reporter=fingerprint,
                 sha256=hashlib.sha256(data).hexdigest(),
                 created_at=str(opened.body.get("created_at", ""))[:40],
-                events=[(f"{prefix}:{eid}", kind, at, p) for eid, kind, at, p in rows],
+                events=keyed,
             )
+            reporter = store.find_reporter(db, fingerprint)
+            proposals += research.add_pending(db, proposed, reporter.name if reporter else "")
         merged += 1
-    return Merge(merged, new, tuple(sorted(waiting)), tuple(refused), tuple(incomplete))
+    return Merge(merged, new, tuple(sorted(waiting)), tuple(refused), tuple(incomplete), proposals)
+
+
+def _new_research(db: sqlite_utils.Database, keyed: list[tuple[str, str, str, str]]) -> list[str]:
+    """Payloads of the research proposals in this batch not merged before (a replay adds none)."""
+    wanted = {eid: p for eid, kind, _, p in keyed if kind == research.KIND}
+    if not wanted:
+        return []
+    have = store.known_events(db, list(wanted))
+    return [payload for eid, payload in wanted.items() if eid not in have]

@@ -106,6 +106,7 @@ class SyncResult:
             "waiting_reporters": list(m.waiting_reporters) if m else [],
             "refused_batches": [{"batch": n, "why": w} for n, w in m.refused] if m else [],
             "incomplete_batches": list(m.incomplete) if m else [],
+            "research_proposals": m.research if m else 0,
             "releases_applied": [
                 {"publisher": a.publisher, "seq": a.seq, **a.summary} for a in d.applied
             ]
