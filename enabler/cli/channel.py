@@ -25,7 +25,9 @@ def channel() -> None:
 def channel_set(db_path, location, share_company_names) -> None:
     """Use LOCATION (a folder path or an https:// WebDAV address) as the team channel.
 
-    Credentials for WebDAV come from ENABLER_CHANNEL_USER / ENABLER_CHANNEL_PASSWORD or ~/.netrc.
+    s3://bucket/prefix and sftp://host/path work with the extras enabler[s3] / enabler[sftp].
+    WebDAV credentials come from ENABLER_CHANNEL_USER / ENABLER_CHANNEL_PASSWORD, the OS
+    keyring (enabler[keyring]: `keyring set enabler-channel:HOST USER`) or ~/.netrc.
     """
     from enabler.services.channel import sync
 

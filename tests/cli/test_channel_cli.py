@@ -61,7 +61,7 @@ class DescribeChannelCommands:
 
     def it_explains_what_it_cannot_do(self, team, tmp_path):
         hq, rep, _ = team
-        assert "only a folder path or an http(s)" in fails("channel", "set", "s3://b/p", db=hq)
+        assert "s3:// or sftp:// (optional extras)" in fails("channel", "set", "ftp://b/p", db=hq)
         other = tmp_path / "other.db"
         ok("profile", "set", "--name", "Sam", "--role", "sales", db=other)
         assert "channel set" in fails("sync", db=other)

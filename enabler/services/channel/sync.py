@@ -27,7 +27,7 @@ LAST_SYNC = "channel.last_sync"
 @dataclass(frozen=True, slots=True)
 class ChannelInfo:
     location: str | None
-    kind: str | None  # folder | webdav
+    kind: str | None  # folder | webdav | s3 | sftp
     reporter_fingerprint: str | None
     reporter_key: str | None
     share_company_names: bool
@@ -65,7 +65,7 @@ def show(db: sqlite_utils.Database) -> ChannelInfo:
     fingerprint = None
     if path.exists():
         fingerprint = identity.ensure_key(db)[1]
-    kind = None if url is None else ("webdav" if Location(url).is_webdav else "folder")
+    kind = None if url is None else Location(url).kind
     return ChannelInfo(
         url,
         kind,

@@ -1,8 +1,11 @@
-"""One small file API over a channel location, through fsspec (a folder or WebDAV).
+"""One small file API over a channel location, through fsspec: a folder, WebDAV, and with the
+optional extras S3 (`s3://bucket/prefix`, s3fs) and SFTP (`sftp://host/path`, sshfs).
 
-Credentials come from the environment (ENABLER_CHANNEL_USER / ENABLER_CHANNEL_PASSWORD) or
-~/.netrc, never from the library. Writes go to a unique hidden name first and are then moved
-into place, so readers never see a half-written file where the backend can rename atomically.
+WebDAV credentials come from the environment (ENABLER_CHANNEL_USER / ENABLER_CHANNEL_PASSWORD),
+the OS keyring (if `keyring` is installed) or ~/.netrc, never from the library; S3 and SFTP use
+their own usual sources (AWS configuration, SSH keys and agent). Writes go to a unique hidden name
+first and are then moved into place, so readers never see a half-written file where the backend
+can rename atomically.
 """
 
 from __future__ import annotations
@@ -32,15 +35,30 @@ def is_candidate(name: str) -> bool:
     return not _SKIP.search(name)
 
 
+# Optional backends: URL scheme → (the extra that installs it, what it is called).
+EXTRAS = {"s3": ("s3", "S3"), "sftp": ("sftp", "SFTP")}
+KEYRING_SERVICE = "enabler-channel"
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where the channel lives: a local folder path or an http(s) WebDAV URL."""
+    """Where the channel lives: a local folder path, an http(s) WebDAV URL, s3:// or sftp://."""
 
     url: str
 
     @property
     def is_webdav(self) -> bool:
         return self.url.startswith(("http://", "https://"))
+
+    @property
+    def scheme(self) -> str | None:
+        """The optional backend's URL scheme (s3, sftp), None for a folder or WebDAV."""
+        scheme = self.url.split("://", 1)[0] if "://" in self.url else ""
+        return scheme if scheme in EXTRAS else None
+
+    @property
+    def kind(self) -> str:
+        return "webdav" if self.is_webdav else (self.scheme or "folder")
 
     @staticmethod
     def parse(text: str) -> Location:
@@ -57,22 +75,64 @@ class Location:
                     "ENABLER_CHANNEL_USER and ENABLER_CHANNEL_PASSWORD or a ~/.netrc entry."
                 )
             return Location(text.rstrip("/"))
+        scheme = text.split("://", 1)[0].lower() if "://" in text else ""
+        if scheme in EXTRAS:
+            parts = urlsplit(text)
+            if not parts.hostname:
+                raise InvalidInput(f"{text!r} names no bucket or host.")
+            if parts.password:
+                raise InvalidInput(
+                    "Leave the password out of the address: S3 uses your AWS configuration, "
+                    "SFTP your SSH keys or agent."
+                )
+            return Location(f"{scheme}://{text.split('://', 1)[1]}".rstrip("/"))
         if "://" in text:
             raise InvalidInput(
-                f"{text!r}: only a folder path or an http(s):// WebDAV address is supported."
+                f"{text!r}: use a folder path, an http(s):// WebDAV address, or s3:// or "
+                "sftp:// (optional extras)."
             )
         return Location(str(Path(text).expanduser().resolve()))
 
 
 def _credentials(host: str) -> tuple[str, str] | None:
+    """The environment first (explicit), then the OS keyring, then ~/.netrc."""
     user = os.environ.get("ENABLER_CHANNEL_USER")
     if user:
         return user, os.environ.get("ENABLER_CHANNEL_PASSWORD", "")
+    from_keyring = _keyring_credentials(host)
+    if from_keyring:
+        return from_keyring
     try:
         entry = netrc.netrc().authenticators(host)
     except (FileNotFoundError, netrc.NetrcParseError, OSError):
         return None
     return (entry[0] or "", entry[2] or "") if entry else None
+
+
+def _keyring_credentials(host: str) -> tuple[str, str] | None:
+    """`keyring set enabler-channel:HOST USER` stores them; absent or failing keyring: None."""
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        found = keyring.get_credential(f"{KEYRING_SERVICE}:{host}", None)
+    except Exception:  # no backend, locked or refused: fall back to ~/.netrc
+        return None
+    return (found.username, found.password) if found and found.username else None
+
+
+def _optional_fs(location: Location):
+    """The fsspec file system and root of an s3:// or sftp:// location."""
+    import fsspec.core
+
+    extra, name = EXTRAS[location.scheme or ""]
+    try:
+        return fsspec.core.url_to_fs(location.url)
+    except ImportError as exc:
+        raise InvalidInput(
+            f"{name} channels need the optional extra: pip install 'enabler[{extra}]'."
+        ) from exc
 
 
 class Channel:
@@ -86,6 +146,9 @@ class Channel:
             auth = _credentials(urlsplit(location.url).hostname or "")
             self._fs = WebdavFileSystem(location.url, auth=auth)
             self._root = ""
+        elif location.scheme:
+            self._fs, root = _optional_fs(location)
+            self._root = str(root).rstrip("/")
         else:
             import fsspec
 
