@@ -7,7 +7,9 @@ Writes, in a temporary folder channel, one signed batch of `--events` field even
   fresh library so tracing does not skew the time);
 - a baseline on the same files in the same run: read each file, parse its JSON and insert the
   same rows with `executemany`, no signature check (the floor the merge can approach);
-- a sync of the unchanged channel afterwards: listing only, no file is read. Target: < 1 s.
+- a sync of the unchanged channel afterwards: listing only, no file is read. Target: < 1 s;
+- the team figures the Insights page and `enabler report` show (`team.team_figures`) against a
+  bare read of every merged payload (SELECT + json.loads), in the same process.
 
 Run: `.venv/bin/python bench/team.py [--reporters 200] [--events 1000]`.
 """
@@ -29,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 
 from enabler.services import keys  # noqa: E402
 from enabler.services.channel import reports  # noqa: E402
+from enabler.services.channel.team import team_figures  # noqa: E402
 from enabler.services.channel.transport import Channel, Location  # noqa: E402
 from enabler.store import channel as store  # noqa: E402
 from enabler.store.db import open_db, transaction  # noqa: E402
@@ -124,6 +127,15 @@ def main() -> None:
             reads += 1
             return original(folder, name)
 
+        t = time.perf_counter()
+        figures = team_figures(db)
+        team_s = time.perf_counter() - t
+        assert figures.contributors == args.reporters
+        t = time.perf_counter()
+        bare = [json.loads(p) for (p,) in db.execute("SELECT payload FROM field_events")]
+        bare_s = time.perf_counter() - t
+        assert len(bare) == merged.new_events
+
         channel.read = counting_read
         t = time.perf_counter()
         again = reports.merge(db, channel)
@@ -138,6 +150,10 @@ def main() -> None:
     print(
         f"unchanged channel, {args.reporters} reporters: {unchanged_s * 1000:.0f} ms, "
         f"{reads} files read"
+    )
+    print(
+        f"team figures over {merged.new_events:,} events  {team_s:6.2f} s  "
+        f"(bare payload read {bare_s:.2f} s, ratio {team_s / bare_s:.2f}×)"
     )
     print(f"BENCH team merge ratio={merge_s / base_s:.2f} target<=3")
     print(f"BENCH team unchanged sync ms={unchanged_s * 1000:.0f} target<1000")
