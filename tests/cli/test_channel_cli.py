@@ -78,22 +78,30 @@ class DescribeTheLoop:
         rep_db = open_db(rep)
         add_prospect(rep_db)
         do_field_work(rep_db, "Dana Rep")
-        assert "3 field event(s) would be sent" in ok("sync", "--dry-run", db=rep)
-        assert "Sent 3 field event(s)." in ok("sync", db=rep)
+        from enabler.services import insights
+
+        note = insights.add_insight(rep_db, "Acme Clinics", "pain", "Audits eat a week a quarter.")
+        insights.promote_insight(rep_db, note.id, actor="Dana Rep")
+        assert "4 field event(s) would be sent" in ok("sync", "--dry-run", db=rep)
+        assert "Sent 4 field event(s)." in ok("sync", db=rep)
 
         assert "1 batch(es) in the channel are not merged yet" in ok("sync", "--dry-run", db=hq)
         assert "Waiting for trust" in ok("sync", db=hq)
         (pending,) = json.loads(ok("reporters", "list", "--json", db=hq))
         assert (pending["name"], pending["status"], pending["events"]) == ("Dana Rep", "pending", 0)
         assert "Trusted Dana Rep" in ok("reporters", "trust", pending["id"][:10], db=hq)
-        merged = json.loads(ok("sync", "--json", db=hq))
-        assert (merged["merged_batches"], merged["new_events"]) == (1, 3)
+        merged = ok("sync", db=hq)
+        assert "Merged 1 batch(es), 4 new event(s)." in merged
+        assert "1 segment research proposal(s) wait for your review" in merged
+        assert "Audits eat a week" in ok("segments", "list", "--pending", db=hq)
 
         team_json = json.loads(ok("report", "--json", db=hq))["team"]
         assert team_json["contributors"] == 1 and team_json["win_rate"] == 1.0
         assert team_json["reporters"][0]["age_days"] < 1
+        (dana,) = team_json["reps"]
+        assert (dana["name"], dana["decks"], dana["won"], dana["events"]) == ("Dana Rep", 1, 1, 4)
         text = ok("report", db=hq)
-        assert "Team: 1 reporter(s) contributed" in text and "Dana Rep" in text
+        assert "Team: 1 reporter(s) contributed" in text and "100% of 1" in text
         assert "Revoked Dana Rep" in ok("reporters", "revoke", pending["id"][:10], db=hq)
         assert "revoked" in ok("reporters", "list", db=hq)
         assert json.loads(ok("report", "--json", db=hq))["team"]["contributors"] == 0
