@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Library: {self.db_path}")
         self.channel_status = ChannelStatus(self.db_path, self)
         self.statusBar().addPermanentWidget(self.channel_status)
+        self.channel_status.synced.connect(self._channel_synced)
         self.importer = DropImporter(self.db_path, self.statusBar(), self)
         self.importer.error.connect(self.show_error)
         self.importer.status.connect(lambda m: self.statusBar().showMessage(m, 15000))
@@ -222,6 +223,13 @@ class MainWindow(QMainWindow):
         if hasattr(page, "refresh"):
             page.refresh()
         self.runner.refresh(counts, self.sidebar.show_waiting, lambda _m: None, key="counts")
+
+    def _channel_synced(self, result) -> None:
+        """A sync that merged reports or applied a release changes what the pages show."""
+        merged = result is not None and result.merge is not None and result.merge.new_events
+        applied = result is not None and result.down is not None and result.down.applied
+        if merged or applied:
+            self.refresh_current_page()
 
     @property
     def ops(self) -> list[Operation]:

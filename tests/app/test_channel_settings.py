@@ -142,3 +142,17 @@ class DescribeBackgroundSync:
         assert len(status.ops) == 1
         with qtbot.waitSignal(status.synced, timeout=30000):
             release.set()
+
+    def it_refreshes_the_page_when_a_sync_brings_something(self, qtbot, app_window, monkeypatch):
+        from enabler.services.channel.releases import Down
+        from enabler.services.channel.reports import Merge
+        from enabler.services.channel.sync import SyncResult
+
+        app_window.show_page("Insights")
+        page = app_window.pages["Insights"]
+        calls = []
+        monkeypatch.setattr(page, "refresh", lambda: calls.append(True))
+        app_window.channel_status.synced.emit(SyncResult(merge=Merge(), down=Down()))
+        assert calls == []  # nothing new: no reload
+        app_window.channel_status.synced.emit(SyncResult(merge=Merge(new_events=3)))
+        assert calls == [True]
