@@ -8,6 +8,7 @@ channel is for and what to type, instead of showing blank fields.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -40,6 +41,19 @@ CREDENTIALS = (
     "For a web address, the user name and password come from your system keyring, the "
     "ENABLER_CHANNEL_USER / ENABLER_CHANNEL_PASSWORD variables or ~/.netrc — never from here."
 )
+
+
+def when(iso: str | None) -> str:
+    """'2026-12-07 09:30 UTC' from a stored ISO time; 'never' without one."""
+    if not iso:
+        return "never"
+    try:
+        at = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 class ChannelDialog(QDialog):
@@ -106,7 +120,7 @@ class ChannelDialog(QDialog):
         self.location.setText(info.location)
         self.share.setChecked(info.share_company_names)
         self.reporter.setText(info.reporter_fingerprint[:16] if info.reporter_fingerprint else "–")
-        self.last_sync.setText(info.last_sync or "never")
+        self.last_sync.setText(when(info.last_sync))
         self.adjustSize()
 
     def choose_folder(self) -> None:

@@ -54,6 +54,14 @@ class DescribeChannelDialog:
         qtbot.waitUntil(lambda: again.info is not None, timeout=30000)
         assert again.location.text() == str(tmp_path / "team")
         assert not again.share.isChecked() and again.intro.text() != EMPTY
+        assert again.last_sync.text() == "never"
+
+    def it_says_when_the_library_last_synced_in_words(self):
+        from enabler.app.channel_dialog import when
+
+        assert when("2026-12-07T09:30:12+00:00") == "2026-12-07 09:30 UTC"
+        assert when("2026-12-07T10:30:12+01:00") == "2026-12-07 09:30 UTC"
+        assert when(None) == "never"
 
     def it_says_what_is_wrong_inside_the_dialog(self, qtbot, app_db_path):
         dialog = ChannelDialog(app_db_path)
