@@ -36,6 +36,7 @@ def save(ctx, location: str, share_company_names: bool):
 
 def publish(ctx, key_path: Path):
     """Put the approved library in the channel as the next signed release (marketing)."""
+    from enabler.domain.profile import Role
     from enabler.services.channel import releases, sync
     from enabler.services.governance import require_profile
 
@@ -43,7 +44,7 @@ def publish(ctx, key_path: Path):
     if sync.show(db).location is None:
         raise InvalidInput(NO_CHANNEL)
     profile = require_profile(db)
-    if profile.role.value != "marketing":
+    if profile.role is not Role.MARKETING:
         raise InvalidInput(
             f"Only marketing publishes library releases; you are set up as {profile.role.value} "
             "(change it under Library ▸ Review queue ▸ Change…)."
