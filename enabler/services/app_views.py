@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.feedback import Outcome
-from enabler.domain.prospects import Prospect
+from enabler.domain.prospects import Insight, Prospect, ReviewState
 from enabler.services import browse, feedback_report
 from enabler.services.channel.team import TeamFigures, team_figures
 from enabler.services.feedback_report import InsightsReport
+from enabler.services.insights import segment_research
 from enabler.services.library_views import review_queue, stale_report
 from enabler.services.objection_counts import raised_objections
 from enabler.store import feedback as feedback_store
@@ -27,6 +28,7 @@ class InsightsView:
     objections: dict[str, str]  # objection ref → its words
     prospects: tuple[Prospect, ...]  # deals an outcome can be recorded for
     team: TeamFigures | None = None  # merged field reports (marketing, with a channel)
+    proposals: tuple[Insight, ...] = ()  # segment research reps proposed, waiting for review
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ def insights_view(db: sqlite_utils.Database) -> InsightsView:
         {r.ref: r.text for r in raised_objections(db)},
         tuple(browse.prospects(db)),
         team_figures(db),
+        tuple(i.insight for i in segment_research(db, ReviewState.PENDING)),
     )
 
 

@@ -102,3 +102,42 @@ class DescribeTeamSection:
         page.refresh()
         qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
         assert page.team.isHidden()
+
+
+class DescribeResearchProposals:
+    def it_lets_marketing_accept_research_a_rep_proposed(self, qtbot, lib):
+        from enabler.domain.prospects import ReviewState
+        from enabler.services import insights
+
+        note = insights.add_insight(lib, "Acme Clinics", "pain", "Audits eat a week a quarter.")
+        proposed = insights.promote_insight(lib, note.id, actor="Dana Rep")
+        governance.set_profile(lib, "Lena Brandt", "marketing")
+        page = InsightsPage(lib.conn.execute("PRAGMA database_list").fetchone()[2])
+        qtbot.addWidget(page)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
+        assert not page.proposals.isHidden()
+        assert page.proposals.list.count() == 1
+        assert page.proposals.list.item(0).text().startswith("Audits eat a week a quarter.")
+        assert "rep insight on Acme Clinics" in page.proposals.list.item(0).text()
+        with qtbot.waitSignal(page.status, timeout=30000) as said:
+            page.proposals.accept_button.click()
+        assert said.args[0] == f"Segment research #{proposed.id} approved."
+        state = insights.segment_research(lib)[0].insight.review_state
+        assert state is ReviewState.APPROVED
+        qtbot.waitUntil(lambda: page.proposals.isHidden(), timeout=30000)
+
+    def it_leaves_the_decision_to_marketing(self, qtbot, lib):
+        from enabler.domain.prospects import ReviewState
+        from enabler.services import insights
+
+        note = insights.add_insight(lib, "Acme Clinics", "pain", "Audits eat a week a quarter.")
+        insights.promote_insight(lib, note.id, actor="Dana Rep")
+        page = InsightsPage(lib.conn.execute("PRAGMA database_list").fetchone()[2])
+        qtbot.addWidget(page)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.proposals.list.count() == 1, timeout=30000)
+        with qtbot.waitSignal(page.error, timeout=30000) as said:
+            page.proposals.reject_button.click()
+        assert said.args[0].startswith("Only marketing reviews segment research")
+        assert insights.segment_research(lib)[0].insight.review_state is ReviewState.PENDING

@@ -1,5 +1,6 @@
 """Insights: what sales tells marketing — usage, win rates with intervals, top objections,
-and (with a team channel) the team's figures per rep from merged field reports.
+and (with a team channel) the team's figures per rep from merged field reports, and the segment
+research reps proposed, for marketing to accept or reject.
 
 The report is built in a background refresh; the charts (`enabler.app.bar_charts`) name every
 row with a module title or an objection's words, and an empty chart says what to do in the app.
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from enabler.app.bar_charts import Bar, BarChart, Interval, IntervalChart
 from enabler.app.ops import Operation
+from enabler.app.pages import insights_research
+from enabler.app.pages.insights_research import ResearchProposals
 from enabler.app.pages.insights_team import TeamSection
 from enabler.app.runner import Runner
 
@@ -125,7 +128,12 @@ class InsightsPage(QWidget):
         layout.addLayout(plots, 2)
         layout.addWidget(self.table, 1)
         self.team = TeamSection()
-        layout.addWidget(self.team, 1)
+        self.proposals = ResearchProposals()
+        self.proposals.review_requested.connect(self.review_research)
+        team_row = QHBoxLayout()
+        team_row.addWidget(self.team, 3)
+        team_row.addWidget(self.proposals, 2)
+        layout.addLayout(team_row, 1)
         layout.addLayout(record)
 
     def refresh(self) -> None:
@@ -158,6 +166,7 @@ class InsightsPage(QWidget):
         self._set_deals(view.prospects)
         self._plot(view)
         self.team.show_team(view.team)
+        self.proposals.show_proposals(view.proposals)
 
     def _set_deals(self, prospects) -> None:
         chosen = self.deal_box.currentText()
@@ -182,6 +191,15 @@ class InsightsPage(QWidget):
             self.refresh()
 
         self.runner.write(lambda ctx: _record(ctx, company, result), recorded, self.error)
+
+    def review_research(self, research_id: int, accept: bool) -> None:
+        def reviewed(item) -> None:
+            self.status.emit(f"Segment research #{item.id} {item.review_state.value}.")
+            self.refresh()
+
+        self.runner.write(
+            lambda ctx: insights_research.review(ctx, research_id, accept), reviewed, self.error
+        )
 
     # charts ----------------------------------------------------------------------------------
 
