@@ -1,7 +1,8 @@
 """Read a .pptx into the plain facts preflight judges: texts, text fits, images, provenance.
 
 Text fit uses the real fonts (enabler.render.fit) and the inherited text properties of each
-frame (enabler.export.text_style): insets, wrap, autofit, font, size, spacing, indents.
+frame (enabler.render.ooxml_read.text_style, the reading thumbnails and layout fitting share):
+insets, wrap, autofit, font, size, spacing, indents.
 """
 
 from __future__ import annotations
@@ -16,19 +17,19 @@ from pptx.oxml.ns import qn
 
 from enabler.domain.frame_layout import TextArea
 from enabler.domain.preflight import LowContrast, PlacedImage, ShapeText, TextFit
-from enabler.export.text_style import (
+from enabler.render import fit as fitting
+from enabler.render import provenance, readable
+from enabler.render.ooxml_read import placeholder_of
+from enabler.render.ooxml_read.text_style import (
     Bases,
     TextStyle,
     ThemeFonts,
     default_text_style,
     inherited_xfrm,
     paragraphs,
-    placeholder_of,
     text_of,
     theme_fonts,
 )
-from enabler.render import fit as fitting
-from enabler.render import provenance, readable
 
 EMU_PER_PT = 12700
 EMU_PER_IN = 914400
