@@ -36,11 +36,12 @@ sys.path.insert(0, str(ROOT))
 from enabler.domain.prospects import Prospect  # noqa: E402
 from enabler.errors import EnablerError  # noqa: E402
 from enabler.export.libreoffice import Converter  # noqa: E402
-from enabler.render.deck import to_bytes  # noqa: E402
+from enabler.render.deck import assemble, to_bytes  # noqa: E402
 from enabler.render.integrity import check_integrity  # noqa: E402
-from enabler.services.build import plan_deck, render_plan  # noqa: E402
+from enabler.services.build import plan_deck, template_context  # noqa: E402
 from enabler.services.designed import set_formatting  # noqa: E402
 from enabler.services.import_slides import import_slides  # noqa: E402
+from enabler.store import assets  # noqa: E402
 from enabler.store import prospects as prospect_store  # noqa: E402
 from enabler.store.db import open_db, transaction  # noqa: E402
 
@@ -109,8 +110,10 @@ def render(converter: Converter, deck: Path, work: Path) -> list[Path]:
     return sorted(work.glob(f"{deck.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
-def build(deck: Path, work: Path, slides: int | None, formatting: str) -> tuple[Path, int]:
-    """Import `deck`'s slides into a fresh library and build a deck of the first `slides`."""
+def build(deck: Path, work: Path, slides: int | None, formatting: str) -> tuple[Path, int, int]:
+    """Import `deck`'s slides into a fresh library and build a deck of the first `slides`;
+    the built file, how many slides were imported and where in it they start (after the title
+    slide; a closing slide may follow them)."""
     db = open_db(work / f"{deck.stem}.db")
     with transaction(db):
         prospect_store.create(db, Prospect(id=0, company=COMPANY, industry="Healthcare"))
@@ -122,12 +125,20 @@ def build(deck: Path, work: Path, slides: int | None, formatting: str) -> tuple[
         for key in keys:
             set_formatting(db, key, formatting)
     out = work / f"built-{deck.stem}.pptx"
-    out.write_bytes(to_bytes(render_plan(db, plan_deck(db, COMPANY, keys))))
+    plan = plan_deck(db, COMPANY, keys)
+    firsts: list[int] = []
+    prs = assemble(
+        plan,
+        template_context(db, plan),
+        lambda sha: assets.get(db, sha),
+        on_module=lambda _planned, first, _added: firsts.append(first),
+    )
+    out.write_bytes(to_bytes(prs))
     problems = check_integrity(out).problems
     if problems:
         raise EnablerError(f"integrity: {problems[0]}")
     Presentation(str(out))  # reopens with python-pptx
-    return out, len(keys)
+    return out, len(keys), min(firsts, default=0)
 
 
 def contact_sheet(name: str, pairs: list[tuple[Path, Path, float]]) -> Path:
@@ -153,9 +164,9 @@ def contact_sheet(name: str, pairs: list[tuple[Path, Path, float]]) -> Path:
 
 def measure(converter, deck: Path, work: Path, slides: int | None, formatting: str) -> DeckScore:
     try:
-        built, count = build(deck, work, slides, formatting)
+        built, count, first = build(deck, work, slides, formatting)
         originals = render(converter, deck, work)[:count]
-        copies = render(converter, built, work)[-count:]
+        copies = render(converter, built, work)[first : first + count]
     except (EnablerError, subprocess.SubprocessError, OSError) as exc:
         return DeckScore(deck.stem, (), str(exc).splitlines()[0][:70])
     if len(originals) != count or len(copies) != count:

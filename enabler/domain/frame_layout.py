@@ -30,6 +30,9 @@ class TextArea:
     # (None: it stays inside).
     spill_top: int | None = None
     spill_bottom: int | None = None
+    # Drawn on every slide by the layout or master (a footer, a slide number): not the
+    # slide's own text, so only text of the slide landing on it is reported.
+    inherited: bool = False
 
     @property
     def spill(self) -> TextArea:
@@ -44,6 +47,7 @@ class TextArea:
             self.right,
             bottom,
             self.excerpt,
+            inherited=self.inherited,
         )
 
     @property
@@ -61,6 +65,8 @@ def off_slide(areas: tuple[TextArea, ...], width: int, height: int) -> list[tupl
     found = []
     # Text spilling out of its frame is the overflow check's to report (once).
     for a in areas:
+        if a.inherited:
+            continue  # the template's own decoration, not the slide's text
         beyond = {
             "bottom": a.bottom - height,
             "right": a.right - width,
@@ -87,13 +93,13 @@ def harmless_spill(area: TextArea, areas: tuple[TextArea, ...], width: int, heig
 
 def collisions(areas: tuple[TextArea, ...]) -> list[tuple[TextArea, TextArea]]:
     """Pairs of text areas on one slide that cover each other (text drawn past its frame
-    included)."""
+    included). Two texts of the layout or master are the template's design, not reported."""
     found = []
     spills = [area.spill for area in areas]
     for i, a in enumerate(spills):
         for j in range(i + 1, len(spills)):
             b = spills[j]
-            if a.slide != b.slide or not a.area or not b.area:
+            if a.slide != b.slide or not a.area or not b.area or (a.inherited and b.inherited):
                 continue
             if a.overlap(b) > _MIN_SHARE * min(a.area, b.area):
                 found.append((areas[i], areas[j]))

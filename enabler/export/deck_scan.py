@@ -1,7 +1,8 @@
 """Read a .pptx into the plain facts preflight judges: texts, text fits, images, provenance.
 
 Text fit uses the real fonts (enabler.render.fit) and the inherited text properties of each
-frame (enabler.export.text_style): insets, wrap, autofit, font, size, spacing, indents.
+frame (enabler.render.ooxml_read.text_style, the reading thumbnails and layout fitting share):
+insets, wrap, autofit, font, size, spacing, indents.
 """
 
 from __future__ import annotations
@@ -16,19 +17,19 @@ from pptx.oxml.ns import qn
 
 from enabler.domain.frame_layout import TextArea
 from enabler.domain.preflight import LowContrast, PlacedImage, ShapeText, TextFit
-from enabler.export.text_style import (
+from enabler.render import fit as fitting
+from enabler.render import provenance, readable
+from enabler.render.ooxml_read import placeholder_of
+from enabler.render.ooxml_read.text_style import (
     Bases,
     TextStyle,
     ThemeFonts,
     default_text_style,
     inherited_xfrm,
     paragraphs,
-    placeholder_of,
     text_of,
     theme_fonts,
 )
-from enabler.render import fit as fitting
-from enabler.render import provenance, readable
 
 EMU_PER_PT = 12700
 EMU_PER_IN = 914400
@@ -104,6 +105,7 @@ class _SlideScanner:
         self.text_areas: list[TextArea] = []
         self._fonts: dict[int, ThemeFonts] = {}
         self._bases: dict[int, Bases] = {}
+        self._decor: dict[int, list[TextArea]] = {}  # layout and master text, per layout
         self._levels: dict = {}  # what list styles give each paragraph level, deck-wide
 
     def scan_slide(self, number: int, slide) -> None:
@@ -117,10 +119,31 @@ class _SlideScanner:
             self._fonts[key] = self._fonts[id(master.part)]
         self.bases, self.fonts, self.part = self._bases[key], self._fonts[key], slide.part
         self._tree(number, slide.shapes._spTree, None)
+        self._decorations(number, slide)
         if slide.has_notes_slide:
             notes = _notes_text(slide.notes_slide._element)
             if notes.strip():
                 self.texts.append(ShapeText(number, "Notes", notes, in_notes=True))
+
+    def _decorations(self, number: int, slide) -> None:
+        """Text the layout and master draw on the slide (a slide number, a footer line), as
+        text areas only: slide text printed over it is a collision; it is not judged itself."""
+        layout = slide.slide_layout
+        if not _shows_master_shapes(slide._element):
+            return
+        key = id(layout.part)
+        if key not in self._decor:
+            found = _sps(layout._element, "the layout")
+            if _shows_master_shapes(layout._element):
+                found += _sps(layout.slide_master._element, "the master")
+            areas = []
+            for sp, where in found:
+                area = self._text(0, sp, _box(inherited_xfrm(sp, None)), inherited=where)
+                if area is not None:
+                    areas.append(area)
+            self._decor[key] = areas
+        for area in self._decor[key]:
+            self.text_areas.append(dataclasses.replace(area, slide=number))
 
     def _tree(self, number: int, tree, transform) -> None:
         for el in tree:
@@ -142,16 +165,19 @@ class _SlideScanner:
             elif el.find(_TX_BODY) is not None:
                 self._text(number, el, box)
 
-    def _text(self, number: int, sp, box: _Box) -> None:
+    def _text(self, number: int, sp, box: _Box, inherited: str = "") -> TextArea | None:
+        """Measure a text frame of the slide (or, with `inherited` saying where from, of its
+        layout or master: then only its text area is returned)."""
         txbody = sp.find(_TX_BODY)
         text = text_of(txbody)
         if not text.strip():
-            return
+            return None
         name = _name(sp)
-        self.texts.append(ShapeText(number, name, text))
+        if not inherited:
+            self.texts.append(ShapeText(number, name, text))
         style = TextStyle.for_shape(sp, self.bases, self.default_style, self.fonts, self._levels)
         if style.body_attr("vert", "horz") != "horz":
-            return  # vertical text is not measured
+            return None  # vertical text is not measured
         left, top, right, bottom = (int(style.body_attr(a, d)) for a, d in _INSETS)
         frame = fitting.Frame(
             width_pt=(box.width - left - right) / EMU_PER_PT,
@@ -162,20 +188,21 @@ class _SlideScanner:
             grow_room_pt=(self.slide_h - box.top - top - bottom) / EMU_PER_PT,
         )
         result = fitting.fit(frame, self.book, self.min_scale)
-        self.text_areas.append(
-            _text_area(
-                number,
-                name,
-                text,
-                box,
-                top + bottom,
-                result,
-                style,
-                frame.autofit,
-                (left, right),
-                style.alignment(txbody.find(qn("a:p"))),
-            )
+        area = _text_area(
+            number,
+            f"{name} on {inherited}" if inherited else name,
+            text,
+            box,
+            top + bottom,
+            result,
+            style,
+            frame.autofit,
+            (left, right),
+            style.alignment(txbody.find(qn("a:p"))),
         )
+        if inherited:
+            return dataclasses.replace(area, inherited=True)
+        self.text_areas.append(area)
         self.fits.append(
             TextFit(
                 number,
@@ -189,6 +216,7 @@ class _SlideScanner:
                 result.approximate,
             )
         )
+        return None
 
     def _table(self, number: int, name: str, tbl, box: _Box) -> None:
         """Rows grow to hold their text, so a table overflows when it runs off the slide."""
@@ -223,6 +251,24 @@ class _SlideScanner:
         room = (self.slide_h - box.top) / EMU_PER_PT
         excerpt = next((t for t in texts if t.strip()), "")
         self.fits.append(TextFit(number, name, total <= room + 0.5, 1.0, total, room, excerpt))
+
+
+def _shows_master_shapes(el) -> bool:
+    """Does a slide (or layout) show the shapes of its layout (master)? `showMasterSp`."""
+    return el.get("showMasterSp", "1") not in ("0", "false")
+
+
+def _sps(tree_owner, where: str) -> list:
+    """(shape, where) for the text shapes, not placeholders, at the top of a layout or master
+    (groups are left out: their coordinates need the group's transform)."""
+    tree = tree_owner.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+    if tree is None:
+        return []
+    return [
+        (el, where)
+        for el in tree
+        if el.tag == _SP and el.find(_TX_BODY) is not None and placeholder_of(el) is None
+    ]
 
 
 def _without_trailing_blanks(paras: tuple) -> tuple:

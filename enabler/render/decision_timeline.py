@@ -18,6 +18,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from enabler.domain.modules import SmartContent
+from enabler.render.ink import readable_ink
 from enabler.render.worksheet_shapes import (
     CONTENT_W,
     INK,
@@ -105,7 +106,8 @@ def _circle(slide, step: Mapping, cx, plan: Mapping):
         outline=INK if planned else None,
         name=f"Step {step['number']}",
     )
-    label(circle, str(step["number"]), 14, INK if planned else PAPER)
+    ink = INK if planned else readable_ink(slide, STEP_COLOURS[key], (PAPER, INK, TEXT))
+    label(circle, str(step["number"]), 14, ink)
     return circle
 
 
@@ -133,7 +135,7 @@ def _texts(slide, step: Mapping, cx, slot, plan: Mapping) -> None:
             MSO_THEME_COLOR.ACCENT_1,
             name="Next step flag",
         )
-        label(flag, "NEXT", 10, PAPER)
+        label(flag, "NEXT", 10, readable_ink(slide, MSO_THEME_COLOR.ACCENT_1, (PAPER, INK, TEXT)))
 
 
 def _timeline(slide, steps: list[Mapping], plan: Mapping) -> None:

@@ -18,6 +18,7 @@ from enabler.render.generated import GENERATORS
 from enabler.render.layout_match import resolve_layouts
 from enabler.render.notes import set_notes
 from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
+from enabler.render.readable import make_readable
 from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
 from enabler.render.text_direction import follow_text_direction
 
@@ -98,9 +99,13 @@ def assemble(
         add_agenda_slide(prs, layouts["Agenda"], items, plan, ctx)
     talk, appendix = bookends.split_appendix(plan.modules)
 
+    kept: set = set()  # designed slides: they carry their own (or already mended) colours
+
     def draw(planned: PlannedModule) -> int:
         first = len(prs.slides)
         _module_slide(prs, layouts, planned, ctx, load_image, designed)
+        if planned.version.kind is ModuleKind.DESIGNED:
+            kept.update(prs.slides[i].part for i in range(first, len(prs.slides)))
         if on_module is not None:
             on_module(planned, first, len(prs.slides) - first)
         return len(prs.slides) - first
@@ -116,6 +121,10 @@ def assemble(
         divider = prs.slides[len(prs.slides) - 1]
         if not sum(draw(planned) for planned in appendix):
             bookends.remove_slide(prs, divider)  # nothing behind it
+    if placement.foreign(prs):  # a customer template's colours were not chosen for our text
+        for slide in prs.slides:
+            if slide.part not in kept:
+                make_readable(slide)
     provenance.write(prs, plan.provenance())
     return prs
 

@@ -14,8 +14,11 @@ from enabler.render.geometry import Rect, union
 from enabler.render.placement import shape_rect
 
 _GAP = 91440  # 0.1 in under the title
+_SPREAD = 1.2  # how much further apart than they shrink shapes may be placed, at most
 _MIN_SIZE = 600  # hundredths of a point: 6 pt is the smallest text we shrink to
 _SIZED = (qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr"))
+# Table cell margins and their OOXML defaults (0.1 in left and right, 0.05 in top and bottom).
+_CELL_MARGINS = (("marL", 91440), ("marR", 91440), ("marT", 45720), ("marB", 45720))
 
 
 def content_area(slide) -> Rect:
@@ -39,12 +42,17 @@ def fit_drawing(slide) -> float:
     if bounds is None or bounds.inside(area, tolerance=_GAP):
         return 1.0
     scale = min(1.0, area.width / bounds.width, area.height / bounds.height)
+    # Shrunk text does not shrink its margins and line gaps as much, so tables grow taller than
+    # their scaled frames: where the width set the scale, the room left below spaces shapes
+    # apart a little more (up to a fifth) than they shrink.
+    spread = min(area.height / bounds.height, scale * _SPREAD) if scale < 1.0 else scale
+    spread = max(spread, scale)
     left = area.left + (area.width - round(bounds.width * scale)) // 2
     top = area.top
     for shape in shapes:
         rect = rects[id(shape)]
         shape.left = left + round((rect.left - bounds.left) * scale)
-        shape.top = top + round((rect.top - bounds.top) * scale)
+        shape.top = top + round((rect.top - bounds.top) * spread)
         shape.width = round(rect.width * scale)
         shape.height = round(rect.height * scale)
         if scale < 1.0:
@@ -53,8 +61,8 @@ def fit_drawing(slide) -> float:
 
 
 def _scale_inside(element, scale: float) -> None:
-    """Text sizes, table columns and rows inside a scaled shape (a group's children scale
-    with the group's transform, so only their text is touched)."""
+    """Text sizes, table columns, rows and cell margins inside a scaled shape (a group's
+    children scale with the group's transform, so only their text is touched)."""
     for el in element.iter(*_SIZED):
         size = el.get("sz")
         if size is not None:
@@ -63,3 +71,12 @@ def _scale_inside(element, scale: float) -> None:
         col.set("w", str(round(int(col.get("w", "0")) * scale)))
     for row in element.iter(qn("a:tr")):
         row.set("h", str(round(int(row.get("h", "0")) * scale)))
+    # Margins scale too: unscaled, they keep rows tall and columns narrow, and a long table
+    # grows past its frame into what is under it.
+    for cell in element.iter(qn("a:tc")):
+        tc_pr = cell.find(qn("a:tcPr"))
+        if tc_pr is None:
+            tc_pr = cell.makeelement(qn("a:tcPr"), {})
+            cell.append(tc_pr)  # a:tcPr closes a:tc (after a:txBody)
+        for name, default in _CELL_MARGINS:
+            tc_pr.set(name, str(round(int(tc_pr.get(name, default)) * scale)))

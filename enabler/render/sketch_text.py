@@ -1,21 +1,24 @@
 """Text in a slide sketch: the effective style of each paragraph, wrapped in the project's fonts.
 
-Text properties follow PowerPoint's inheritance: run → paragraph → the shape's list style →
-the layout placeholder → the master placeholder → the master's text styles. Each paragraph is
+Text properties follow PowerPoint's inheritance as the shared reading layer resolves it
+(`enabler.render.ooxml_read.text_style`, the one preflight and layout fitting use): run →
+paragraph → the shape's list style → the layout placeholder → the master placeholder → the
+master's text styles (the presentation's default text style for plain text boxes). Each paragraph is
 drawn in the look of its first run; mixed formatting inside a paragraph is not shown.
 """
 
 from __future__ import annotations
 
 import functools
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from enabler.render.ooxml_read import PlaceholderBases, placeholder_of
-from enabler.render.ooxml_read.placeholders import TITLE_TYPES, ph_idx, ph_type
+from enabler.render.ooxml_read import placeholder_of
+from enabler.render.ooxml_read.placeholders import TITLE_TYPES, ph_type
+from enabler.render.ooxml_read.text_style import TextStyle as Shared
+from enabler.render.ooxml_read.text_style import bases_of, for_slide_shape
 from enabler.render.sketch_style import RGB, Theme, colour, qn
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
@@ -104,8 +107,8 @@ def wrap(text: str, face, limit: float) -> list[str]:
 
 def draw_text(image: Image.Image, shape, slide, theme: Theme, scale: float, box, ground) -> None:
     """Draw a shape's text in `box` (pixels); `ground` is the colour under it, for contrast."""
-    inherited = bases(shape._element, slide)
-    props = body_props(shape._element, inherited)
+    style = for_slide_shape(shape._element, slide)
+    props = body_props(style)
     inset = {k: int(props.get(k, v)) * scale for k, v in _INSETS.items()}
     left, right = box[0] + inset["lIns"], box[2] - inset["rIns"]
     top, bottom = box[1] + inset["tIns"], box[3] - inset["bIns"]
@@ -113,7 +116,7 @@ def draw_text(image: Image.Image, shape, slide, theme: Theme, scale: float, box,
     lines = []
     for paragraph in shape.text_frame.paragraphs:
         text = "".join(r.text for r in paragraph.runs).replace("\v", "\n")
-        look = text_style(paragraph, shape._element, slide, theme, inherited)
+        look = text_style(paragraph, shape._element, slide, theme, style)
         px = round(look.size_pt * EMU_PER_PT * scale * shrink)
         face = font(look.heading, look.bold, look.italic, px)
         ink = look.colour or contrast(ground)
@@ -132,79 +135,38 @@ def draw_text(image: Image.Image, shape, slide, theme: Theme, scale: float, box,
         y += line_h
 
 
-# Inheritance ------------------------------------------------------------------------------------
-
-
-def _ph_kind(el) -> tuple[str, str] | None:
-    ph = placeholder_of(el)
-    return None if ph is None else (_family(ph_type(ph)), ph_idx(ph))
-
-
-def _family(kind: str) -> str:
-    return "title" if kind in TITLE_TYPES else kind
-
-
-_BASES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Inheritance: the shared reading layer's (`enabler.render.ooxml_read.text_style`) -------------
 
 
 def bases(shape_el, slide) -> list:
     """The layout and master placeholders the shape inherits from (`ooxml_read`'s rule, the
     same preflight follows), nearest first."""
     ph = placeholder_of(shape_el)
-    if ph is None:
-        return []
-    layout = slide.slide_layout
-    found = _BASES.get(layout.part)
-    if found is None:
-        found = PlaceholderBases(layout._element, layout.slide_master._element)
-        _BASES[layout.part] = found
-    return found.chain(ph)
-
-
-def _level(el, level: int):
-    return el.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn(f'a:lvl{level + 1}pPr')}")
-
-
-def text_chain(shape_el, slide, level: int, inherited: list) -> tuple[list, list]:
-    """Paragraph properties for a paragraph at `level`, nearest first: the shape's and its
-    placeholders' list styles, then (separately) the master's text style for that level."""
-    chain = [_level(el, level) for el in (shape_el, *inherited)]
-    kind = _ph_kind(shape_el)
-    styles = slide.slide_layout.slide_master._element.find(qn("p:txStyles"))
-    master = None
-    if styles is not None:
-        name = "p:otherStyle"
-        if kind is not None:
-            name = "p:titleStyle" if kind[0] == "title" else "p:bodyStyle"
-        master = styles.find(f"{qn(name)}/{qn(f'a:lvl{level + 1}pPr')}")
-    return [c for c in chain if c is not None], [master] if master is not None else []
+    return [] if ph is None else bases_of(slide.slide_layout).chain(ph)
 
 
 def _first(elements, name: str, default: str) -> str:
     return next((e.get(name) for e in elements if e.get(name) is not None), default)
 
 
-def text_style(paragraph, shape_el, slide, theme: Theme, inherited: list) -> TextStyle:
+def text_style(paragraph, shape_el, slide, theme: Theme, style: Shared) -> TextStyle:
     """The effective look of a paragraph (its first run decides the run properties);
-    `inherited` is `bases(shape_el, slide)`."""
+    `style` is the shape's shared text style (`for_slide_shape`)."""
     p = paragraph._p
-    own = [p.pPr] if p.pPr is not None else []
-    level = int(own[0].get("lvl", "0")) if own else 0
-    chain, master = text_chain(shape_el, slide, level, inherited)
-    ppr = own + chain + master
+    ppr, wide = style.level_elements(p)
     first_run = p.find(f"{qn('a:r')}/{qn('a:rPr')}")
     rprs = [first_run] if first_run is not None else []
     rprs += [r for r in (e.find(qn("a:defRPr")) for e in ppr) if r is not None]
-    masters = sum(1 for e in master if e.find(qn("a:defRPr")) is not None)
+    masters = sum(1 for e in ppr[len(ppr) - wide :] if e.find(qn("a:defRPr")) is not None)
     # The shape style's font colour (python-pptx autoshapes: white on accent) ranks below the
-    # shape's own and its placeholders' styles but above the master's text styles.
+    # shape's own and its placeholders' styles but above the document-wide text styles.
     fills = [colour(r.find(qn("a:solidFill")), theme) for r in rprs]
     fills.insert(len(fills) - masters, colour(shape_el.find(_FONT_REF), theme))
     rgb = next((c for c in fills if c), None)
     latins = [r.find(qn("a:latin")) for r in rprs]
     latin = next((el.get("typeface", "") for el in latins if el is not None), "")
-    kind = _ph_kind(shape_el)
-    heading = latin.startswith("+mj") or (kind is not None and kind[0] == "title")
+    ph = placeholder_of(shape_el)
+    heading = latin.startswith("+mj") or (ph is not None and ph_type(ph) in TITLE_TYPES)
     if latin and not latin.startswith("+"):
         heading = latin.casefold() == theme.major_font.casefold()
     bullet = ""
@@ -221,19 +183,15 @@ def text_style(paragraph, shape_el, slide, theme: Theme, inherited: list) -> Tex
         italic=_first(rprs, "i", "0") in ("1", "true"),
         colour=rgb,
         heading=heading,
-        align=_first(ppr, "algn", "l"),
+        align=style.alignment(p),
         bullet=bullet,
     )
 
 
-def body_props(shape_el, inherited: list) -> dict[str, str]:
-    """bodyPr attributes (insets, anchor), the shape's own over its placeholders'."""
-    merged: dict[str, str] = {}
-    for el in reversed([shape_el, *inherited]):
-        body = el.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
-        if body is not None:
-            merged.update(body.attrib)
-            autofit = body.find(qn("a:normAutofit"))
-            if autofit is not None and autofit.get("fontScale"):
-                merged["fontScale"] = autofit.get("fontScale")
-    return merged
+def body_props(style: Shared) -> dict[str, str]:
+    """bodyPr values the sketch uses (insets, anchor, autofit scale), nearest first."""
+    found = {k: style.body_attr(k) for k in (*_INSETS, "anchor")}
+    kind, scale = style.autofit()
+    if kind == "shrink":
+        found["fontScale"] = str(round(scale * 100000))
+    return {k: v for k, v in found.items() if v is not None}

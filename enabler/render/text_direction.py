@@ -13,6 +13,8 @@ import weakref
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from enabler.render.ooxml_read.text_style import Bases, TextStyle, ThemeFonts, default_text_style
+
 _RTL_CLASSES = {"R", "AL"}
 _P, _PPR, _T = qn("a:p"), qn("a:pPr"), qn("a:t")
 _SP, _TX_BODY, _TC, _CELL_BODY = qn("p:sp"), qn("p:txBody"), qn("a:tc"), qn("a:txBody")
@@ -71,9 +73,7 @@ def follow_text_direction(slide) -> None:
     if not is_rtl_layout(layout):
         return
     # The shared reading of inherited text styles (preflight's), so alignment is resolved
-    # the way the deck check and LibreOffice see it. Imported here: export sits above render.
-    from enabler.export.text_style import Bases, TextStyle, ThemeFonts, default_text_style
-
+    # the way the deck check and LibreOffice see it.
     bases = Bases(layout._element, layout.slide_master._element)
     default = default_text_style(slide.part.package.presentation_part.presentation)
     tree = slide.shapes._spTree

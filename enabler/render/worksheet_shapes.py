@@ -14,6 +14,7 @@ from pptx.util import Inches, Pt
 
 from enabler.errors import RenderError
 from enabler.render import placement
+from enabler.render.ink import set_ink
 
 LAYOUT = "Title Only"
 LEFT, BODY_TOP, CONTENT_W = Inches(0.6), Inches(1.65), Inches(12.133)
@@ -36,7 +37,7 @@ def title_only_slide(prs, layouts: Mapping, title: str):
 def style_run(run, size: int, bold: bool = False, colour=TEXT) -> None:
     run.font.size = Pt(size)
     run.font.bold = bold
-    run.font.color.theme_color = colour
+    set_ink(run.font, colour)
 
 
 def add_text(slide, box, lines, size=12, bold=False, colour=TEXT, align=None, name=""):

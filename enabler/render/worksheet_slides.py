@@ -24,11 +24,13 @@ from pptx.util import Inches, Pt
 
 from enabler.domain.modules import SmartContent
 from enabler.render.decision_timeline import path_to_decision_slides
+from enabler.render.ink import Ink, readable_ink, set_ink
 from enabler.render.worksheet_shapes import (
     BODY_TOP,
     INK,
     LEFT,
     PAPER,
+    TEXT,
     add_filled,
     add_text,
     clip,
@@ -56,7 +58,7 @@ def slide_rows(data: Mapping) -> list[Mapping]:
     return sorted(data.get("items") or [], key=lambda i: -int(i.get("weight", 0)))
 
 
-def _style_cell(cell, *, header: bool, column: int, on_colour: bool) -> None:
+def _style_cell(cell, *, header: bool, column: int, ink: Ink | None = None) -> None:
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
     for para in cell.text_frame.paragraphs:
         if column in (1, 2):
@@ -64,8 +66,8 @@ def _style_cell(cell, *, header: bool, column: int, on_colour: bool) -> None:
         for run in para.runs:
             run.font.size = Pt(13 if header else 11)
             run.font.bold = header or column == 2
-            if on_colour:
-                run.font.color.theme_color = PAPER
+            if ink is not None:
+                set_ink(run.font, ink)
 
 
 def _criteria_table(slide, rows: list[Mapping]) -> None:
@@ -78,7 +80,7 @@ def _criteria_table(slide, rows: list[Mapping]) -> None:
         table.columns[n].width = Inches(share)
     for c, header in enumerate(CRITERIA_HEADERS):
         table.cell(0, c).text = header
-        _style_cell(table.cell(0, c), header=True, column=c, on_colour=False)
+        _style_cell(table.cell(0, c), header=True, column=c)
     for r, item in enumerate(rows, start=1):
         texts = (
             clip(item["label"], MAX_LABEL),
@@ -91,9 +93,11 @@ def _criteria_table(slide, rows: list[Mapping]) -> None:
         status = table.cell(r, 2)
         status.fill.solid()
         status.fill.fore_color.theme_color = STATUS_COLOURS[item["status"]]
+        ink = None
+        if item["status"] != "unknown":  # white on the status colour where it reads at 4.5:1
+            ink = readable_ink(slide, STATUS_COLOURS[item["status"]], (PAPER, INK, TEXT))
         for c in range(4):
-            on_colour = c == 2 and item["status"] != "unknown"
-            _style_cell(table.cell(r, c), header=False, column=c, on_colour=on_colour)
+            _style_cell(table.cell(r, c), header=False, column=c, ink=ink if c == 2 else None)
 
 
 def _fit_panel(slide, data: Mapping) -> None:

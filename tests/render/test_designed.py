@@ -76,7 +76,7 @@ class DescribeDesignedSlides:
     def it_mixes_designed_and_smart_modules_in_plan_order(self, built):
         result, path = built
         rows = summary(path)
-        assert result.slides == len(rows) == 7
+        assert result.slides == len(rows) == 8
         assert [r["layout"] for r in rows] == [
             "Title",
             "Title and Bullets",
@@ -85,6 +85,7 @@ class DescribeDesignedSlides:
             "Title Only",
             "Image and Text",
             "Title Only",
+            "Closing",  # no module closes the talk: the contact slide does
         ]
         assert rows[2]["texts"][0] == "What Acme Clinics gets"
         assert rows[5]["notes"] == "Show the screen."
@@ -151,9 +152,8 @@ class DescribeCopiesOfOneSlide:
         plan = plan_deck(small_library, "Acme Clinics", [keys[2], keys[2]])
         build_deck(small_library, plan, tmp_path / "two.pptx")
         prs = Presentation(str(tmp_path / "two.pptx"))
-        charts = [
-            next(s for s in slide.shapes if s.has_chart).chart for slide in list(prs.slides)[1:]
-        ]
+        copies = list(prs.slides)[1:-1]  # between the title and the closing slide
+        charts = [next(s for s in slide.shapes if s.has_chart).chart for slide in copies]
         parts = {c.part.partname for c in charts}
         workbooks = {c.part.chart_workbook.xlsx_part.partname for c in charts}
         assert len(parts) == len(workbooks) == 2
@@ -192,7 +192,7 @@ class DescribeSmartArt:
         assert check_integrity(twice).ok
 
     def it_keeps_the_drawing_reachable_from_the_data_part(self, twice):
-        for slide in list(Presentation(str(twice)).slides)[1:]:
+        for slide in list(Presentation(str(twice)).slides)[1:-1]:  # before the closing slide
             rels = {rid: rel for rid, rel in slide.part.rels.items()}
             data = next(r.target_part for r in rels.values() if r.reltype.endswith("/diagramData"))
             rel_id = re.search(rb'relId="(rId\d+)"', data.blob).group(1).decode()
@@ -200,7 +200,7 @@ class DescribeSmartArt:
 
     def it_renders_in_libreoffice(self, twice, soffice, tmp_path):
         pages = pdf_pages(soffice, twice, tmp_path)
-        assert len(pages) == 3 and "Plan for Acme Clinics" in pages[2]
+        assert len(pages) == 4 and "Plan for Acme Clinics" in pages[2]  # then the closing slide
 
 
 class DescribeBadFields:

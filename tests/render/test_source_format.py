@@ -74,7 +74,8 @@ class DescribeKeepSourceFormatting:
         prs = build(small_library, foreign.values(), tmp_path / "o.pptx")
         masters = [m for m in prs.slide_masters]
         assert len(masters) == 2  # the brand's and the source's, once for three slides
-        copied = [s.slide_layout for s in list(prs.slides)[1:]]
+        *copied, closing = [s.slide_layout for s in list(prs.slides)[1:]]
+        assert closing.name == "Closing"  # the contact slide the talk ends on
         assert {layout.name for layout in copied} == {"Title and Content"}
         assert len({id(layout.part) for layout in copied}) == 1
         master = copied[0].slide_master

@@ -1,7 +1,8 @@
-"""One reading layer for the OOXML of decks we did not write: a safe parser, and where a
-placeholder inherits its place and text style from (layout, then master).
+"""One reading layer for the OOXML of decks we did not write: a safe parser, where a
+placeholder inherits its place from (layout, then master), and the text style a paragraph or
+run resolves to (`text_style`, `text_props`).
 
-Preflight (`enabler.export.text_style`), slide pictures (`enabler.render.sketch_text`) and
+Preflight (`enabler.export.deck_scan`), slide pictures (`enabler.render.sketch_text`) and
 layout fitting (`enabler.render.placement`) read through it, so they agree with each other
 and with LibreOffice on the same file.
 """
