@@ -57,7 +57,7 @@ class DescribeTheCorpus:
 
     def it_builds_one_valid_deck_from_everything_imported(self, corpus_deck):
         _, _, keys, result, path = corpus_deck
-        assert result.slides == len(keys) + 1
+        assert result.slides == len(keys) + 2  # the title and closing slides
         assert check_integrity(path).problems == ()
         prs = Presentation(str(path))
         assert len(prs.slides) == result.slides

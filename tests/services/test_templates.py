@@ -103,8 +103,9 @@ class DescribeDecksOnAnInstalledTemplate:
             "Title and Bullets",  # designed: keeps its source layout (source formatting)
             "Picture with Caption",
             "Title Only",
+            "Title Slide",  # the closing contact slide
         ]
-        assert result.slides == 7
+        assert result.slides == 8
 
     def it_keeps_every_text_including_what_has_no_slot_there(self, built):
         _, path = built
