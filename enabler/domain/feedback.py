@@ -138,11 +138,12 @@ class WinRate:
 
 
 def distinct_decks(decks: Iterable[DeckUse]) -> list[DeckUse]:
-    """One deck per prospect and set of modules: rebuilding the same plan (a fixed typo, a test
-    build, a new template) is the same deck to the buyer, so only the latest build counts."""
-    latest: dict[tuple[int | None, frozenset[int]], DeckUse] = {}
+    """One deck per prospect, rep and set of modules: a rep rebuilding the same plan (a fixed
+    typo, a test build, a new template) is the same deck to the buyer, so only the latest build
+    counts; another rep's deck for the same prospect is their own use of the modules."""
+    latest: dict[tuple[int | None, str, frozenset[int]], DeckUse] = {}
     for d in decks:
-        key = (d.prospect_id, d.module_ids)
+        key = (d.prospect_id, d.rep, d.module_ids)
         if key not in latest or d.deck_id > latest[key].deck_id:
             latest[key] = d
     return sorted(latest.values(), key=lambda d: d.deck_id)

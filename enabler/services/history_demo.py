@@ -39,6 +39,11 @@ PAST_DEALS: dict[str, tuple[str, ...]] = {
         "Silverpine Orthopedics",
         "Greenfield Pediatrics",
         "Harbor Point Medical",
+        "Aspen Ridge Dialysis",
+        "Willowbend Care Network",
+        "Copperfield Imaging",
+        "Summerlin Rehab Centers",
+        "Eastgate Surgical",
     ),
     "Financial Services": (
         "Ironbridge Savings",
@@ -50,6 +55,11 @@ PAST_DEALS: dict[str, tuple[str, ...]] = {
         "Bayline Mutual",
         "Westhaven Lending",
         "Northstar Credit",
+        "Quayside Bancorp",
+        "Ridgeline Capital",
+        "Lanternfield Credit Union",
+        "Marlowe Assurance",
+        "Foxglove Finance",
     ),
     "Manufacturing": (
         "Foundry Row Metals",
@@ -61,6 +71,11 @@ PAST_DEALS: dict[str, tuple[str, ...]] = {
         "Granite Works",
         "Meadowbrook Foods",
         "Tallgrass Fabrication",
+        "Ironvale Castings",
+        "Northgate Bottling",
+        "Sablewood Furniture",
+        "Redfern Electronics",
+        "Highmark Composites",
     ),
 }
 COMPETITORS = ("Paperbridge", "FlowStack", "Arcline")
@@ -72,8 +87,8 @@ CASE_STUDY = {
 }
 # Optional modules and how much each lifts the chance of winning (what the demo's data shows).
 OPTIONAL = {
-    "roi-business-case": 0.50,
-    "case-study": 0.30,
+    "roi-business-case": 0.60,
+    "case-study": 0.20,
     "security-compliance": 0.0,
     "objection-handling": 0.05,
     "demo-dashboard": 0.0,
@@ -139,7 +154,7 @@ def _past_deal(db, rng, versions, industry, company, rep, competitor, day) -> No
     compare = f"compare-{competitor.lower()}"
     if rng.random() < 0.4 and compare in versions:
         keys.insert(-1, compare)
-    chance = 0.12 + sum(OPTIONAL[name] for name in chosen)
+    chance = 0.05 + sum(OPTIONAL[name] for name in chosen)
     won = rng.random() < chance
     result = Outcome.WON if won else (Outcome.LOST if rng.random() < 0.75 else Outcome.NO_DECISION)
     prospect = prospect_store.create(
