@@ -16,15 +16,19 @@ import json
 import os
 import shutil
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from lxml import etree
 
 from enabler.export.atomic import write_atomic
 from enabler.export.deck_subset import subset_deck
 from enabler.export.slide_keys import DeckKeys, deck_keys
 
 _MOST_CHANGED = 0.5  # above this share of changed slides a full export is as quick
+_KEPT = 32  # PDFs kept (the most recently exported)
 
 
 def cache_folder() -> Path:
@@ -60,7 +64,13 @@ class PdfPageCache:
     def export(self, deck: Path | str, pdf: Path | str) -> PageExport:
         """Write the PDF of `deck` to `pdf`, rendering only what changed since the last time."""
         deck, pdf = Path(deck), Path(pdf)
-        keys = deck_keys(deck)
+        try:
+            keys = deck_keys(deck)
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
+            keys = None  # not a package we can read: the converter says what is wrong with it
+        if keys is None:
+            self.converter.convert(deck, pdf)
+            return PageExport(pdf, (), 0)
         changed = self._changed(pdf, keys)
         result = None
         if changed is not None and len(changed) <= _MOST_CHANGED * len(keys.slides):
@@ -97,6 +107,10 @@ class PdfPageCache:
             shutil.copyfile(pdf, entry.with_suffix(".pdf"))
             record = json.dumps({"deck": keys.deck, "slides": list(keys.slides)})
             write_atomic(entry.with_suffix(".json"), lambda fh: fh.write(record.encode()))
+            kept = sorted(self.folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime)
+            for old in kept[:-_KEPT]:
+                old.with_suffix(".json").unlink(missing_ok=True)
+                old.unlink(missing_ok=True)
 
     # -- the partial export -------------------------------------------------------------------
 
