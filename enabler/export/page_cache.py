@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from typing import Protocol
 
 from lxml import etree
 
+from enabler.errors import EnablerError
 from enabler.export.atomic import write_atomic
 from enabler.export.deck_subset import subset_deck
 from enabler.export.slide_keys import DeckKeys, deck_keys
@@ -71,10 +71,10 @@ class PdfPageCache:
         if keys is None:
             self.converter.convert(deck, pdf)
             return PageExport(pdf, (), 0)
-        changed = self._changed(pdf, keys)
+        previous = self._previous(pdf, keys)
         result = None
-        if changed is not None and len(changed) <= _MOST_CHANGED * len(keys.slides):
-            result = self._partial(deck, pdf, changed, len(keys.slides))
+        if previous is not None and len(previous[0]) <= _MOST_CHANGED * len(keys.slides):
+            result = self._partial(deck, pdf, *previous, total=len(keys.slides))
         if result is None:
             self.converter.convert(deck, pdf)
             result = PageExport(pdf, tuple(range(1, len(keys.slides) + 1)), 0)
@@ -87,25 +87,34 @@ class PdfPageCache:
         name = hashlib.sha256(str(pdf.resolve()).encode()).hexdigest()[:32]
         return self.folder / name
 
-    def _changed(self, pdf: Path, keys: DeckKeys) -> tuple[int, ...] | None:
+    def _previous(self, pdf: Path, keys: DeckKeys) -> tuple[tuple[int, ...], bytes] | None:
+        """(slides changed since, the PDF written then), or None when it cannot be reused."""
         entry = self._entry(pdf)
         try:
             saved = json.loads(entry.with_suffix(".json").read_text())
             before = DeckKeys(saved["deck"], tuple(saved["slides"]))
+            data = entry.with_suffix(".pdf").read_bytes()
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if not entry.with_suffix(".pdf").is_file():
-            return None
-        return keys.changed_since(before)
+        if hashlib.sha256(data).hexdigest() != saved.get("pdf"):
+            return None  # written by another export since, or damaged
+        changed = keys.changed_since(before)
+        return None if changed is None else (changed, data)
 
     def _remember(self, pdf: Path, keys: DeckKeys) -> None:
         """Keep a copy of what was written and the keys it was made from (best effort)."""
         entry = self._entry(pdf)
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, EnablerError):
+            data = pdf.read_bytes()
             self.folder.mkdir(parents=True, exist_ok=True)
-            entry.with_suffix(".json").unlink(missing_ok=True)  # no keys for a half-copied PDF
-            shutil.copyfile(pdf, entry.with_suffix(".pdf"))
-            record = json.dumps({"deck": keys.deck, "slides": list(keys.slides)})
+            record = json.dumps(
+                {
+                    "deck": keys.deck,
+                    "slides": list(keys.slides),
+                    "pdf": hashlib.sha256(data).hexdigest(),
+                }
+            )
+            write_atomic(entry.with_suffix(".pdf"), lambda fh: fh.write(data))
             write_atomic(entry.with_suffix(".json"), lambda fh: fh.write(record.encode()))
             kept = sorted(self.folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime)
             for old in kept[:-_KEPT]:
@@ -115,21 +124,19 @@ class PdfPageCache:
     # -- the partial export -------------------------------------------------------------------
 
     def _partial(
-        self, deck: Path, pdf: Path, changed: tuple[int, ...], total: int
+        self, deck: Path, pdf: Path, changed: tuple[int, ...], before: bytes, *, total: int
     ) -> PageExport | None:
-        """Splice freshly rendered pages into the cached PDF; None when that is not possible."""
+        """Splice freshly rendered pages into the previous PDF; None when that is not possible."""
         from enabler.export.page_splice import SpliceRefused, splice_pages
 
-        cached = self._entry(pdf).with_suffix(".pdf")
-        if not changed:
-            data = cached.read_bytes()
-        else:
+        data = before
+        if changed:
             with tempfile.TemporaryDirectory(prefix="enabler-pages-") as tmp:
                 small, fresh = Path(tmp) / f"{deck.stem}.pptx", Path(tmp) / "fresh.pdf"
                 small.write_bytes(subset_deck(deck, changed))
                 self.converter.convert(small, fresh)
                 try:
-                    data = splice_pages(cached, fresh, changed)
+                    data = splice_pages(before, fresh, changed)
                 except SpliceRefused:
                     return None
         write_atomic(pdf, lambda fh: fh.write(data))

@@ -43,15 +43,15 @@ def _outline(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     return items
 
 
-def splice_pages(base: Path, fresh: Path, positions: Sequence[int]) -> bytes:
+def splice_pages(base: Path | bytes, fresh: Path, positions: Sequence[int]) -> bytes:
     """`base` with page `positions[k]` replaced by page k of `fresh`; the new PDF's bytes."""
     try:
-        return _splice(base, fresh, positions)
+        return _splice(io.BytesIO(base) if isinstance(base, bytes) else base, fresh, positions)
     except pikepdf.PdfError as exc:  # a damaged cached file, say
         raise SpliceRefused(str(exc)) from exc
 
 
-def _splice(base: Path, fresh: Path, positions: Sequence[int]) -> bytes:
+def _splice(base: Path | io.BytesIO, fresh: Path, positions: Sequence[int]) -> bytes:
     with pikepdf.open(base) as old, pikepdf.open(fresh) as new:
         if len(new.pages) != len(positions) or max(positions, default=-1) >= len(old.pages):
             raise SpliceRefused("the fresh pages do not match the positions")
