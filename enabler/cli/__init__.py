@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from enabler.cli.lazy import LazyCommand, LazyGroup
+from enabler.cli.lazy import LazyCommand, LazyCommands, LazyGroup
 from enabler.errors import EnablerError, OutputClash
 
 
@@ -166,6 +166,8 @@ def cli() -> None:
 
 
 def main() -> None:
+    if isinstance(cli.commands, LazyCommands):
+        cli.commands.pause_collector = True  # a short-lived process: see LazyCommands._import
     cli(prog_name="enabler")
 
 
