@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from enabler.cli.lazy import LazyCommand, LazyGroup
+from enabler.cli.lazy import LazyCommand, LazyCommands, LazyGroup
 from enabler.errors import EnablerError, OutputClash
 
 
@@ -122,7 +122,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "whoami": _cmd("profile", "The local profile the audit log names."),
 }
 # Modules of this package that define no command.
-HELPERS = frozenset({"common", "lazy", "messages", "prospect_fields"})
+HELPERS = frozenset({"common", "findings", "lazy", "messages", "prospect_fields"})
 
 
 class _Group(LazyGroup):
@@ -166,6 +166,8 @@ def cli() -> None:
 
 
 def main() -> None:
+    if isinstance(cli.commands, LazyCommands):
+        cli.commands.pause_collector = True  # a short-lived process: see LazyCommands._import
     cli(prog_name="enabler")
 
 

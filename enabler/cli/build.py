@@ -8,13 +8,11 @@ import click
 
 from enabler.cli.build_batch import batch_command
 from enabler.cli.common import db_option, emit_json, json_option, open_library
-from enabler.cli.export import echo_findings, summary
+from enabler.cli.findings import echo_findings, summary
 from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import FieldFix, UnfilledField
 from enabler.services.build import build_deck, plan_deck
-from enabler.services.export import deck_to_pdf, pdf_path_for
-from enabler.services.output_guard import check_outputs
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -66,7 +64,10 @@ def build(
 ) -> None:
     """Build a personalised deck for a prospect (and preflight it)."""
     db = open_library(db_path)
-    if make_pdf:
+    if make_pdf:  # LibreOffice loads only for --pdf: a plain build is a process people wait on
+        from enabler.services.export import deck_to_pdf, pdf_path_for
+        from enabler.services.output_guard import check_outputs
+
         check_outputs([out, pdf_path_for(out)], db=db)  # before building: nothing half-done
     plan = plan_deck(
         db,

@@ -7,24 +7,10 @@ from pathlib import Path
 import click
 
 from enabler.cli.common import db_option, emit_json, json_option, open_library
-from enabler.domain.preflight import PreflightReport
+from enabler.cli.findings import echo_findings, summary
 from enabler.services.export import export_pdfs
 from enabler.services.leave_behind import build_leave_behind
 from enabler.services.preflight import check_deck
-
-
-def echo_findings(report: PreflightReport, indent: str = "  ") -> None:
-    """Print each finding on its own line, errors first."""
-    for finding in (*report.errors, *report.warnings):
-        label = "ERROR  " if finding.severity.value == "error" else "WARNING"
-        click.echo(f"{indent}{label} {finding.message}")
-
-
-def summary(report: PreflightReport) -> str:
-    e, w = len(report.errors), len(report.warnings)
-    if not e and not w:
-        return "ready: no errors or warnings"
-    return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
 
 
 @click.command()

@@ -10,6 +10,7 @@ lookup the map cannot answer, so a new command works before anyone adds it to th
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 from collections.abc import Iterator, MutableMapping
@@ -43,12 +44,33 @@ class LazyCommands(MutableMapping):
         self._loaded: dict[str, click.Command] = {}
         self._imported: set[str] = set()
         self._scanned = False
+        self.pause_collector = False  # set by the console entry point (see `_import`)
+
+    def _import(self, module_name: str):
+        """Import one module; in a CLI process, with the garbage collector paused.
+
+        Importing a command creates tens of thousands of long-lived objects (classes,
+        functions, dataclasses), and their allocation triggers full collections that free
+        nothing; freezing afterwards keeps them out of later collections too. Only the
+        console entry point asks for this: a long-lived process (tests, the app) should not
+        freeze what it holds.
+        """
+        if not self.pause_collector:
+            return importlib.import_module(f"{self._package}.{module_name}")
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return importlib.import_module(f"{self._package}.{module_name}")
+        finally:
+            gc.freeze()
+            if was_enabled:
+                gc.enable()
 
     def _register(self, module_name: str) -> None:
         if module_name in self._imported:
             return
         self._imported.add(module_name)
-        module = importlib.import_module(f"{self._package}.{module_name}")
+        module = self._import(module_name)
         if hasattr(module, "register"):
             module.register(self._group)
 

@@ -232,7 +232,13 @@ def _build_one(job: DeckJob) -> DeckOutcome:
     if not options.make_pdf:
         return done
     try:
-        pdf = deck_to_pdf(result.path, report, force=options.force, converter=_worker["converter"])
+        pdf = deck_to_pdf(
+            result.path,
+            report,
+            force=options.force,
+            converter=_worker["converter"],
+            reuse_pages=False,  # new decks, each once: nothing to reuse
+        )
     except EnablerError as exc:
         return _with(done, error=f"deck written, no PDF: {exc}")
     return _with(done, pdf=pdf)

@@ -9,7 +9,8 @@ import sqlite_utils
 
 from enabler.domain.preflight import PreflightReport
 from enabler.errors import EnablerError, ExportFailed, InvalidInput
-from enabler.export.libreoffice import Converter
+from enabler.export.libreoffice import Conversion, Converter
+from enabler.export.page_cache import PdfPageCache
 from enabler.export.pool import ConverterPool, shared_converter
 from enabler.services.output_guard import check_outputs
 from enabler.services.preflight import check_deck
@@ -80,8 +81,10 @@ def export_pdfs(
             results[n] = PdfExport(deck, None, report, blocked_message(report))
         else:
             jobs.append((n, deck, target))
-    # Decks that passed preflight convert as one batch (in parallel when the pool allows).
-    done = converter.convert_many([(deck, target) for _, deck, target in jobs])
+    if len(jobs) == 1:  # one deck, perhaps exported before: only its changed slides render
+        done = [_convert_reusing_pages(converter, jobs[0][1], jobs[0][2])]
+    else:  # decks that passed preflight convert as one batch (in parallel when the pool allows)
+        done = converter.convert_many([(deck, target) for _, deck, target in jobs])
     for (n, deck, _), outcome in zip(jobs, done, strict=True):
         results[n] = PdfExport(deck, outcome.pdf, reports[n], outcome.error)
     return [results[n] for n in range(len(paths))]
@@ -94,10 +97,26 @@ def deck_to_pdf(
     force: bool = False,
     converter: Converter | ConverterPool | None = None,
     db: sqlite_utils.Database | None = None,
+    reuse_pages: bool = True,
 ) -> Path:
-    """The PDF beside a just-built deck whose preflight report is known."""
+    """The PDF beside a just-built deck whose preflight report is known.
+
+    With `reuse_pages`, a deck exported before renders only the slides that changed since.
+    """
     deck = Path(deck)
     check_outputs([pdf_path_for(deck)], db=db, inputs=[deck])
     if report is not None and report.errors and not force:
         raise ExportFailed(f"No PDF for {deck.name}: {blocked_message(report)}.")
-    return (converter or shared_converter()).convert(deck, pdf_path_for(deck))
+    converter = converter or shared_converter()
+    if not reuse_pages:
+        return converter.convert(deck, pdf_path_for(deck))
+    return PdfPageCache(converter).export(deck, pdf_path_for(deck)).pdf
+
+
+def _convert_reusing_pages(
+    converter: Converter | ConverterPool, deck: Path, target: Path
+) -> Conversion:
+    try:
+        return Conversion(deck, PdfPageCache(converter).export(deck, target).pdf)
+    except EnablerError as exc:
+        return Conversion(deck, None, str(exc))

@@ -23,9 +23,6 @@ from pptx.oxml.ns import qn
 
 from enabler.errors import InvalidInput
 from enabler.render.active_content import strip_active_content
-from enabler.render.integrity import check_integrity
-from enabler.services.import_slides import open_presentation
-from enabler.services.package_guard import read_package
 from enabler.store import assets, audit, settings
 from enabler.store.db import transaction
 from enabler.store.rows import now_iso
@@ -67,6 +64,12 @@ def _without_slides(prs) -> bytes:
 
 def install_template(db: sqlite_utils.Database, path: Path | str, actor: str = "") -> TemplateInfo:
     """Check the file, strip its slides, store it and make it the template for every deck."""
+    # Loaded here, not at the top: a deck build reads the installed template and never needs
+    # the slide importer (thumbnails, images, extraction) this pulls in.
+    from enabler.render.integrity import check_integrity
+    from enabler.services.import_slides import open_presentation
+    from enabler.services.package_guard import read_package
+
     checked = read_package(path)
     prs = open_presentation(checked)
     layouts = tuple(layout.name for layout in prs.slide_layouts)

@@ -40,14 +40,38 @@ class DescribeLazyCli:
         assert done.stdout.strip() == "", f"import enabler.cli pulled in {done.stdout.strip()}"
 
     def it_builds_decks_without_the_pdf_or_gui_libraries(self):
+        unused = (
+            "weasyprint",
+            "PySide6",
+            "enabler.export.libreoffice",  # only with --pdf
+            "enabler.services.leave_behind",
+            "enabler.services.import_slides",  # installing a template or importing slides
+        )
         code = (
             "import sys, enabler.cli.build\n"
-            "print(','.join(m for m in ('weasyprint', 'PySide6') if m in sys.modules))"
+            f"print(','.join(m for m in {unused!r} if m in sys.modules))"
         )
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert done.stdout.strip() == ""
+
+    def it_imports_a_command_with_the_collector_paused_only_in_a_cli_process(self):
+        code = (
+            "import gc, sys\nfrom click.testing import CliRunner\n"
+            "from enabler.cli import cli, main\n"
+            "CliRunner().invoke(cli, ['roi', '--help'])\n"
+            "print('runner', gc.get_freeze_count() == 0)\n"
+            "sys.argv = ['enabler', 'build', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('main', gc.get_freeze_count() > 0, gc.isenabled())"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        lines = done.stdout.strip().splitlines()
+        assert lines[0] == "runner True"  # in-process runs (tests, the app) freeze nothing
+        assert lines[-1] == "main True True"  # the CLI froze its imports, collector back on
 
     def it_lists_every_command_with_its_help_without_loading_them(self):
         code = (

@@ -80,6 +80,22 @@ class DescribeExportPdfs:
         with pytest.raises(ExportFailed, match=r"No PDF for bad\.pptx: preflight found 1 error"):
             deck_to_pdf(decks[1].path, decks[1].preflight, converter=StubConverter())
 
+    def it_reuses_the_last_pdf_of_an_unchanged_deck(self, decks):
+        stub = StubConverter()
+        first = deck_to_pdf(decks[0].path, decks[0].preflight, converter=stub)
+        first.write_bytes(b"%PDF-1.4 overwritten by hand")  # the cache keeps its own copy
+        again = deck_to_pdf(decks[0].path, decks[0].preflight, converter=stub)
+        assert len(stub.calls) == 1
+        assert again.read_bytes() == b"%PDF-1.4 stub"
+        deck_to_pdf(decks[0].path, decks[0].preflight, converter=stub, reuse_pages=False)
+        assert len(stub.calls) == 2
+
+    def it_reuses_the_last_pdf_when_one_deck_is_named(self, decks, tmp_path):
+        stub = StubConverter()
+        export_pdfs([decks[0].path], out=tmp_path / "one.pdf", converter=stub)
+        export_pdfs([decks[0].path], out=tmp_path / "one.pdf", converter=stub)
+        assert len(stub.calls) == 1
+
 
 @pytest.mark.libreoffice
 class DescribeCommands:
