@@ -75,6 +75,21 @@ class _Chart(QWidget):
     def _rows_shown(self) -> int:
         return max(1, int((self.height() - TITLE_H - 4) // ROW_H))
 
+    def _set_rows(self, rows) -> None:
+        """Show `rows` (each with a label and its shown value, also listed in the tooltip)."""
+        self.rows = list(rows)
+        self.setToolTip("\n".join(f"{r.label}: {r.shown}" for r in self.rows))
+        self.update()
+
+    def _begin(self):
+        """A painter and colours, or None after drawing the empty state."""
+        p, c = self._painter()
+        if self.rows:
+            return p, c
+        self._empty(p, c)
+        p.end()
+        return None
+
 
 class BarChart(_Chart):
     """One labelled horizontal bar per row, longest first as given."""
@@ -84,16 +99,12 @@ class BarChart(_Chart):
         self.rows: list[Bar] = []
 
     def set_bars(self, bars: list[Bar]) -> None:
-        self.rows = list(bars)
-        self.setToolTip("\n".join(f"{b.label}: {b.shown}" for b in self.rows))
-        self.update()
+        self._set_rows(bars)
 
     def paintEvent(self, _event) -> None:
-        p, c = self._painter()
-        if not self.rows:
-            self._empty(p, c)
-            p.end()
+        if (begun := self._begin()) is None:
             return
+        p, c = begun
         label_w = self.width() * 0.55
         top = max((b.value for b in self.rows), default=1) or 1
         span = self.width() - label_w - 36
@@ -117,16 +128,12 @@ class IntervalChart(_Chart):
         self.rows: list[Interval] = []
 
     def set_intervals(self, intervals: list[Interval]) -> None:
-        self.rows = list(intervals)
-        self.setToolTip("\n".join(f"{i.label}: {i.shown}" for i in self.rows))
-        self.update()
+        self._set_rows(intervals)
 
     def paintEvent(self, _event) -> None:
-        p, c = self._painter()
-        if not self.rows:
-            self._empty(p, c)
-            p.end()
+        if (begun := self._begin()) is None:
             return
+        p, c = begun
         label_w = self.width() * 0.5
         span = self.width() - label_w - 16
 
