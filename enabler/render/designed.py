@@ -27,6 +27,7 @@ from enabler.domain.deck import PlannedModule
 from enabler.domain.modules import SlideFormatting
 from enabler.errors import InvalidInput, RenderError
 from enabler.render import templating
+from enabler.render.active_content import strip_active_content
 from enabler.render.app_props import AppVersion
 from enabler.render.background import Letterbox
 from enabler.render.fields import scan
@@ -140,7 +141,9 @@ class DesignedSlides:
 
     def _source(self, sha: str) -> SlidePackage:
         if sha not in self._sources:
-            self._sources[sha] = SlidePackage(self._load(sha))
+            # Imports strip macros and fetched links already; a slide stored before that rule,
+            # or carried in by a pack, is stripped here so no deck ever holds one.
+            self._sources[sha] = SlidePackage(strip_active_content(self._load(sha)).blob)
         return self._sources[sha]
 
     def _copy(self, src: SlidePackage, fill, formatting: SlideFormatting):

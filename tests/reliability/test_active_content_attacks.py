@@ -116,6 +116,21 @@ class DescribeALinkedPicture:
         blob = assets.get(small_library, sha)
         assert "External" not in rels_text(blob) and url not in rels_text(blob)
 
+    def it_never_reaches_a_deck_from_a_slide_stored_before_the_rule(self, small_library, tmp_path):
+        """A source stored by an older import or carried in by a pack is stripped at build."""
+        url = "file:///etc/hostname"
+        keys = import_slides(small_library, plain_deck(tmp_path / "p.pptx", ["Plain"]))
+        key = keys.slides[0].module_key
+        (sha,) = [r[0] for r in small_library.execute("SELECT source_blob FROM designed_sources")]
+        linked = linked_picture_deck(tmp_path / "linked.pptx", url).read_bytes()
+        with small_library.conn:  # as the library held it before imports stripped links
+            small_library.execute("UPDATE assets SET content = ? WHERE sha256 = ?", [linked, sha])
+            small_library.execute("UPDATE modules SET state = 'approved' WHERE key = ?", [key])
+        out = tmp_path / "deck.pptx"
+        build_deck(small_library, plan_deck(small_library, "Acme Clinics", [key]), out)
+        assert url not in rels_text(out.read_bytes())
+        assert check_integrity(out).ok
+
     def it_is_dropped_from_a_template_at_install(self, db, tmp_path):
         path = linked_picture_deck(tmp_path / "t.pptx", "file:///etc/hostname")
         prs = Presentation(str(path))  # move the linked picture onto the first layout
