@@ -122,7 +122,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "whoami": _cmd("profile", "The local profile the audit log names."),
 }
 # Modules of this package that define no command.
-HELPERS = frozenset({"common", "lazy", "messages", "prospect_fields"})
+HELPERS = frozenset({"common", "lazy", "messages", "options", "prospect_fields"})
 
 
 class _Group(LazyGroup):

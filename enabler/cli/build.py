@@ -9,28 +9,13 @@ import click
 from enabler.cli.build_batch import batch_command
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.export import echo_findings, summary
+from enabler.cli.options import parse_fields, split_ids
 from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import FieldFix, UnfilledField
 from enabler.services.build import build_deck, plan_deck
 from enabler.services.export import deck_to_pdf, pdf_path_for
 from enabler.services.output_guard import check_outputs
-
-
-def _split(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    return [part.strip() for part in value.split(",") if part.strip()]
-
-
-def _fields(values: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--field")
-        out[name.strip()] = value
-    return out
 
 
 @click.command()
@@ -71,8 +56,8 @@ def build(
     plan = plan_deck(
         db,
         prospect_ref,
-        _split(module_refs),
-        _fields(fields),
+        split_ids(module_refs),
+        parse_fields(fields),
         rep=rep,
         top=top,
         show_status=show_status,

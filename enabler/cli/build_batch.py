@@ -85,13 +85,13 @@ def batch_command(single: click.Command) -> click.Command:
 
 
 def _run_batch(refs: tuple[str, ...], batch: dict, kwargs: dict) -> None:
-    from enabler.cli.build import _fields, _split
+    from enabler.cli.options import parse_fields, split_ids
     from enabler.services.batch_build import BatchOptions, DeckOutcome, build_campaign
 
-    modules = _split(kwargs.get("module_refs"))
+    modules = split_ids(kwargs.get("module_refs"))
     options = BatchOptions(
         module_refs=tuple(modules) if modules else None,
-        overrides=_fields(kwargs.get("fields") or ()),
+        overrides=parse_fields(kwargs.get("fields") or ()),
         rep=kwargs.get("rep") or "",
         top=kwargs["top"],
         make_pdf=bool(kwargs.get("make_pdf")),

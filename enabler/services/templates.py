@@ -24,8 +24,8 @@ from pptx.oxml.ns import qn
 from enabler.errors import InvalidInput
 from enabler.render.active_content import strip_active_content
 from enabler.render.integrity import check_integrity
-from enabler.services.import_slides import open_presentation
 from enabler.services.package_guard import read_package
+from enabler.services.slide_reader import open_presentation
 from enabler.store import assets, audit, settings
 from enabler.store.db import transaction
 from enabler.store.rows import now_iso

@@ -17,7 +17,8 @@ from enabler.errors import RenderError
 from enabler.render.deck import DEFAULT_TEMPLATE
 from enabler.render.integrity import check_integrity
 from enabler.render.sketch import _chart_label
-from enabler.services.build import build_deck, plan_deck, template_context
+from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck_context import template_context
 from enabler.services.preview_cache import PreviewCache
 from enabler.services.slide_previews import preview_plan, render_with_owners
 from tests.helpers import shape_ids_unique, summary

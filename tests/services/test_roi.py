@@ -11,7 +11,8 @@ from enabler.domain.modules import SmartContent, SmartLayout, Stage
 from enabler.domain.roi_math import npv
 from enabler.errors import InvalidInput, NotFound
 from enabler.services import roi as roi_service
-from enabler.services.build import build_deck, plan_deck, template_context
+from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck_context import template_context
 from enabler.services.roi_figures import Formatter
 from enabler.store import audit
 from tests.conftest import add_module

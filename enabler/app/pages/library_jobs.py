@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-from enabler.app.ops import Background, Operation
+from enabler.app.background import Background
+from enabler.app.ops import Operation
 
 # reads -----------------------------------------------------------------------------------
 
