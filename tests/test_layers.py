@@ -108,3 +108,15 @@ def test_the_cycle_check_sees_a_loop_through_a_function_import():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c"]]
     assert "enabler.services.build" in import_graph()["enabler.cli.build"]
+
+
+def test_the_shells_reach_the_library_through_services():
+    offenders = []
+    for shell in ("app", "cli"):
+        for path in (PACKAGE / shell).rglob("*.py"):
+            if any(
+                n == "enabler.store" or n.startswith("enabler.store.")
+                for n in imported_modules(path)
+            ):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []

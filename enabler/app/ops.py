@@ -32,9 +32,9 @@ class OpContext:
     _cancel: threading.Event
 
     def open_db(self):
-        from enabler.store.db import open_db  # imported in the worker: keeps start-up light
+        from enabler.services.library_file import open_library  # in the worker: light start-up
 
-        return open_db(self.db_path)
+        return open_library(self.db_path)
 
     def progress(self, percent: int, message: str = "") -> None:
         """Report progress; raises Cancelled if the user asked to stop."""

@@ -9,7 +9,7 @@ import click
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.cli.insights import actor_option
 from enabler.services import prospects as prospect_service
-from enabler.store import prospects as prospect_store
+from enabler.services.listings import prospect_contacts
 
 _FIELDS = (
     ("--title", "title", "Job title."),
@@ -46,7 +46,7 @@ def contacts() -> None:
 def list_contacts(db_path, as_json, prospect_ref) -> None:
     """List a prospect's contacts."""
     db = open_library(db_path)
-    items = prospect_store.contacts(db, prospect_store.find(db, prospect_ref).id)
+    items = prospect_contacts(db, prospect_ref)
     if as_json:
         emit_json([dataclasses.asdict(c) for c in items])
         return

@@ -17,7 +17,7 @@ from enabler.app.ops import Operation
 
 def find(ctx, text: str, filters: dict):
     from enabler.services.library_views import find_modules
-    from enabler.store.search import SearchFilters
+    from enabler.services.listings import SearchFilters
 
     return find_modules(ctx.open_db(), text, SearchFilters(**filters))
 
