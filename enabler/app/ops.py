@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from enabler.app.messages import error_text
 from enabler.errors import EnablerError, LibraryBusy, is_lock_error
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class _Task(QRunnable):
         except Cancelled:
             signals.cancelled.emit()
         except EnablerError as exc:
-            signals.failed.emit(str(exc))
+            signals.failed.emit(error_text(exc))
         except sqlite3.OperationalError as exc:
             if not is_lock_error(exc):
                 log.exception("operation failed")

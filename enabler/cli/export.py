@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from enabler.cli.common import db_option, emit_json, json_option, open_library
+from enabler.cli.messages import hint_phrase
 from enabler.domain.preflight import PreflightReport
+from enabler.errors import Fix, Hint
 from enabler.services.export import export_pdfs
 from enabler.services.leave_behind import build_leave_behind
 from enabler.services.preflight import check_deck
@@ -81,7 +83,9 @@ def pdf(db_path, as_json, decks, out, force) -> None:
                 if r.preflight and r.preflight.warnings:
                     echo_findings(r.preflight)
             else:
-                click.echo(f"Error: {r.deck}: {r.error}", err=True)
+                blocked = r.preflight is not None and bool(r.preflight.errors)
+                hint = f" ({hint_phrase(Hint(Fix.CONFIRM, 'force'))})" if blocked else ""
+                click.echo(f"Error: {r.deck}: {r.error}{hint}", err=True)
     if not all(r.ok for r in results):
         raise click.exceptions.Exit(1)
 

@@ -16,7 +16,7 @@ from enabler.domain.modules import Module, ModuleState
 from enabler.domain.preflight import PreflightReport
 from enabler.domain.prospects import Prospect
 from enabler.domain.storyline import DEFAULT_TOP
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.export.file_kind import require_extension
 from enabler.render import deck as deck_render
@@ -96,7 +96,8 @@ def plan_deck(
         if not chosen:
             raise InvalidInput(
                 f"No approved module matches {prospect.company} ({prospect.stage.label}, "
-                f"{prospect.industry or 'no industry'}). Pick modules with --modules ID,ID."
+                f"{prospect.industry or 'no industry'}).",
+                hint=Hint(Fix.GIVE, "modules"),
             )
     planned = tuple(PlannedModule(m, module_store.current_version(db, m)) for m in chosen)
     return dataclasses.replace(plan, modules=planned, notes=notes)
