@@ -9,7 +9,7 @@ import click
 from enabler.cli.build_batch import batch_command
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.export import echo_findings, summary
-from enabler.cli.options import parse_fields, split_ids
+from enabler.cli.options import parse_fields, prospect_option, split_ids
 from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import FieldFix, UnfilledField
@@ -21,7 +21,7 @@ from enabler.services.output_guard import check_outputs
 @click.command()
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option(
     "--out",
     required=True,

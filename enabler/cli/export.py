@@ -8,6 +8,7 @@ import click
 
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.messages import hint_phrase
+from enabler.cli.options import prospect_option
 from enabler.domain.preflight import PreflightReport
 from enabler.errors import Fix, Hint
 from enabler.services.export import export_pdfs
@@ -93,7 +94,7 @@ def pdf(db_path, as_json, decks, out, force) -> None:
 @click.command("leave-behind")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option(
     "--out",
     required=True,

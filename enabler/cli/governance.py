@@ -9,15 +9,13 @@ import json
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.options import expect_version_option
 from enabler.domain.lifecycle import ModuleStatus, describe
 from enabler.services import governance, revisions, staleness
 from enabler.services.listings import module_content
 
-expect_option = click.option(
-    "--expect-version",
-    "expected",
-    type=int,
-    help="Row version you read (see `module show`); a newer one means a conflict.",
+expect_option = expect_version_option(
+    "expected", help="Row version you read (see `module show`); a newer one means a conflict."
 )
 comment_option = click.option("--comment", default="", help="A note for the review trail.")
 
