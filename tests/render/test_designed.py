@@ -140,6 +140,7 @@ class DescribeDesignedSlides:
         assert check_integrity(path).problems == ()
         assert shape_ids_unique(Presentation(str(path)))
 
+    @pytest.mark.libreoffice
     def it_converts_with_libreoffice_one_page_per_slide(self, built, soffice, tmp_path):
         result, path = built
         pages = pdf_pages(soffice, path, tmp_path)
@@ -199,6 +200,7 @@ class DescribeSmartArt:
             rel_id = re.search(rb'relId="(rId\d+)"', data.blob).group(1).decode()
             assert rels[rel_id].reltype.endswith("/diagramDrawing")
 
+    @pytest.mark.libreoffice
     def it_renders_in_libreoffice(self, twice, soffice, tmp_path):
         pages = pdf_pages(soffice, twice, tmp_path)
         assert len(pages) == 3 and "Plan for Acme Clinics" in pages[2]

@@ -197,6 +197,7 @@ class DescribeOneTransaction:
         assert dump(db) == before
 
 
+@pytest.mark.libreoffice
 def test_thumbnails_come_from_libreoffice(db, deck, soffice):
     result = import_slides(db, plain_deck(deck.parent / "t.pptx", ["Hello", "World"]))
     assert all(s.thumbnail for s in result.slides)
