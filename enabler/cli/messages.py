@@ -41,7 +41,8 @@ _LOOK_UP = {
 _GIVE = {
     "size": "Pass --size small, mid or large.",
     "prospects": "Name a prospect with --prospect, or use --all.",
-    "segment": "Check --industry and --persona (or --stage and --industry).",
+    "segment": "Pass --industry, --persona or both.",
+    "batch_filter": "Check --stage and --industry.",
     "modules": "Pick modules with --modules ID,ID.",
     "crm_format": "Pass --format, or --mapping FILE for other files.",
     "single_out": "--out names a single PDF; leave --out out to write each PDF beside its deck.",

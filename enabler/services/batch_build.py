@@ -95,7 +95,7 @@ def select_prospects(
         chosen = [p for p in chosen if p.industry.casefold() == industry.strip().casefold()]
     if not chosen:
         raise InvalidInput(
-            "No prospect matches the stage and industry given.", hint=Hint(Fix.GIVE, "segment")
+            "No prospect matches the stage and industry given.", hint=Hint(Fix.GIVE, "batch_filter")
         )
     return chosen
 
