@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench fidelity screenshots clean
+.PHONY: run test test-fast lint bench fidelity screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,13 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# The inner loop, under a minute: domain rules, the store and the services that neither start
+# LibreOffice or Qt nor read big files (those stay in `make test`).
+SLOW_SERVICES := preflight pack_rules buyer_facing leave_behind import_slides isolated_read \
+	channel batch_build package_guard rebuild export templates template_fidelity slide_previews
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider -p no:pytestqt \
+		-m "not libreoffice and not slow" tests/unit tests/store tests/test_layers.py \
+		tests/test_core_wording.py tests/services \
+		$(foreach name,$(SLOW_SERVICES),--ignore=tests/services/test_$(name).py)

@@ -2,11 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
+class Fix(StrEnum):
+    """What kind of fix an error asks for; the CLI and the app word it (a flag, a page)."""
+
+    LOOK_UP = "look_up"  # see the list of `topic` ("prospects", "modules"…) for names and ids
+    GIVE = "give"  # give the input `topic` ("modules", "size", "comment"…)
+    CONFIRM = "confirm"  # confirm the override `topic` ("replace", "force"…) to go ahead
+    DO_FIRST = "do_first"  # do the action `topic` first ("set_profile", "set_roi"…)
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """The fix an error asks for, without the words: `topic` names the input, list or action
+    and `subject` what it is about (a company, a key), for the shell to put in its phrase."""
+
+    fix: Fix
+    topic: str
+    subject: str = ""
+
+
 class EnablerError(Exception):
-    """Base for errors a user can act on. The CLI prints the message and exits 1."""
+    """Base for errors a user can act on. The CLI prints the message and exits 1.
+
+    The message says what happened in words both shells can show; `hint`, when given, says
+    what kind of fix helps, and the CLI and the app each add their own phrase for it.
+    """
+
+    def __init__(self, *args: object, hint: Hint | None = None) -> None:
+        super().__init__(*args)
+        self.hint = hint
 
 
 class NotFound(EnablerError):
@@ -70,7 +98,8 @@ class LibraryReadOnly(EnablerError):
         return cls(
             f"The library {path} is read-only (a read-only disk or folder, or file permissions), "
             "so nothing was changed. Reading it still works; copy it somewhere writable, or "
-            "point --db at another file, to make changes."
+            "open another library file, to make changes.",
+            hint=Hint(Fix.GIVE, "db"),
         )
 
 

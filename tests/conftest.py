@@ -24,6 +24,9 @@ from enabler.store import prospects as prospect_store
 from enabler.store import settings
 from enabler.store.db import open_db, transaction
 
+# An unexpected ERROR log fails its test; tests that run LibreOffice are marked so.
+pytest_plugins = ["tests.helpers.logfail", "tests.helpers.markers", "pytester"]
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "pptx"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -156,13 +159,23 @@ def demo_db_file(tmp_path_factory):
     return path
 
 
+def copy_library(source: Path, dest: Path) -> Path:
+    """A consistent copy of the library at `source` (VACUUM INTO: no half-written pages)."""
+    open_db(source).conn.execute("VACUUM INTO ?", [str(dest)])
+    return dest
+
+
 @pytest.fixture
-def demo_db(demo_db_file, tmp_path):
-    """A private copy of the demo library (made once per session)."""
-    src = open_db(demo_db_file)
-    dest = tmp_path / "demo.db"
-    src.conn.execute("VACUUM INTO ?", [str(dest)])
-    return open_db(dest)
+def demo_db_path(demo_db_file, tmp_path) -> Path:
+    """A private copy of the demo library (made once per session), as a path: for the CLI,
+    the app and child processes, which open their own connections."""
+    return copy_library(demo_db_file, tmp_path / "demo.db")
+
+
+@pytest.fixture
+def demo_db(demo_db_path):
+    """A private copy of the demo library, open."""
+    return open_db(demo_db_path)
 
 
 def run_cli(*args, env=None, cwd=None):

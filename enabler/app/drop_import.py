@@ -47,6 +47,7 @@ class DropImporter(QObject):
 
     def import_files(self, paths: list[Path]) -> bool:
         """Start importing `paths`; False (with a sentence) if they cannot be imported."""
+        from enabler.app.messages import error_text
         from enabler.errors import EnablerError
         from enabler.services.slide_files import check_slide_file
 
@@ -59,7 +60,7 @@ class DropImporter(QObject):
         try:
             checked = [check_slide_file(p) for p in paths]
         except EnablerError as exc:
-            self.error.emit(f"{exc} Nothing was imported.")
+            self.error.emit(f"{error_text(exc)} Nothing was imported.")
             return False
 
         def work(ctx):

@@ -17,9 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Enabler")
     app.setApplicationName("Enabler")
     from enabler.app.window import MainWindow
-    from enabler.store.paths import default_db_path
+    from enabler.services.library_file import default_library_path
 
-    db_path = args.db or default_db_path()
+    db_path = args.db or default_library_path()
 
     window = MainWindow(db_path)
     window.show()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from enabler.app.messages import error_text
 from enabler.errors import EnablerError, LibraryBusy, is_lock_error
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,9 @@ class OpContext:
     _cancel: threading.Event
 
     def open_db(self):
-        from enabler.store.db import open_db  # imported in the worker: keeps start-up light
+        from enabler.services.library_file import open_library  # in the worker: light start-up
 
-        return open_db(self.db_path)
+        return open_library(self.db_path)
 
     def progress(self, percent: int, message: str = "") -> None:
         """Report progress; raises Cancelled if the user asked to stop."""
@@ -69,7 +70,7 @@ class _Task(QRunnable):
         except Cancelled:
             signals.cancelled.emit()
         except EnablerError as exc:
-            signals.failed.emit(str(exc))
+            signals.failed.emit(error_text(exc))
         except sqlite3.OperationalError as exc:
             if not is_lock_error(exc):
                 log.exception("operation failed")
@@ -131,33 +132,3 @@ class Operation(QObject):
     def _on_cancelled(self) -> None:
         self.cancelled.emit()
         self._finish()
-
-
-class Background:
-    """Mixed into a widget (before QWidget) that runs background calls through a
-    `enabler.app.runner.Runner`. The widget provides `db_path`, an `ops` list and an `error`
-    signal; each operation stays in `ops` until it is done, and the latest is `op` (tests and
-    the main window wait on them)."""
-
-    def _runner(self):
-        from enabler.app.runner import Runner
-
-        if getattr(self, "_background_runner", None) is None:
-            self._background_runner = Runner(self.db_path, self)
-        return self._background_runner
-
-    def _track(self, op: Operation) -> Operation:
-        op.done.connect(lambda: op in self.ops and self.ops.remove(op))
-        self.ops.append(op)
-        self.op = op
-        return op
-
-    def _start(self, fn, on_success, on_failure=None) -> Operation:
-        """Write (or read once) off the GUI thread: never cancelled by another action, run
-        beside the rest; failures go to `on_failure` or `error`."""
-        return self._track(self._runner().write(fn, on_success, on_failure or self.error))
-
-    def _refresh(self, fn, on_success, on_failure=None, key: str = "") -> Operation:
-        """A read-only load: a newer one with the same key replaces it."""
-        runner = self._runner()
-        return self._track(runner.refresh(fn, on_success, on_failure or self.error, key=key))

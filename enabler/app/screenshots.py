@@ -41,14 +41,14 @@ def _settle(app: QApplication, window, ms: int = 400) -> None:
 def main(out_dir: str = "docs/screenshots") -> int:
     from enabler.app.window import MainWindow
     from enabler.services.demo import load_demo
-    from enabler.store.db import open_db
+    from enabler.services.library_file import open_library
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "demo.db"
-        load_demo(open_db(db_path), history=True)
+        load_demo(open_library(db_path), history=True)
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         settings.setValue("welcome_dismissed", True)
         window = MainWindow(db_path, settings)

@@ -122,7 +122,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "whoami": _cmd("profile", "The local profile the audit log names."),
 }
 # Modules of this package that define no command.
-HELPERS = frozenset({"common", "findings", "lazy", "messages", "prospect_fields"})
+HELPERS = frozenset({"common", "findings", "lazy", "messages", "options", "prospect_fields"})
 
 
 class _Group(LazyGroup):
@@ -137,7 +137,9 @@ class _Group(LazyGroup):
             click.echo(f"Error: {clash_message(exc)}", err=True)
             ctx.exit(1)
         except EnablerError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            from enabler.cli.messages import error_message
+
+            click.echo(f"Error: {error_message(exc)}", err=True)
             ctx.exit(1)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.worksheets import by_option, inherit, short, version_option
+from enabler.cli.options import by_option, expect_version_option, prospect_option
+from enabler.cli.worksheets import inherit, short
 from enabler.domain.action_plan import ActionPlan
 from enabler.services import action_plans as plans
 from enabler.services.worksheet_deck import plan_to_dict, template_to_dict
@@ -46,7 +47,7 @@ def _show(plan: ActionPlan, as_json: bool, message: str) -> None:
 @click.group(invoke_without_command=True)
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", help="Company name or id.")
+@prospect_option(required=False)
 @click.option("--today", default=None, help="Judge overdue steps as of this date (YYYY-MM-DD).")
 @click.pass_context
 def plan(ctx, db_path, as_json, prospect_ref, today) -> None:
@@ -66,7 +67,7 @@ def plan(ctx, db_path, as_json, prospect_ref, today) -> None:
 @plan.command("step")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--step", "number", type=int, default=None, help="Step to change (omit to add).")
 @click.option("--name", default=None, help="What the step is, e.g. Security review.")
 @click.option("--ours", "our_owner", default=None, help="Owner on our side.")
@@ -75,7 +76,7 @@ def plan(ctx, db_path, as_json, prospect_ref, today) -> None:
 @click.option("--status", default=None, help=STEP_STATUS_HELP)
 @click.option("--note", "notes", default=None, help="Notes on the step.")
 @click.option("--position", default=None, help="Move the step to this place (1 = first).")
-@version_option
+@expect_version_option()
 @by_option
 @click.pass_obj
 def step(parent, db_path, as_json, prospect_ref, number, expected_version, actor, **fields):
@@ -95,9 +96,9 @@ def step(parent, db_path, as_json, prospect_ref, number, expected_version, actor
 @plan.command("remove-step")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--step", "number", type=int, required=True, help="Step number to remove.")
-@version_option
+@expect_version_option()
 @by_option
 @click.pass_obj
 def remove_step(parent, db_path, as_json, prospect_ref, number, expected_version, actor):
@@ -112,7 +113,7 @@ def remove_step(parent, db_path, as_json, prospect_ref, number, expected_version
 @plan.command("apply-template")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--size", default=None, help="small, mid or large (default: from the deal amount).")
 @click.option("--start", default=None, help="Date of the first step (default today).")
 @click.option("--replace", is_flag=True, help="Replace the steps the plan already has.")

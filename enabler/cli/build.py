@@ -9,32 +9,17 @@ import click
 from enabler.cli.build_batch import batch_command
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.findings import echo_findings, summary
+from enabler.cli.options import parse_fields, prospect_option, split_ids
 from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import FieldFix, UnfilledField
 from enabler.services.build import build_deck, plan_deck
 
 
-def _split(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    return [part.strip() for part in value.split(",") if part.strip()]
-
-
-def _fields(values: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--field")
-        out[name.strip()] = value
-    return out
-
-
 @click.command()
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option(
     "--out",
     required=True,
@@ -72,8 +57,8 @@ def build(
     plan = plan_deck(
         db,
         prospect_ref,
-        _split(module_refs),
-        _fields(fields),
+        split_ids(module_refs),
+        parse_fields(fields),
         rep=rep,
         top=top,
         show_status=show_status,

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from enabler.cli.common import emit_json
+from enabler.cli.options import parse_fields, split_ids
 
 BATCH_HELP = """
 
@@ -85,13 +86,12 @@ def batch_command(single: click.Command) -> click.Command:
 
 
 def _run_batch(refs: tuple[str, ...], batch: dict, kwargs: dict) -> None:
-    from enabler.cli.build import _fields, _split
     from enabler.services.batch_build import BatchOptions, DeckOutcome, build_campaign
 
-    modules = _split(kwargs.get("module_refs"))
+    modules = split_ids(kwargs.get("module_refs"))
     options = BatchOptions(
         module_refs=tuple(modules) if modules else None,
-        overrides=_fields(kwargs.get("fields") or ()),
+        overrides=parse_fields(kwargs.get("fields") or ()),
         rep=kwargs.get("rep") or "",
         top=kwargs["top"],
         make_pdf=bool(kwargs.get("make_pdf")),

@@ -10,7 +10,7 @@ import click
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import parse_stage
 from enabler.errors import InvalidInput
-from enabler.store.db import open_db
+from enabler.services.library_file import open_library as _open
 
 
 class StageParam(click.ParamType):
@@ -47,7 +47,7 @@ def json_option(func):
 
 
 def open_library(db_path: Path | None):
-    return open_db(db_path)
+    return _open(db_path)
 
 
 def emit_json(data) -> None:

@@ -7,9 +7,9 @@ import dataclasses
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.insights import actor_option
+from enabler.cli.options import by_option, prospect_option
 from enabler.services import prospects as prospect_service
-from enabler.store import prospects as prospect_store
+from enabler.services.listings import prospect_contacts
 
 _FIELDS = (
     ("--title", "title", "Job title."),
@@ -27,7 +27,7 @@ def _contact_options(func):
     func = click.option("--primary/--not-primary", default=None, help="Address decks to them.")(
         func
     )
-    return actor_option(func)
+    return by_option(func)
 
 
 def _given(values: dict) -> dict:
@@ -42,11 +42,11 @@ def contacts() -> None:
 @contacts.command("list")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 def list_contacts(db_path, as_json, prospect_ref) -> None:
     """List a prospect's contacts."""
     db = open_library(db_path)
-    items = prospect_store.contacts(db, prospect_store.find(db, prospect_ref).id)
+    items = prospect_contacts(db, prospect_ref)
     if as_json:
         emit_json([dataclasses.asdict(c) for c in items])
         return
@@ -60,7 +60,7 @@ def list_contacts(db_path, as_json, prospect_ref) -> None:
 @contacts.command("add")
 @db_option
 @_contact_options
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.argument("name")
 def add(db_path, actor, prospect_ref, name, **fields) -> None:
     """Add someone to a prospect's buying committee."""
@@ -85,7 +85,7 @@ def edit(db_path, actor, contact_id, **fields) -> None:
 
 @contacts.command("remove")
 @db_option
-@actor_option
+@by_option
 @click.argument("contact_id", type=int)
 def remove(db_path, actor, contact_id) -> None:
     """Remove someone from the buying committee."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.insights import actor_option
+from enabler.cli.options import by_option
 from enabler.domain.crm_objects import CrmObject, describe
 from enabler.domain.crm_plan import RowAction
 from enabler.domain.modules import Stage
@@ -66,7 +66,7 @@ def echo_report(report: ImportReport) -> None:
 @click.command("import-crm")
 @db_option
 @json_option
-@actor_option
+@by_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -145,7 +145,7 @@ def list_stages(db_path, as_json) -> None:
 
 @stages.command("map")
 @db_option
-@actor_option
+@by_option
 @click.argument("crm_stage")
 @click.argument("funnel_stage")
 def map_command(db_path, actor, crm_stage, funnel_stage) -> None:
@@ -156,7 +156,7 @@ def map_command(db_path, actor, crm_stage, funnel_stage) -> None:
 
 @stages.command("reset")
 @db_option
-@actor_option
+@by_option
 @click.argument("crm_stage")
 def reset_command(db_path, actor, crm_stage) -> None:
     """Forget your rule for CRM_STAGE (the built-in one applies again)."""

@@ -13,8 +13,8 @@ from enabler.domain.modules import Stage
 from enabler.services import designed as designed_service
 from enabler.services import templates
 from enabler.services.import_slides import import_slides
+from enabler.services.library_views import current_profile
 from enabler.services.slide_files import check_slide_file
-from enabler.store import users
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 PROGRESS_FROM = 10  # slides; smaller files import too fast to need a progress line
@@ -22,7 +22,7 @@ PROGRESS_FROM = 10  # slides; smaller files import too fast to need a progress l
 
 def _actor(db, what: str) -> str:
     """The local profile's name; a sales profile may not change the library."""
-    profile = users.get_profile(db)
+    profile = current_profile(db)
     if profile is None:
         return ""
     profile.require_marketing(what)

@@ -8,6 +8,9 @@ import click
 
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.cli.findings import echo_findings, summary
+from enabler.cli.messages import hint_phrase
+from enabler.cli.options import prospect_option
+from enabler.errors import Fix, Hint
 from enabler.services.export import export_pdfs
 from enabler.services.leave_behind import build_leave_behind
 from enabler.services.preflight import check_deck
@@ -67,7 +70,9 @@ def pdf(db_path, as_json, decks, out, force) -> None:
                 if r.preflight and r.preflight.warnings:
                     echo_findings(r.preflight)
             else:
-                click.echo(f"Error: {r.deck}: {r.error}", err=True)
+                blocked = r.preflight is not None and bool(r.preflight.errors)
+                hint = f" ({hint_phrase(Hint(Fix.CONFIRM, 'force'))})" if blocked else ""
+                click.echo(f"Error: {r.deck}: {r.error}{hint}", err=True)
     if not all(r.ok for r in results):
         raise click.exceptions.Exit(1)
 
@@ -75,7 +80,7 @@ def pdf(db_path, as_json, decks, out, force) -> None:
 @click.command("leave-behind")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option(
     "--out",
     required=True,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.options import prospect_option
 from enabler.domain.feedback import MIN_SAMPLE
 from enabler.services import feedback, feedback_report
 
@@ -43,7 +44,7 @@ def rate(db_path, as_json, module_ref, stars, flag, comment) -> None:
 @click.command()
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.argument("result", metavar="won|lost|no-decision")
 @click.option("--reason", default="", help="Why the deal was won or lost.")
 @click.option("--date", "date", default=None, help="When it closed (YYYY-MM-DD; default today).")

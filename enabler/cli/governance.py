@@ -9,16 +9,13 @@ import json
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.options import expect_version_option
 from enabler.domain.lifecycle import ModuleStatus, describe
 from enabler.services import governance, revisions, staleness
-from enabler.store import modules as module_store
-from enabler.store import versions
+from enabler.services.listings import module_content
 
-expect_option = click.option(
-    "--expect-version",
-    "expected",
-    type=int,
-    help="Row version you read (see `module show`); a newer one means a conflict.",
+expect_option = expect_version_option(
+    "expected", help="Row version you read (see `module show`); a newer one means a conflict."
 )
 comment_option = click.option("--comment", default="", help="A note for the review trail.")
 
@@ -53,8 +50,7 @@ def module() -> None:
 def show(db_path, as_json, ref) -> None:
     """State, reviewer, review-by date, row version and current content of a module."""
     db = open_library(db_path)
-    s = module_store.module_status(db, ref)
-    snap = versions.snapshot(db, s.current_version_id)
+    s, snap = module_content(db, ref)
     if as_json:
         data = status_json(s) | {"content": dict(snap.content), "notes": snap.talking_points}
         if s.has_revision:

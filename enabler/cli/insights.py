@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import getpass
-import os
 
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.options import by_option, prospect_option
 from enabler.domain.prospects import InsightKind, ReviewState
 from enabler.services import insights as insight_service
 
 KINDS = [*(k.value for k in InsightKind), "competitor"]  # "competitor" = competitor_activity
-
-
-def default_actor() -> str:
-    try:
-        return os.environ.get("ENABLER_USER") or getpass.getuser()
-    except (KeyError, OSError):  # no login name (some containers)
-        return ""
-
-
-def actor_option(func):
-    """`--by NAME`: who is making the change, for the audit log."""
-    return click.option(
-        "--by",
-        "actor",
-        default=default_actor,
-        show_default="your login name (env ENABLER_USER)",
-        help="Who makes the change (recorded in the audit log).",
-    )(func)
 
 
 def insight_dict(marked) -> dict:
@@ -63,8 +44,8 @@ def insights() -> None:
 
 @insights.command("add")
 @db_option
-@actor_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@by_option
+@prospect_option()
 @click.option("--kind", required=True, type=click.Choice(KINDS))
 @click.option("--text", required=True, help="What you learned.")
 @click.option("--source", default="", help="Where it came from (call, email, event…).")
@@ -80,7 +61,7 @@ def add(db_path, actor, prospect_ref, kind, text, source, date) -> None:
 
 @insights.command("remove")
 @db_option
-@actor_option
+@by_option
 @click.argument("insight_id", type=int)
 def remove(db_path, actor, insight_id) -> None:
     """Delete an insight (recorded in the audit log)."""
@@ -90,7 +71,7 @@ def remove(db_path, actor, insight_id) -> None:
 
 @insights.command("promote")
 @db_option
-@actor_option
+@by_option
 @click.argument("insight_id", type=int)
 @click.option("--industry", default="", help="Segment industry (default: the prospect's).")
 @click.option("--persona", default="", help="Segment persona, e.g. CFO (default: any).")
@@ -108,7 +89,7 @@ def promote(db_path, actor, insight_id, industry, persona) -> None:
 
 @insights.command("stale-after")
 @db_option
-@actor_option
+@by_option
 @click.argument("days", type=int, required=False)
 def stale_after(db_path, actor, days) -> None:
     """Show, or set, after how many days an insight shows as stale."""
@@ -153,7 +134,7 @@ def list_segments(db_path, as_json, pending, industry) -> None:
 
 @segments.command("add")
 @db_option
-@actor_option
+@by_option
 @click.option("--text", required=True, help="The research finding.")
 @click.option("--industry", default="", help="Industry it applies to.")
 @click.option("--persona", default="", help="Persona it applies to, e.g. CFO.")
@@ -177,7 +158,7 @@ def add_segment(db_path, actor, text, industry, persona, kind, source, date) -> 
 
 @segments.command("review")
 @db_option
-@actor_option
+@by_option
 @click.argument("research_id", type=int)
 @click.argument("decision", type=click.Choice(["accept", "reject"]))
 @click.option("--text", default="", help="Reword it when accepting (e.g. drop the company).")

@@ -6,8 +6,8 @@ import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.domain.modules import ModuleState
+from enabler.services import listings
 from enabler.services.demo import load_demo
-from enabler.store import modules as module_store
 
 
 @click.command()
@@ -44,7 +44,7 @@ def modules() -> None:
 def list_modules(db_path, as_json, state) -> None:
     """List modules in every state with id, key, title, state, owner and stages."""
     db = open_library(db_path)
-    items = module_store.list_modules(db, ModuleState(state) if state else None)
+    items = listings.list_modules(db, ModuleState(state) if state else None)
     if as_json:
         emit_json(
             [

@@ -8,6 +8,7 @@ import click
 from click.core import ParameterSource
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.options import by_option, expect_version_option, prospect_option
 from enabler.domain.battlecards import Battlecard, battlecard_to_dict
 from enabler.domain.modules import ModuleState
 from enabler.domain.objections import ChecklistItem, ObjectionCategory, ObjectionChecklist
@@ -72,7 +73,7 @@ def _short(text: str, limit: int = 60) -> str:
 @click.group(invoke_without_command=True)
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", help="Company name or id.")
+@prospect_option(required=False)
 @click.pass_context
 def objections(ctx, db_path, as_json, prospect_ref) -> None:
     """A prospect's objection checklist: `enabler objections --prospect NAME`."""
@@ -101,18 +102,12 @@ def objections(ctx, db_path, as_json, prospect_ref) -> None:
 @objections.command("mark")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--objection", "ref", required=True, help="Objection id from the checklist.")
 @click.option("--state", required=True, type=click.Choice(MARK_STATES, case_sensitive=False))
 @click.option("--note", default=None, help="Note to keep with the item (replaces the last one).")
-@click.option(
-    "--if-version",
-    "expected_version",
-    type=int,
-    default=None,
-    help="Only change the item if it is still at this version (from --json).",
-)
-@click.option("--by", "actor", default="", help="Who is marking it (default: nobody named).")
+@expect_version_option()
+@by_option
 @click.pass_context
 def mark(ctx, db_path, as_json, prospect_ref, ref, state, note, expected_version, actor) -> None:
     """Mark a checklist item raised, answered or parked (or back to open)."""
@@ -131,12 +126,12 @@ def mark(ctx, db_path, as_json, prospect_ref, ref, state, note, expected_version
 @objections.command("add")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--text", required=True, help="What the prospect objected to, in their words.")
 @click.option("--category", required=True, type=click.Choice(CATEGORIES, case_sensitive=False))
 @click.option("--state", default="open", type=click.Choice(MARK_STATES, case_sensitive=False))
 @click.option("--note", default="", help="Note to keep with the item.")
-@click.option("--by", "actor", default="", help="Who is adding it.")
+@by_option
 @click.pass_context
 def add(ctx, db_path, as_json, prospect_ref, text, category, state, note, actor) -> None:
     """Add your own objection to a prospect's checklist."""
@@ -220,7 +215,7 @@ def battlecard(db_path, as_json, competitor) -> None:
 @click.command("prep-sheet")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option(
     "--out",
     required=True,

@@ -11,8 +11,8 @@ from enabler.cli.common import db_option, emit_json, emit_table, json_option, op
 from enabler.services import keys as key_service
 from enabler.services import packs
 from enabler.services.governance import require_profile
+from enabler.services.listings import trusted_pack_keys
 from enabler.services.pack_sequence import downgrade_message
-from enabler.store import trusted_keys
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -54,7 +54,7 @@ def keys_trust(db_path, public_key, name) -> None:
 @json_option
 def keys_list(db_path, as_json) -> None:
     """Trusted publisher keys."""
-    items = trusted_keys.list_keys(open_library(db_path))
+    items = trusted_pack_keys(open_library(db_path))
     if as_json:
         emit_json(
             [{k: v for k, v in dataclasses.asdict(t).items() if k != "public_key"} for t in items]

@@ -7,7 +7,8 @@ import click
 from enabler.cli.common import db_option, emit_json, json_option, open_library
 from enabler.domain.profile import Role
 from enabler.services import governance
-from enabler.store import users
+from enabler.services.library_views import current_profile
+from enabler.services.listings import review_rules
 
 
 @click.command()
@@ -15,7 +16,7 @@ from enabler.store import users
 @json_option
 def whoami(db_path, as_json) -> None:
     """The local profile the audit log names."""
-    profile = users.get_profile(open_library(db_path))
+    profile = current_profile(open_library(db_path))
     if as_json:
         emit_json({"name": profile.name, "role": profile.role.value} if profile else None)
     elif profile is None:
@@ -53,7 +54,7 @@ def profile_set(db_path, name, role) -> None:
 def rules(db_path, as_json, review_days, four_eyes) -> None:
     """Show or change the library's review rules."""
     db = open_library(db_path)
-    current = users.get_rules(db)
+    current = review_rules(db)
     if review_days is not None or four_eyes is not None:
         current = governance.set_rules(
             db,

@@ -6,7 +6,8 @@ import dataclasses
 
 import click
 
-from enabler.cli.insights import actor_option, insight_dict, insight_line
+from enabler.cli.insights import insight_dict, insight_line
+from enabler.cli.options import by_option
 from enabler.domain.modules import Stage
 
 # option name → (prospect field, is a list, help)
@@ -33,7 +34,7 @@ def field_options(func):
     """Every editable prospect field as an option, plus --by."""
     for flag, field, many, text in reversed(_OPTIONS):
         func = click.option(flag, field, multiple=many, default=None, help=text)(func)
-    return actor_option(func)
+    return by_option(func)
 
 
 def given_fields(values: dict) -> dict:

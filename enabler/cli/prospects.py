@@ -6,8 +6,8 @@ import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.cli.prospect_fields import details_dict, echo_details, field_options, given_fields
+from enabler.services import listings
 from enabler.services.prospects import add_prospect, edit_prospect, prospect_details
-from enabler.store import prospects as prospect_store
 
 
 @click.group()
@@ -21,7 +21,7 @@ def prospects() -> None:
 def list_prospects(db_path, as_json) -> None:
     """List prospects with id, company, industry and stage."""
     db = open_library(db_path)
-    items = prospect_store.list_prospects(db)
+    items = listings.list_prospects(db)
     if as_json:
         emit_json(
             [

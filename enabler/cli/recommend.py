@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.insights import actor_option
+from enabler.cli.options import by_option, prospect_option
 from enabler.services.preview import filled_titles
 from enabler.services.recommend import (
     DEFAULT_LIMIT,
@@ -20,7 +20,7 @@ from enabler.services.recommend import (
 @click.command("recommend")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--limit", default=DEFAULT_LIMIT, show_default=True, help="How many modules.")
 def recommend_command(db_path, as_json, prospect_ref, limit) -> None:
     """Rank approved modules for a prospect, with the reasons for each score."""
@@ -93,7 +93,7 @@ def list_weights(db_path, as_json) -> None:
 
 @weights.command("set")
 @db_option
-@actor_option
+@by_option
 @click.argument("factor")
 @click.argument("weight")
 def set_command(db_path, actor, factor, weight) -> None:
@@ -104,7 +104,7 @@ def set_command(db_path, actor, factor, weight) -> None:
 
 @weights.command("reset")
 @db_option
-@actor_option
+@by_option
 @click.argument("factor", required=False)
 def reset_command(db_path, actor, factor) -> None:
     """Restore the default weight of FACTOR, or of every factor."""

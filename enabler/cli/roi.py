@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.options import by_option, prospect_option
 from enabler.domain.roi_model import Scenario, model_to_dict
 from enabler.services import roi as roi_service
 from enabler.services.roi_figures import assumption_rows, headline_rows
@@ -17,7 +18,7 @@ _SCENARIO = click.Choice([s.value for s in Scenario])
 @click.group(invoke_without_command=True)
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", help="Company name or id.")
+@prospect_option(required=False)
 @click.option("--scenario", type=_SCENARIO, default=Scenario.EXPECTED.value, show_default=True)
 @click.option(
     "--swing",
@@ -75,7 +76,7 @@ def roi(ctx, db_path, as_json, prospect_ref, scenario, swing_pct) -> None:
 @roi.command("set")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option(
     "--input",
     "input_path",
@@ -83,7 +84,7 @@ def roi(ctx, db_path, as_json, prospect_ref, scenario, swing_pct) -> None:
     help='JSON: a line-item model, or {"discount_rate": 10, "cash_flows": [year 0, …]}.',
 )
 @click.option("--preset", "industry", help="Start from marketing's preset for this industry.")
-@click.option("--actor", default="", help="Who makes the change (for the audit log).")
+@by_option
 def set_model(db_path, as_json, prospect_ref, input_path, industry, actor) -> None:
     """Set a prospect's business case from a JSON file or an industry preset.
 
@@ -110,8 +111,8 @@ def set_model(db_path, as_json, prospect_ref, input_path, industry, actor) -> No
 
 @roi.command("clear")
 @db_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
-@click.option("--actor", default="", help="Who makes the change (for the audit log).")
+@prospect_option()
+@by_option
 def clear(db_path, prospect_ref, actor) -> None:
     """Remove a prospect's business case (decks then leave the ROI slides out)."""
     db = open_library(db_path)

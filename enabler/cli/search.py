@@ -19,9 +19,7 @@ from enabler.cli.common import (
 from enabler.domain.modules import ModuleKind, ModuleState
 from enabler.services import glossary as glossary_service
 from enabler.services.governance import require_profile
-from enabler.store import audit as audit_store
-from enabler.store import modules as module_store
-from enabler.store.search import SearchFilters, search
+from enabler.services.listings import SearchFilters, audit_trail, search_modules
 
 _BOLD = ("\x1b[1m", "\x1b[0m")
 
@@ -44,7 +42,7 @@ def search_command(db_path, as_json, query, limit, **facets) -> None:
     Facets narrow the results; modules made for every industry match any --industry.
     """
     db = open_library(db_path)
-    results = search(db, query, SearchFilters(**facets), limit=limit)
+    results = search_modules(db, query, SearchFilters(**facets), limit=limit)
     if as_json:
         emit_json(
             {
@@ -131,9 +129,7 @@ def glossary_remove(db_path, term) -> None:
 def audit(db_path, as_json, entity, entity_id, module_ref, limit) -> None:
     """Who changed what and when, newest first, with before and after."""
     db = open_library(db_path)
-    if module_ref:
-        entity, entity_id = "module", str(module_store.get_module(db, module_ref).id)
-    rows = audit_store.latest(db, entity, entity_id, limit)
+    rows = audit_trail(db, entity, entity_id, module_ref, limit)
     if as_json:
         for row in rows:
             for side in ("before", "after"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.options import by_option, expect_version_option, prospect_option
 from enabler.domain.criteria import CriteriaChecklist, CriterionItem
 from enabler.services import worksheets as service
 from enabler.services.worksheet_deck import checklist_to_dict, criterion_to_dict, item_to_dict
@@ -21,20 +22,6 @@ def inherit(parent: dict | None, db_path, as_json):
 def short(text: str, limit: int = 48) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def version_option(func):
-    return click.option(
-        "--if-version",
-        "expected_version",
-        type=int,
-        default=None,
-        help="Only change it if it is still at this version (from --json).",
-    )(func)
-
-
-def by_option(func):
-    return click.option("--by", "actor", default="", help="Who is making the change.")(func)
 
 
 def _print_checklist(cl: CriteriaChecklist) -> None:
@@ -63,7 +50,7 @@ def _print_item(verb: str, item: CriterionItem, db, prospect_ref) -> None:
 @click.group(invoke_without_command=True)
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", help="Company name or id.")
+@prospect_option(required=False)
 @click.pass_context
 def criteria(ctx, db_path, as_json, prospect_ref) -> None:
     """A prospect's evaluation criteria: `enabler criteria --prospect NAME`."""
@@ -100,14 +87,14 @@ def library(parent, db_path, as_json) -> None:
 @criteria.command("mark")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--criterion", "ref", required=True, help="Criterion id from the checklist.")
 @click.option("--status", default=None, help=STATUS_HELP)
 @click.option("--weight", default=None, help="1 (nice to have) to 5 (must have).")
 @click.option("--wording", default=None, help="The buyer's own words for the criterion.")
 @click.option("--evidence", default=None, help="What shows we meet it.")
 @click.option("--note", default=None, help="Note to keep with the item (replaces the last one).")
-@version_option
+@expect_version_option()
 @by_option
 @click.pass_obj
 def mark(parent, db_path, as_json, prospect_ref, ref, expected_version, actor, **fields) -> None:
@@ -126,7 +113,7 @@ def mark(parent, db_path, as_json, prospect_ref, ref, expected_version, actor, *
 @criteria.command("add")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--criterion", "key", default=None, help="A library criterion's key.")
 @click.option("--name", default=None, help="Or your own criterion, in a few words.")
 @click.option("--wording", default="", help="The buyer's own words for the criterion.")
@@ -150,9 +137,9 @@ def add(parent, db_path, as_json, prospect_ref, actor, **fields) -> None:
 @criteria.command("drop")
 @db_option
 @json_option
-@click.option("--prospect", "prospect_ref", required=True, help="Company name or id.")
+@prospect_option()
 @click.option("--criterion", "ref", required=True, help="Criterion id from the checklist.")
-@version_option
+@expect_version_option()
 @by_option
 @click.pass_obj
 def drop(parent, db_path, as_json, prospect_ref, ref, expected_version, actor) -> None:

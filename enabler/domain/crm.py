@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from enabler.domain.modules import Stage
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 
 
 class CrmFormat(StrEnum):
@@ -186,7 +186,8 @@ def resolve_columns(
         expected = " or ".join(repr(n) for n in table.get(required[0], ())) or "a column"
         raise InvalidInput(
             f"This {fmt.value} file has no {required[0]} column: expected {expected}. "
-            f"Columns found: {found}. Name the right column with --mapping FILE."
+            f"Columns found: {found}. Name the right column in a column mapping.",
+            hint=Hint(Fix.GIVE, "mapping"),
         )
     return ColumnMap(fmt, columns, tuple(headers))
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from enabler.domain.crm_values import SLASHED_DATE, DateOrder
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 
 _SHOWN = 3  # lines named per side in the conflict message
 
@@ -72,9 +72,9 @@ class DateBallot:
             raise InvalidInput(
                 f"{file} writes dates both ways: {_side(mdy, self.examples[DateOrder.MDY])} "
                 f"only month-first, {_side(dmy, self.examples[DateOrder.DMY])} only day-first. "
-                "Say which order the file uses, MDY or DMY (--date-order on the command line, "
-                "'Dates such as 03/04/2026' in the import wizard); rows whose dates do not "
-                "fit it are then skipped and named."
+                "Say which order the file uses, MDY or DMY; rows whose dates do not fit it are "
+                "then skipped and named.",
+                hint=Hint(Fix.GIVE, "date_order"),
             )
         if dmy:
             return DateOrder.DMY

@@ -134,8 +134,8 @@ def read_record(
         if rule is None:
             notes.append(
                 f"unknown CRM stage {label!r}: stage left as it is "
-                "(map it on the wizard's Stages step, or `enabler stages map "
-                f"{label!r} STAGE`)"
+                "(map it on the wizard's Stages step, or with the stage map on the command "
+                "line)"
             )
         elif rule.stage is None:
             notes.append(f"CRM stage {label!r} keeps the current stage")

@@ -192,7 +192,7 @@ def _fields(texts, out: list[Finding]) -> None:
                 out.append(Finding(_W, Check.UNFILLED_FIELD, message, item.slide, item.shape))
                 continue
             message = (
-                f"{where}: unfilled field {field_text}; fill it (--field) or fix the module's text."
+                f"{where}: unfilled field {field_text}; give it a value or fix the module's text."
             )
             out.append(Finding(_E, Check.UNFILLED_FIELD, message, item.slide, item.shape))
 

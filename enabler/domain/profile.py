@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 
 
 class Role(StrEnum):
@@ -25,15 +25,15 @@ class Profile:
         """Marketing owns the library; reps use it."""
         if self.role is not Role.MARKETING:
             raise InvalidInput(
-                f"Only marketing can {what}; you are set up as {self.role.value} "
-                "(`enabler profile set --role marketing` if that is wrong)."
+                f"Only marketing can {what}; you are set up as {self.role.value}.",
+                hint=Hint(Fix.DO_FIRST, "set_role"),
             )
 
 
 def make_profile(name: str, role: str) -> Profile:
     name = " ".join(name.split())
     if not name:
-        raise InvalidInput("Give your name, e.g. `enabler profile set --name 'Lena Brandt'`.")
+        raise InvalidInput("Give your name.", hint=Hint(Fix.GIVE, "name"))
     try:
         return Profile(name, Role(role))
     except ValueError:

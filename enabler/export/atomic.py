@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from enabler.errors import ExportFailed
+from enabler.errors import ExportFailed, Fix, Hint
 
 
 def write_atomic(path: Path | str, write: Callable[[BinaryIO], None]) -> Path:
@@ -24,7 +24,8 @@ def write_atomic(path: Path | str, write: Callable[[BinaryIO], None]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportFailed(
-            f"The folder {folder} does not exist. Create it or choose another --out."
+            f"The folder {folder} does not exist. Create it or choose another output file.",
+            hint=Hint(Fix.GIVE, "out"),
         )
     if path.is_dir():
         raise ExportFailed(f"{path} is a folder. Give a file name, e.g. {path / 'deck.pptx'}.")

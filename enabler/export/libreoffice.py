@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from enabler.errors import EnablerError, ExportFailed
+from enabler.errors import EnablerError, ExportFailed, Fix, Hint
 from enabler.export import soffice as lo
 from enabler.export.atomic import write_atomic
 from enabler.export.leash import popen_leashed
@@ -173,8 +173,9 @@ class Converter:
                 self._stop(graceful=False)
                 raise ExportFailed(
                     f"LibreOffice did not finish {name} within {self.timeout:.0f} s, so it was "
-                    "stopped and will restart for the next file. Check the deck (`enabler "
-                    "check`) or raise the timeout (ENABLER_PDF_TIMEOUT)."
+                    "stopped and will restart for the next file. Check the deck or raise the "
+                    "timeout (ENABLER_PDF_TIMEOUT).",
+                    hint=Hint(Fix.DO_FIRST, "check_deck"),
                 )
             if answer.get("ok"):
                 return

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from enabler.errors import ExportFailed
+from enabler.errors import ExportFailed, Fix, Hint
 from enabler.export import html_pdf
 from enabler.export.atomic import write_atomic
 
@@ -38,7 +38,8 @@ def write_fitting_pdf(
     folder = Path(out).expanduser().parent
     if not folder.is_dir():  # fail before the slow part
         raise ExportFailed(
-            f"The folder {folder} does not exist. Create it or choose another --out."
+            f"The folder {folder} does not exist. Create it or choose another output file.",
+            hint=Hint(Fix.GIVE, "out"),
         )
     try:
         from weasyprint import HTML

@@ -28,7 +28,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
 
 from enabler.domain.modules import SmartContent
-from enabler.errors import RenderError
+from enabler.errors import Fix, Hint, RenderError
 from enabler.render import placement
 from enabler.render.smart import (
     drop_empty_placeholders,
@@ -51,8 +51,9 @@ Fill = Callable[[str], str]
 def _roi(ctx: Mapping) -> Mapping:
     if "roi" not in ctx:
         raise RenderError(
-            "The ROI slides need a business case for this prospect: set one with "
-            "`enabler roi set --prospect NAME --input FILE` or leave the ROI modules out."
+            "The ROI slides need a business case for this prospect: set one or leave the ROI "
+            "modules out.",
+            hint=Hint(Fix.DO_FIRST, "set_roi"),
         )
     return ctx["roi"]
 

@@ -28,7 +28,7 @@ from enabler.domain.action_plan import (
 )
 from enabler.domain.field_errors import FieldCheck, FieldErrors, parse_iso_date
 from enabler.domain.prospects import Prospect
-from enabler.errors import Conflict, InvalidInput, NotFound
+from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 from enabler.services.worksheets import find_prospect
 from enabler.store import action_plans as store
 from enabler.store import prospects as prospect_store
@@ -139,8 +139,8 @@ def _step(p: Prospect, steps: list[PlanStep], number: int) -> PlanStep:
     if not 1 <= int(number) <= len(steps):
         count = f"steps 1 to {len(steps)}" if steps else "no steps yet"
         raise NotFound(
-            f"{p.company}'s plan has no step {number} ({count}). "
-            f"See `enabler plan --prospect {p.company!r}`."
+            f"{p.company}'s plan has no step {number} ({count}).",
+            hint=Hint(Fix.LOOK_UP, "plan", p.company),
         )
     return steps[int(number) - 1]
 
@@ -197,14 +197,16 @@ def apply_template(
         parsed = parsed or deal_size_for(p.deal_amount)
         if parsed is None:
             raise InvalidInput(
-                f"{p.company} has no deal amount, so its deal size is unknown. "
-                "Pass --size small, mid or large."
+                f"{p.company} has no deal amount, so its deal size (small, mid or large) is "
+                "unknown.",
+                hint=Hint(Fix.GIVE, "size"),
             )
         if store.has_steps(db, p.id):
             if not replace:
                 raise Conflict(
-                    f"{p.company} already has a plan. Pass --replace to start over from the "
-                    f"{parsed.value} template (the current steps stay in the audit log)."
+                    f"{p.company} already has a plan; replacing it starts over from the "
+                    f"{parsed.value} template (the current steps stay in the audit log).",
+                    hint=Hint(Fix.CONFIRM, "replace"),
                 )
             store.delete_steps(db, p.id, actor)
         template = store.get_template(db, parsed)

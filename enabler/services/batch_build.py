@@ -23,7 +23,7 @@ from enabler.domain.file_names import unique_stems
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import Prospect
 from enabler.domain.storyline import DEFAULT_TOP
-from enabler.errors import EnablerError, InvalidInput
+from enabler.errors import EnablerError, Fix, Hint, InvalidInput
 from enabler.store import prospects as prospect_store
 
 # Told of each deck as it finishes: (its outcome, decks finished, decks in the batch).
@@ -78,7 +78,9 @@ def select_prospects(
     """The prospects named (in order, each once) or, with `everyone`, all of them; then only
     those at `stage` and in `industry` (case-insensitive) when given."""
     if not everyone and not refs:
-        raise InvalidInput("Name a prospect with --prospect, or use --all.")
+        raise InvalidInput(
+            "Name a prospect, or choose all of them.", hint=Hint(Fix.GIVE, "prospects")
+        )
     chosen = prospect_store.list_prospects(db) if everyone else []
     seen = {p.id for p in chosen}
     for ref in refs:
@@ -92,7 +94,9 @@ def select_prospects(
     if industry:
         chosen = [p for p in chosen if p.industry.casefold() == industry.strip().casefold()]
     if not chosen:
-        raise InvalidInput("No prospect matches; check --stage and --industry.")
+        raise InvalidInput(
+            "No prospect matches the stage and industry given.", hint=Hint(Fix.GIVE, "batch_filter")
+        )
     return chosen
 
 

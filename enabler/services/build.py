@@ -16,18 +16,18 @@ from enabler.domain.modules import Module, ModuleState
 from enabler.domain.preflight import PreflightReport
 from enabler.domain.prospects import Prospect
 from enabler.domain.storyline import DEFAULT_TOP
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.export.file_kind import require_extension
 from enabler.render import deck as deck_render
-from enabler.render.context import build_context
 from enabler.render.context_reads import plan_reads
-from enabler.services import designed, field_overrides, objection_deck, roi_deck, worksheet_deck
-from enabler.services.glossary import glossary_context
+from enabler.services import objection_deck, roi_deck, worksheet_deck
+from enabler.services.auto_plan import automatic_modules
+from enabler.services.deck_context import template_context
 from enabler.services.output_guard import check_outputs
 from enabler.services.preflight import check_presentation, planned_modules
 from enabler.services.templates import installed_template
-from enabler.store import assets, decks, settings
+from enabler.store import assets, decks
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
 from enabler.store.db import transaction
@@ -91,70 +91,16 @@ def plan_deck(
                 f"{', '.join(not_approved)}."
             )
     else:
-        from enabler.services.auto_plan import automatic_modules  # it reads plan fields: a cycle
-
         ctx = template_context(db, plan)
         chosen, notes = automatic_modules(db, plan, top, PLAN_ADJUSTERS, ctx)
         if not chosen:
             raise InvalidInput(
                 f"No approved module matches {prospect.company} ({prospect.stage.label}, "
-                f"{prospect.industry or 'no industry'}). Pick modules with --modules ID,ID."
+                f"{prospect.industry or 'no industry'}).",
+                hint=Hint(Fix.GIVE, "modules"),
             )
     planned = tuple(PlannedModule(m, module_store.current_version(db, m)) for m in chosen)
     return dataclasses.replace(plan, modules=planned, notes=notes)
-
-
-# Each provider adds top-level template values for a deck, e.g. {"roi": {...}}.
-# Signature: (db, plan) -> dict. Add one line per feature.
-ContextProvider = Callable[[sqlite_utils.Database, DeckPlan], dict]
-CONTEXT_PROVIDERS: tuple[ContextProvider, ...] = (
-    field_overrides.override_context,  # first: the providers below own their names
-    objection_deck.deck_context,
-    roi_deck.roi_context,
-    glossary_context,
-    worksheet_deck.deck_context,
-    designed.contacts_context,
-)
-
-# The top-level names a provider can add, so a build skips it when the plan reads none of them
-# (enabler.render.context_reads). A provider not listed here always runs.
-PROVIDED_NAMES: dict[ContextProvider, frozenset[str]] = {
-    objection_deck.deck_context: frozenset({"objections", "battlecards"}),
-    roi_deck.roi_context: frozenset({"roi"}),
-    glossary_context: frozenset({"glossary"}),
-    worksheet_deck.deck_context: frozenset({"criteria", "action_plan"}),
-    designed.contacts_context: frozenset({"contacts"}),
-}
-
-
-def template_context(
-    db: sqlite_utils.Database, plan: DeckPlan, reads: frozenset[str] | None = None
-) -> dict:
-    """Every value slide templates can use for this plan.
-
-    With `reads` (the names the caller will look up at most, see `plan_reads`), providers whose
-    names are all outside it are skipped: their data is never shown, so it is not computed.
-    """
-    reps = settings.get(db, "reps", {}) or {}
-    ctx = build_context(plan, settings.get(db, "vendor", {}), reps.get(plan.rep, {}))
-    for provider in CONTEXT_PROVIDERS:
-        provided = PROVIDED_NAMES.get(provider)
-        if reads is not None and provided is not None and reads.isdisjoint(provided):
-            continue
-        ctx.update(provider(db, plan))
-    return ctx
-
-
-def context_roots(db: sqlite_utils.Database) -> frozenset[str]:
-    """Top-level fields the providers add to every deck's context (roi, objections…)."""
-    plan = DeckPlan(prospect=Prospect(id=0, company="Example"), modules=())
-    roots: set[str] = set()
-    for provider in CONTEXT_PROVIDERS:
-        try:
-            roots.update(provider(db, plan))
-        except Exception:  # a provider that needs a real prospect adds nothing
-            continue
-    return frozenset(roots)
 
 
 # Told how far a build is: (modules done, modules in the plan, what is happening). It may raise

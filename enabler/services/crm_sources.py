@@ -26,7 +26,7 @@ from enabler.domain.crm_mapping import CrmMapping, mapping_from_dict
 from enabler.domain.crm_objects import API_ALIASES, CONTACT_ALIASES, CrmObject, detect_object
 from enabler.domain.crm_rows import BadRow, CrmRecord, read_record
 from enabler.domain.crm_values import DateOrder
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.services.csv_read import CsvFile, open_csv
 from enabler.services.json_input import loads_json, loads_toml
 
@@ -137,7 +137,8 @@ def _kind(file: CsvFile, fmt: str, mapping: CrmMapping | None) -> tuple[CrmForma
         f"{file.name} does not look like a CRM export: expected the columns of a "
         f"{expected_headers()}, or a Salesforce Account, Opportunity or Contact export "
         f"(Id, Name, StageName, AccountId…); found: {shown}. "
-        "Pass --format, or --mapping FILE for other files."
+        "Say which format it is, or give a column mapping for other files.",
+        hint=Hint(Fix.GIVE, "crm_format"),
     )
 
 

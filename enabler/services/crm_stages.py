@@ -6,7 +6,7 @@ import sqlite_utils
 
 from enabler.domain.crm import DEFAULT_STAGE_MAP, StageRule, stage_key, stage_rules
 from enabler.domain.crm_mapping import parse_stage_target
-from enabler.errors import InvalidInput, NotFound
+from enabler.errors import Fix, Hint, InvalidInput, NotFound
 from enabler.store import crm as crm_store
 from enabler.store.db import transaction
 
@@ -33,6 +33,8 @@ def reset_stage(db: sqlite_utils.Database, label: str, actor: str = "") -> Stage
     """Drop the user's rule for a CRM stage; returns the built-in rule now in force, if any."""
     with transaction(db):
         if not crm_store.remove_stage_rule(db, label, actor):
-            raise NotFound(f"No edited rule for CRM stage {label!r}. See `enabler stages list`.")
+            raise NotFound(
+                f"No edited rule for CRM stage {label!r}.", hint=Hint(Fix.LOOK_UP, "stages")
+            )
     defaults = {stage_key(k): StageRule(k, v) for k, v in DEFAULT_STAGE_MAP.items()}
     return defaults.get(stage_key(label))

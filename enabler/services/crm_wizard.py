@@ -139,9 +139,8 @@ def inspect_export(path: Path | str) -> ExportSummary:
         if obj is not CrmObject.ACCOUNT:
             problem = (
                 f"{path.name} is a Salesforce {describe(obj)}: it names accounts by AccountId. "
-                "Import it together with its Account export from the command line "
-                f"(enabler import-crm Account.csv {path.name}), or choose the column that "
-                "holds the company name."
+                "Import it together with its Account export (both files in one import on the "
+                "command line), or choose the column that holds the company name."
             )
             columns.pop("company", None)
     elif fmt is CrmFormat.CUSTOM:

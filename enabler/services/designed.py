@@ -9,7 +9,7 @@ import sqlite_utils
 from enabler.domain import lifecycle
 from enabler.domain.deck import DeckPlan
 from enabler.domain.modules import ModuleKind, SlideFormatting
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.render.designed import check_rules
 from enabler.render.text import xml_safe
 from enabler.store import designed as designed_store
@@ -66,7 +66,8 @@ def designed_info(db: sqlite_utils.Database, ref: int | str) -> DesignedInfo:
     if details is None or version.kind is not ModuleKind.DESIGNED:
         raise InvalidInput(
             f"Module {module.key!r} is not a designed slide; designed modules come from "
-            "`enabler import-slides`."
+            "slides imported from PowerPoint.",
+            hint=Hint(Fix.DO_FIRST, "import_slides"),
         )
     return DesignedInfo(
         module_id=module.id,

@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.preflight import PreflightReport
-from enabler.errors import EnablerError, ExportFailed, InvalidInput
+from enabler.errors import EnablerError, ExportFailed, Fix, Hint, InvalidInput
 from enabler.export.libreoffice import Conversion, Converter
 from enabler.export.page_cache import PdfPageCache
 from enabler.export.pool import ConverterPool, shared_converter
@@ -40,7 +40,7 @@ def blocked_message(report: PreflightReport) -> str:
     first = report.errors[0].message
     return (
         f"preflight found {n} error{'s' if n != 1 else ''} (first: {first}) — fix "
-        f"{'them' if n != 1 else 'it'} or use --force to export anyway"
+        f"{'them' if n != 1 else 'it'}, or export anyway"
     )
 
 
@@ -62,8 +62,9 @@ def export_pdfs(
         raise InvalidInput("Name at least one .pptx deck to convert.")
     if out is not None and len(paths) > 1:
         raise InvalidInput(
-            "--out names a single PDF; give one deck, or leave --out out to write each PDF "
-            "beside its deck."
+            "One output file names a single PDF; give one deck, or no output file to write "
+            "each PDF beside its deck.",
+            hint=Hint(Fix.GIVE, "single_out"),
         )
     targets = [Path(out).expanduser() if out is not None else pdf_path_for(d) for d in paths]
     check_outputs(targets, db=db, inputs=paths)
@@ -106,7 +107,9 @@ def deck_to_pdf(
     deck = Path(deck)
     check_outputs([pdf_path_for(deck)], db=db, inputs=[deck])
     if report is not None and report.errors and not force:
-        raise ExportFailed(f"No PDF for {deck.name}: {blocked_message(report)}.")
+        raise ExportFailed(
+            f"No PDF for {deck.name}: {blocked_message(report)}.", hint=Hint(Fix.CONFIRM, "force")
+        )
     converter = converter or shared_converter()
     if not reuse_pages:
         return converter.convert(deck, pdf_path_for(deck))

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from enabler.domain import feedback as fb
 from enabler.domain.feedback import FlagKind, Outcome
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.services import governance
 from enabler.store import audit, users
 from enabler.store import feedback as store
@@ -71,8 +71,8 @@ def rate(
     comment = _text(comment, "comment")
     if kind is FlagKind.MISSING_FOR_INDUSTRY and not comment:
         raise InvalidInput(
-            "Say which industry it is missing for in the comment "
-            "(on the command line, --comment TEXT)."
+            "Say which industry it is missing for in the comment.",
+            hint=Hint(Fix.GIVE, "comment"),
         )
     profile = governance.require_profile(db)
     module = module_store.get_module(db, module_ref)

@@ -164,7 +164,7 @@ def _with_insights(r: InsightsReport) -> InsightsReport:
     if not any(m.win.enough for m in r.modules):
         lines.append(
             f"No win-rate claims yet: each needs {r.min_sample} closed decks with and "
-            "without the module. Record outcomes with `enabler outcome`."
+            "without the module. Record the outcome (won or lost) of decks to get them."
         )
     return dataclasses.replace(r, insights=tuple(lines))
 

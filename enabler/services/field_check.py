@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from enabler.domain.designed import unknown_fields
 from enabler.render import fields as field_scan
-
-if TYPE_CHECKING:  # the editor calls check_fields on the GUI thread: keep its imports light
-    import sqlite_utils
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +29,9 @@ def check_fields(texts: Iterable[str], roots: frozenset[str] = frozenset()) -> F
     return FieldCheck(scanned.fields, unknown_fields(scanned.fields, roots), scanned.errors)
 
 
-def field_roots(db: sqlite_utils.Database) -> frozenset[str]:
-    """Top-level names the features add to every deck (roi, glossary, objections…)."""
-    # The build keeps this list (the slide import reads it too): one "what a deck can fill".
-    from enabler.services.build import context_roots
+def field_roots() -> frozenset[str]:
+    """Top-level names the features add to decks (roi, glossary, objections…)."""
+    # The deck context keeps this list (the slide import reads it too): one "what a deck can fill".
+    from enabler.services.deck_context import context_roots
 
-    return context_roots(db)
+    return context_roots()

@@ -17,7 +17,7 @@ from enabler.domain import lifecycle
 from enabler.domain.lifecycle import Action, ModuleStatus
 from enabler.domain.modules import ModuleState
 from enabler.domain.profile import Profile, make_profile
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.services.staleness import decks_using
 from enabler.store import audit, reviews, users, versions
 from enabler.store import modules as module_store
@@ -32,9 +32,8 @@ def require_profile(db: sqlite_utils.Database) -> Profile:
     profile = users.get_profile(db)
     if profile is None:
         raise InvalidInput(
-            "Tell Enabler who you are first: in the app, Library ▸ Review queue ▸ Change…; "
-            "on the command line, `enabler profile set --name 'Your Name' --role marketing` "
-            "(or --role sales)."
+            "Tell Enabler who you are first: your name and role (marketing or sales).",
+            hint=Hint(Fix.DO_FIRST, "set_profile"),
         )
     return profile
 
@@ -137,8 +136,7 @@ def _comment(text: str, required_for: str | None = None) -> str:
     text = text.strip()
     if required_for and not text:
         raise InvalidInput(
-            f"Say why when you {required_for}: write a comment "
-            "(on the command line, --comment TEXT)."
+            f"Say why when you {required_for}: write a comment.", hint=Hint(Fix.GIVE, "comment")
         )
     if len(text) > MAX_COMMENT:
         raise InvalidInput(f"Keep comments under {MAX_COMMENT} characters.")
@@ -276,8 +274,8 @@ def retire(
     comment = _comment(comment)
     if not replacement and not no_replacement:
         raise InvalidInput(
-            "Name the module that replaces it (--replacement KEY), or confirm there is none "
-            "with --no-replacement."
+            "Name the module that replaces it, or confirm there is none.",
+            hint=Hint(Fix.GIVE, "replacement"),
         )
     with transaction(db):
         status = load(db, ref, expected)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from collections.abc import Sequence
 
 import sqlite_utils
 from PIL import Image, UnidentifiedImageError
 
 from enabler.errors import InvalidInput
-from enabler.store import assets
+from enabler.store import assets, packs
+from enabler.store.db import transaction
 
 MAX_SIDE = 4096
 MAX_PIXELS = 40_000_000
@@ -76,3 +78,15 @@ def add_image(db: sqlite_utils.Database, blob: bytes, name: str = "image") -> st
     """Store an image after checking it; returns its sha256."""
     data, mime = normalise_image(blob, name)
     return assets.put(db, data, mime, name)
+
+
+def add_images(db: sqlite_utils.Database, files: Sequence[tuple[str, bytes]]) -> list[str]:
+    """Store (name, blob) images in one transaction: one bad file stores none of them."""
+    with transaction(db):
+        return [add_image(db, blob, name) for name, blob in files]
+
+
+def stored_image(db: sqlite_utils.Database, sha: str) -> tuple[bytes, str]:
+    """A stored image and the file name it came with ("" when unknown); NotFound if absent."""
+    blob = assets.get(db, sha)
+    return blob, packs.asset_meta(db, sha).get("filename", "")

@@ -17,7 +17,7 @@ from enabler.domain.prospects import (
     parse_date,
     parse_kind,
 )
-from enabler.errors import Conflict, InvalidInput
+from enabler.errors import Conflict, Fix, Hint, InvalidInput
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
 from enabler.store import settings
@@ -60,7 +60,7 @@ def mark(insights: list[Insight], today: dt.date, after_days: int) -> tuple[Mark
 def _text(text: str) -> str:
     text = " ".join(text.split())
     if not text:
-        raise InvalidInput("An insight needs some text, e.g. --text 'CFO worries about …'.")
+        raise InvalidInput("An insight needs some text.", hint=Hint(Fix.GIVE, "text"))
     return text
 
 
@@ -108,7 +108,10 @@ def add_segment_research(
     """Marketing's industry/persona-level research; it shows on every matching prospect."""
     industry, persona = " ".join(industry.split()), " ".join(persona.split())
     if not industry and not persona:
-        raise InvalidInput("Segment research needs --industry, --persona or both.")
+        raise InvalidInput(
+            "Segment research needs an industry, a persona or both.",
+            hint=Hint(Fix.GIVE, "segment"),
+        )
     insight = Insight(
         id=0,
         prospect_id=None,
@@ -153,7 +156,10 @@ def promote_insight(
         prospect = prospect_store.get(db, original.prospect_id)
         industry = " ".join(industry.split()) or prospect.industry
         if not industry and not persona.strip():
-            raise InvalidInput(f"{prospect.company} has no industry; give --industry or --persona.")
+            raise InvalidInput(
+                f"{prospect.company} has no industry; give an industry or a persona.",
+                hint=Hint(Fix.GIVE, "segment"),
+            )
         promoted = dataclasses.replace(
             original,
             id=0,

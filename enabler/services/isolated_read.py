@@ -115,8 +115,8 @@ def read_slides_isolated(
     memory_mb: int = MEMORY_LIMIT_MB,
     time_s: float = TIME_LIMIT_S,
 ) -> list[SlideSource]:
-    """`import_slides.read_slides`, in a limited child process (see the module docstring)."""
-    from enabler.services.import_slides import read_slides
+    """`slide_reader.read_slides`, in a limited child process (see the module docstring)."""
+    from enabler.services.slide_reader import read_slides
 
     return run_isolated(
         read_slides,

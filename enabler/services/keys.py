@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from enabler.domain.profile import Profile
-from enabler.errors import Conflict, ExportFailed, InvalidInput, NotFound
+from enabler.errors import Conflict, ExportFailed, Fix, Hint, InvalidInput, NotFound
 from enabler.store import audit
 from enabler.store import trusted_keys as store
 from enabler.store.db import transaction
@@ -49,7 +49,10 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     except FileExistsError:
-        raise Conflict(f"{path} already exists; choose another --name or folder.") from None
+        raise Conflict(
+            f"{path} already exists; choose another name or folder.",
+            hint=Hint(Fix.GIVE, "key_name"),
+        ) from None
     except OSError as exc:
         raise ExportFailed(f"Cannot write {path}: {exc.strerror}.") from exc
     with os.fdopen(fd, "wb") as fh:
@@ -67,7 +70,10 @@ def new_key_pair(out_dir: Path, name: str) -> KeyPair:
     private_path, public_path = out_dir / f"{name}.key", out_dir / f"{name}.pub"
     for path in (private_path, public_path):
         if path.exists():
-            raise Conflict(f"{path} already exists; choose another --name or folder.")
+            raise Conflict(
+                f"{path} already exists; choose another name or folder.",
+                hint=Hint(Fix.GIVE, "key_name"),
+            )
     key = Ed25519PrivateKey.generate()
     private_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -100,10 +106,14 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
         key = serialization.load_pem_private_key(_read(path), password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
         raise InvalidInput(
-            f"{path} is not an unencrypted Enabler signing key (made by `enabler keys new`)."
+            f"{path} is not an unencrypted Enabler signing key.",
+            hint=Hint(Fix.DO_FIRST, "new_key"),
         ) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise InvalidInput(f"{path} is not an Ed25519 key; make one with `enabler keys new`.")
+        raise InvalidInput(
+            f"{path} is not an Ed25519 key; make one with Enabler.",
+            hint=Hint(Fix.DO_FIRST, "new_key"),
+        )
     return key
 
 
@@ -113,7 +123,10 @@ def load_public_key(pem: bytes, where: str) -> Ed25519PublicKey:
     except (ValueError, UnsupportedAlgorithm) as exc:
         raise InvalidInput(f"{where} is not a public key file (NAME.pub).") from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise InvalidInput(f"{where} is not an Ed25519 public key made by `enabler keys new`.")
+        raise InvalidInput(
+            f"{where} is not an Ed25519 public key made by Enabler.",
+            hint=Hint(Fix.DO_FIRST, "new_key"),
+        )
     return key
 
 
@@ -147,7 +160,8 @@ def untrust(db: sqlite_utils.Database, profile: Profile, fingerprint_prefix: str
     if len(matches) != 1 or len(fingerprint_prefix) < 8:
         raise NotFound(
             f"No single trusted key starts with {fingerprint_prefix!r}; give at least 8 "
-            "characters from `enabler keys list`."
+            "characters of one.",
+            hint=Hint(Fix.LOOK_UP, "keys"),
         )
     with transaction(db):
         store.remove(db, matches[0].fingerprint)

@@ -21,7 +21,7 @@ from enabler.errors import EnablerError
 from enabler.export import html_pdf
 from enabler.export.file_kind import require_extension
 from enabler.services import leave_behind_content as content
-from enabler.services.build import template_context
+from enabler.services.deck_context import template_context
 from enabler.services.leave_behind_content import SectionItem
 from enabler.services.objections import leave_behind_objections
 from enabler.services.output_guard import check_outputs

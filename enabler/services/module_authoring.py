@@ -85,7 +85,7 @@ def editor_choices(db: sqlite_utils.Database) -> EditorChoices:
         if module_store.current_version(db, m).kind is ModuleKind.SMART
     ]
     statuses = sorted(module_store.module_statuses(db, ids=smart), key=lambda s: s.title.casefold())
-    return EditorChoices(tuple(statuses), tuple(prospect_store.list_prospects(db)), field_roots(db))
+    return EditorChoices(tuple(statuses), tuple(prospect_store.list_prospects(db)), field_roots())
 
 
 def open_module(db: sqlite_utils.Database, ref: int | str) -> OpenedModule:

@@ -29,7 +29,7 @@ from enabler.render import deck as deck_render
 from enabler.render import templating
 from enabler.render.module_slide import module_presentation
 from enabler.render.text import xml_safe
-from enabler.services.build import template_context
+from enabler.services.deck_context import template_context
 from enabler.services.templates import installed_template
 from enabler.store import assets
 from enabler.store import prospects as prospect_store

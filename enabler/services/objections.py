@@ -27,7 +27,7 @@ from enabler.domain.objections import (
     parse_state,
 )
 from enabler.domain.prospects import Prospect
-from enabler.errors import Conflict, InvalidInput, NotFound
+from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 
 # Counts for marketing live in their own module; re-exported so callers find them here too.
 from enabler.services.objection_counts import raised_counts as raised_counts
@@ -88,8 +88,8 @@ def _find(db, cl: ObjectionChecklist, ref: str) -> tuple[ChecklistItem | None, o
         item = item_store.find_item(db, cl.prospect.id, item_id=int(match[1]))
         if item is None or not item.custom:
             raise NotFound(
-                f"{company}'s checklist has no item {ref!r}. "
-                f"See `enabler objections --prospect {company!r}`."
+                f"{company}'s checklist has no item {ref!r}.",
+                hint=Hint(Fix.LOOK_UP, "objections", company),
             )
         return item, None
     objection = store.get_objection(db, ref)
@@ -135,8 +135,8 @@ def mark(
             if objection.state is not ModuleState.APPROVED:
                 raise InvalidInput(
                     f"Objection {objection.key!r} is {objection.state.value}, not approved; "
-                    "only approved objections go on a checklist. Add your own with "
-                    "`enabler objections add`."
+                    "only approved objections go on a checklist; add your own instead.",
+                    hint=Hint(Fix.DO_FIRST, "add_objection"),
                 )
             item_id = item_store.insert_item(
                 db,
@@ -229,7 +229,7 @@ def set_objection_state(
 def battlecard(db: sqlite_utils.Database, competitor: str) -> Battlecard:
     """ "How are we different from X": the competitor's battlecard."""
     if not competitor or not competitor.strip():
-        raise InvalidInput("Name a competitor, e.g. `enabler battlecard Paperbridge`.")
+        raise InvalidInput("Name a competitor.", hint=Hint(Fix.GIVE, "competitor"))
     return card_store.get_battlecard(db, competitor)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.services.json_input import loads_json
 
@@ -78,8 +78,8 @@ def write_pack(
     return write_atomic(out, write)
 
 
-def _reject(path: Path, why: str) -> InvalidInput:
-    return InvalidInput(f"Pack {path.name} rejected: {why}. Nothing was imported.")
+def _reject(path: Path, why: str, hint: Hint | None = None) -> InvalidInput:
+    return InvalidInput(f"Pack {path.name} rejected: {why}. Nothing was imported.", hint=hint)
 
 
 def _check_entry(path: Path, info: zipfile.ZipInfo, limits: PackLimits) -> None:
@@ -188,8 +188,9 @@ def _publisher(path: Path, manifest: dict, trusted) -> tuple[str, Ed25519PublicK
         raise _reject(
             path,
             f"it is signed by a key you do not trust ({claimed!r}, fingerprint "
-            f"{fingerprint[:16]}…); if you trust this publisher, run "
-            "`enabler keys trust THEIR_KEY.pub` first",
+            f"{fingerprint[:16]}…); if you trust this publisher, trust their public key "
+            "(their .pub file) first",
+            Hint(Fix.DO_FIRST, "trust_key"),
         )
     return trusted[fingerprint]
 

@@ -10,7 +10,7 @@ from enabler.domain import lifecycle
 from enabler.domain.glossary import GlossaryTerm
 from enabler.domain.modules import ModuleState, SlideFormatting
 from enabler.domain.version_diff import diff_versions
-from enabler.errors import Conflict
+from enabler.errors import Conflict, Fix, Hint
 from enabler.services.pack_entries import PackModule
 from enabler.services.pack_format import VerifiedPack
 from enabler.store import designed as designed_store
@@ -120,8 +120,8 @@ def plan_import(
         shown = ", ".join(sorted(local)[:5]) + ("…" if len(local) > 5 else "")
         raise Conflict(
             f"The pack would replace modules or glossary terms authored on this machine "
-            f"({shown}). Nothing was imported; re-run with --replace-local to take the "
-            "publisher's versions."
+            f"({shown}). Nothing was imported; replacing them takes the publisher's versions.",
+            hint=Hint(Fix.CONFIRM, "replace_local"),
         )
     return PackImport(
         pack.publisher,

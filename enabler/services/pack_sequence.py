@@ -66,5 +66,5 @@ def downgrade_message(plan: PackImport) -> str:
     return (
         f"This pack from {plan.publisher} ({theirs}, made {plan.created_at[:10]}) is older "
         f"than what you have (sequence {plan.older_than}): importing it would roll modules back. "
-        "Nothing was changed; use --allow-downgrade if you really mean to go back."
+        "Nothing was changed; allow the downgrade only if you really mean to go back."
     )

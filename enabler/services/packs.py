@@ -18,7 +18,7 @@ import sqlite_utils
 from enabler.domain.lifecycle import Action
 from enabler.domain.modules import ModuleKind, ModuleState
 from enabler.domain.profile import Profile
-from enabler.errors import Conflict, InvalidInput
+from enabler.errors import Conflict, Fix, Hint, InvalidInput
 from enabler.services import keys
 from enabler.services.glossary import import_term
 from enabler.services.governance import adopt_columns, record
@@ -173,7 +173,7 @@ def import_pack(
         if dry_run:
             return plan
         if plan.older_than is not None and not allow_downgrade:
-            raise Conflict(downgrade_message(plan))
+            raise Conflict(downgrade_message(plan), hint=Hint(Fix.CONFIRM, "allow_downgrade"))
         for name, data in pack.files.items():
             info = pack.manifest.get("assets", {}).get(name.removeprefix("assets/"), {})
             mime = str(info.get("mime", "application/octet-stream"))[:100]

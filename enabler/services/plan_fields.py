@@ -15,7 +15,7 @@ import sqlite_utils
 
 from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.render.fields import scan
-from enabler.services.build import template_context
+from enabler.services.deck_context import template_context
 from enabler.services.field_overrides import base_names, override_context
 
 _MISSING = object()

@@ -99,8 +99,8 @@ def open_deck(path: Path | str):
 
 def scan_deck_file(path: str, min_scale: float) -> DeckScan:
     """Check the file with the package guard, open it and scan it (the isolated child's work)."""
-    from enabler.services.import_slides import open_presentation
     from enabler.services.package_guard import read_package
+    from enabler.services.slide_reader import open_presentation
 
     return scan(open_presentation(read_package(path)), min_scale=min_scale)
 

@@ -11,7 +11,7 @@ from enabler.domain.plan_notes import PlanNoteKind
 from enabler.domain.recommend import Reason
 from enabler.errors import RenderError
 from enabler.render import templating
-from enabler.services.build import template_context
+from enabler.services.deck_context import template_context
 from enabler.services.recommend import Recommender
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.modules import ModuleState
-from enabler.errors import InvalidInput, NotFound
+from enabler.errors import Fix, Hint, InvalidInput, NotFound
 from enabler.services.build import build_deck, plan_deck
 from enabler.services.staleness import flagged_decks
 from enabler.store import modules as module_store
@@ -49,7 +49,7 @@ def rebuild_plan(db: sqlite_utils.Database, deck_id: int) -> RebuildPlan:
     """What a rebuild of deck `deck_id` will contain, before anything is written."""
     row = next(db["decks"].rows_where("id = ?", [int(deck_id)]), None)
     if row is None:
-        raise NotFound(f"No deck {deck_id}: `enabler report` and Library ▸ Stale list the decks.")
+        raise NotFound(f"No deck {deck_id}.", hint=Hint(Fix.LOOK_UP, "decks"))
     if not row["output_path"]:
         raise InvalidInput(
             f"Deck {deck_id} has no file on record, so there is nowhere to write beside it: "

@@ -17,7 +17,7 @@ from enabler.domain.roi_case import BusinessCase, business_case
 from enabler.domain.roi_io import FieldError, parse_model
 from enabler.domain.roi_model import RoiModel, RoiPreset, Scenario, model_to_dict
 from enabler.domain.roi_sensitivity import DEFAULT_SWING_PCT
-from enabler.errors import InvalidInput, NotFound
+from enabler.errors import Fix, Hint, InvalidInput, NotFound
 from enabler.render.roi_svg import cumulative_svg
 from enabler.services import roi_json
 from enabler.services.json_input import loads_json
@@ -123,8 +123,8 @@ def apply_preset(
     if preset is None:
         names = ", ".join(p.industry for p in roi_store.list_presets(db)) or "none yet"
         raise NotFound(
-            f"No ROI preset for {wanted or 'a prospect without industry'!r} (presets: {names}). "
-            "Pass --preset INDUSTRY or --input FILE."
+            f"No ROI preset for {wanted or 'a prospect without industry'!r} (presets: {names}).",
+            hint=Hint(Fix.GIVE, "roi_input"),
         )
     data = model_to_dict(preset.model) | {"preset": preset.name}
     return set_model(db, target, data, actor)
@@ -151,8 +151,8 @@ def case_for(
     model = roi_store.get_model(db, target.id)
     if model is None:
         raise NotFound(
-            f"{target.company} has no ROI model yet. Set one with `enabler roi set --prospect "
-            f'"{target.company}" --input FILE` or `--preset INDUSTRY`.'
+            f"{target.company} has no ROI model yet.",
+            hint=Hint(Fix.DO_FIRST, "set_roi", target.company),
         )
     return target, business_case(model, scenario, swing_pct)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.designed import ImportResult
-from enabler.errors import InvalidInput, NotFound
+from enabler.errors import Fix, Hint, InvalidInput, NotFound
 from enabler.store import users
 
 TEMPLATE_SUFFIXES = (".potx", ".thmx")
@@ -34,8 +34,9 @@ def check_slide_file(path: Path | str) -> Path:
     suffix = path.suffix.lower()
     if suffix in TEMPLATE_SUFFIXES:
         raise InvalidInput(
-            f"{path.name} is a template, not slides. Install it with "
-            f"`enabler template install {path.name}` to build decks on it."
+            f"{path.name} is a template, not slides: install it as the template to build "
+            "decks on it.",
+            hint=Hint(Fix.DO_FIRST, "install_template", path.name),
         )
     return path
 

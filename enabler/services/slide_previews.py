@@ -26,7 +26,7 @@ from enabler.errors import EnablerError, RenderError
 from enabler.render import deck as deck_render
 from enabler.render import templating
 from enabler.render.sketch import sketch_slide
-from enabler.services.build import template_context
+from enabler.services.deck_context import template_context
 from enabler.services.plan_fields import placeholder_overrides, plan_fields
 from enabler.services.preview_cache import PreviewCache, SlidePreview, default_cache
 from enabler.services.templates import installed_template

@@ -67,8 +67,8 @@ def install_template(db: sqlite_utils.Database, path: Path | str, actor: str = "
     # Loaded here, not at the top: a deck build reads the installed template and never needs
     # the slide importer (thumbnails, images, extraction) this pulls in.
     from enabler.render.integrity import check_integrity
-    from enabler.services.import_slides import open_presentation
     from enabler.services.package_guard import read_package
+    from enabler.services.slide_reader import open_presentation
 
     checked = read_package(path)
     prs = open_presentation(checked)

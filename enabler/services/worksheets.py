@@ -28,7 +28,7 @@ from enabler.domain.criteria import (
 from enabler.domain.field_errors import FieldCheck
 from enabler.domain.modules import ModuleState
 from enabler.domain.prospects import Prospect
-from enabler.errors import Conflict, InvalidInput, NotFound
+from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 from enabler.store import criteria as store
 from enabler.store import prospects as prospect_store
 from enabler.store.db import transaction
@@ -90,8 +90,8 @@ def _find(
         found = store.find_item(db, cl.prospect.id, item_id=int(match[1]))
         if found is None or not found[0].custom:
             raise NotFound(
-                f"{company}'s criteria have no item {ref!r}. "
-                f"See `enabler criteria --prospect {company!r}`."
+                f"{company}'s criteria have no item {ref!r}.",
+                hint=Hint(Fix.LOOK_UP, "criteria", company),
             )
         return found[0], None, not found[1]
     crit = store.get_criterion(db, ref)
@@ -138,7 +138,8 @@ def _save(db, cl, item, crit, values, *, current, reason, actor, today) -> int:
     if crit.state is not ModuleState.APPROVED:
         raise InvalidInput(
             f"Criterion {crit.key!r} is {crit.state.value}, not approved; only approved criteria "
-            "go on a checklist. Add your own with `enabler criteria add --name …`."
+            "go on a checklist; add your own instead.",
+            hint=Hint(Fix.DO_FIRST, "add_criterion"),
         )
     values.setdefault("weight", item.weight if item else crit.weight)
     return store.insert_item(
@@ -219,8 +220,9 @@ def add_criterion(
             item, crit, on_list = _find(db, cl, key)
             if on_list and item.version > 0:
                 raise Conflict(
-                    f"{cl.prospect.company}'s criteria already include {crit.key!r}. "
-                    "Change it with `enabler criteria mark` instead."
+                    f"{cl.prospect.company}'s criteria already include {crit.key!r}; change its "
+                    "mark instead.",
+                    hint=Hint(Fix.DO_FIRST, "mark_criterion"),
                 )
             values["dropped"] = 0
             current = item.version if item else 0

@@ -15,7 +15,7 @@ from enabler.domain.action_plan import (
     StepStatus,
     TemplateStep,
 )
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.rows import date_or_none, dumps, now_iso
 
@@ -78,7 +78,8 @@ def get_template(db: sqlite_utils.Database, size: DealSize) -> PlanTemplate:
     if not rows:
         raise NotFound(
             f"There is no plan template for {size.label} deals yet. Ask marketing to add one, "
-            "or add steps one by one with `enabler plan step`."
+            "or add steps one by one.",
+            hint=Hint(Fix.DO_FIRST, "add_step"),
         )
     return _template(rows[0])
 

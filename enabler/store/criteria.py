@@ -17,7 +17,7 @@ from enabler.domain.criteria import (
     custom_ref,
 )
 from enabler.domain.modules import ModuleState
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.rows import date_or_none, dumps, list_json, now_iso, tuple_of
 
@@ -101,7 +101,7 @@ def get_criterion(db: sqlite_utils.Database, ref: int | str) -> Criterion:
         keys = [r["key"] for r in db["criteria"].rows_where(select="key")]
         close = difflib.get_close_matches(text, keys, n=1, cutoff=0.6)
         hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise NotFound(f"No criterion {text!r}.{hint} See `enabler criteria library` for the keys.")
+        raise NotFound(f"No criterion {text!r}.{hint}", hint=Hint(Fix.LOOK_UP, "criteria_library"))
     return _criterion(rows[0])
 
 

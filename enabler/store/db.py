@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from enabler.errors import EnablerError, LibraryReadOnly, SchemaTooNew
+from enabler.errors import EnablerError, Fix, Hint, LibraryReadOnly, SchemaTooNew
 from enabler.store.migrations import MIGRATIONS, STEP_NAMES
 from enabler.store.open_errors import location_read_only, open_error, write_error
 from enabler.store.paths import default_db_path
@@ -32,7 +32,8 @@ def open_db(path: Path | str | None = None) -> sqlite_utils.Database:
         except OSError as exc:
             raise EnablerError(
                 f"Cannot create the folder for the library {path}: {exc.strerror}. "
-                "Choose another location with --db PATH."
+                "Choose another location.",
+                hint=Hint(Fix.GIVE, "db"),
             ) from exc
     read_only = not memory and location_read_only(path)
     if read_only and not path.exists():

@@ -179,9 +179,7 @@ def set_rules(
         "SELECT condition, repeat FROM designed_slides WHERE module_id = ?", [module_id]
     ).fetchone()
     if before is None:
-        raise InvalidInput(
-            "Only designed modules (slides imported with `enabler import-slides`) have rules."
-        )
+        raise InvalidInput("Only designed modules (slides imported from PowerPoint) have rules.")
     db.execute(
         "UPDATE designed_slides SET condition = ?, repeat = ?, updated_at = ? WHERE module_id = ?",
         [condition, repeat, now_iso(), module_id],
@@ -225,8 +223,7 @@ def set_formatting(db: sqlite_utils.Database, module_id: int, formatting: str, a
     ).fetchone()
     if before is None:
         raise InvalidInput(
-            "Only designed modules (slides imported with `enabler import-slides`) have a "
-            "formatting choice."
+            "Only designed modules (slides imported from PowerPoint) have a formatting choice."
         )
     db.execute(
         "UPDATE designed_slides SET formatting = ?, updated_at = ? WHERE module_id = ?",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from enabler.domain.glossary import GlossaryTerm
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store.rows import now_iso
 
 _COLUMNS = "name, label, definition, updated_by, updated_at, read_only"
@@ -28,7 +28,7 @@ def find(db: sqlite_utils.Database, name: str) -> GlossaryTerm | None:
 def get(db: sqlite_utils.Database, name: str) -> GlossaryTerm:
     term = find(db, name)
     if term is None:
-        raise NotFound(f"No glossary term {name!r}; see `enabler glossary list`.")
+        raise NotFound(f"No glossary term {name!r}.", hint=Hint(Fix.LOOK_UP, "glossary"))
     return term
 
 

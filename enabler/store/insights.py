@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from enabler.domain.prospects import Insight, InsightKind, ReviewState
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.rows import date_or_none
 
@@ -77,7 +77,7 @@ def add_insight(db: sqlite_utils.Database, insight: Insight, actor: str = "") ->
 def get_insight(db: sqlite_utils.Database, iid: int) -> Insight:
     rows = list(db["insights"].rows_where("id = ?", [iid]))
     if not rows:
-        raise NotFound(f"No insight with id {iid}. See `enabler prospects show NAME`.")
+        raise NotFound(f"No insight with id {iid}.", hint=Hint(Fix.LOOK_UP, "insights"))
     return _insight(rows[0])
 
 

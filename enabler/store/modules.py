@@ -17,7 +17,7 @@ from enabler.domain.modules import (
     content_from_dict,
     content_to_dict,
 )
-from enabler.errors import Conflict, NotFound
+from enabler.errors import Conflict, Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.designed_rules import with_designed_details
 from enabler.store.rows import (
@@ -141,7 +141,7 @@ def get_module(db: sqlite_utils.Database, ref: int | str) -> Module:
     else:
         rows = list(db["modules"].rows_where("key = ?", [str(ref)]))
     if not rows:
-        raise NotFound(f"No module {ref!r}. See `enabler modules list` for ids and keys.")
+        raise NotFound(f"No module {ref!r}.", hint=Hint(Fix.LOOK_UP, "modules"))
     return _module(rows[0])
 
 

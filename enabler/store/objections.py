@@ -6,7 +6,7 @@ import sqlite_utils
 
 from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.objections import Answer, Objection, ObjectionCategory, suggest_ref
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.rows import date_or_none, list_json, now_iso, tuple_of
 
@@ -102,8 +102,8 @@ def get_objection(db: sqlite_utils.Database, ref: int | str) -> Objection:
     if not rows:
         keys = [r["key"] for r in db["objections"].rows_where(select="key")]
         raise NotFound(
-            f"No objection {ref_text!r}.{suggest_ref(ref_text, keys)} "
-            "See `enabler objections --prospect NAME` for the ids on a checklist."
+            f"No objection {ref_text!r}.{suggest_ref(ref_text, keys)}",
+            hint=Hint(Fix.LOOK_UP, "objections"),
         )
     return objection_row(rows[0])
 

@@ -14,7 +14,15 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from enabler.errors import DiskFull, EnablerError, LibraryBusy, LibraryReadOnly, is_lock_error
+from enabler.errors import (
+    DiskFull,
+    EnablerError,
+    Fix,
+    Hint,
+    LibraryBusy,
+    LibraryReadOnly,
+    is_lock_error,
+)
 
 LOW_SPACE_BYTES = 1024 * 1024  # less than this free: a "disk I/O error" is a full disk
 
@@ -64,5 +72,6 @@ def open_error(exc: sqlite3.Error, path: Path) -> EnablerError:
         return LibraryReadOnly.about(path)
     return EnablerError(
         f"{path} is not a readable Enabler library ({exc}). "
-        "Restore it from a backup or point --db at another file."
+        "Restore it from a backup or open another library file.",
+        hint=Hint(Fix.GIVE, "db"),
     )

@@ -10,7 +10,7 @@ import sqlite_utils
 
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import Contact, Prospect
-from enabler.errors import Conflict, NotFound
+from enabler.errors import Conflict, Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.insights import add_insight, insights  # noqa: F401  (kept for callers)
 from enabler.store.rows import date_or_none, list_json, now_iso, tuple_of
@@ -137,7 +137,7 @@ def list_prospects(db: sqlite_utils.Database) -> list[Prospect]:
 def get(db: sqlite_utils.Database, pid: int) -> Prospect:
     rows = list(db["prospects"].rows_where("id = ?", [pid]))
     if not rows:
-        raise NotFound(f"No prospect with id {pid}. See `enabler prospects list`.")
+        raise NotFound(f"No prospect with id {pid}.", hint=Hint(Fix.LOOK_UP, "prospects"))
     return _prospect(rows[0])
 
 
@@ -152,7 +152,7 @@ def find(db: sqlite_utils.Database, ref: str) -> Prospect:
     names = [r["company"] for r in db["prospects"].rows_where(select="company")]
     close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
     hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise NotFound(f"No prospect named {ref!r}.{hint} See `enabler prospects list`.")
+    raise NotFound(f"No prospect named {ref!r}.{hint}", hint=Hint(Fix.LOOK_UP, "prospects"))
 
 
 def exists(db: sqlite_utils.Database, company: str) -> bool:
@@ -225,7 +225,7 @@ def add_contact(db: sqlite_utils.Database, contact: Contact, actor: str = "") ->
 def get_contact(db: sqlite_utils.Database, cid: int) -> Contact:
     rows = list(db["contacts"].rows_where("id = ?", [cid]))
     if not rows:
-        raise NotFound(f"No contact with id {cid}. See `enabler contacts list --prospect NAME`.")
+        raise NotFound(f"No contact with id {cid}.", hint=Hint(Fix.LOOK_UP, "contacts"))
     return _contact(rows[0])
 
 

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from enabler.domain.roi_io import parse_model
 from enabler.domain.roi_model import RoiModel, RoiPreset, model_to_dict
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.store import audit
 from enabler.store.rows import dumps, now_iso
 
@@ -24,7 +24,8 @@ def _model(text: str, what: str) -> RoiModel:
         parsed = None
     if parsed is None or parsed.model is None:
         raise InvalidInput(
-            f"The stored ROI model for {what} is damaged. Set it again with `enabler roi set`."
+            f"The stored ROI model for {what} is damaged; set it again.",
+            hint=Hint(Fix.DO_FIRST, "set_roi"),
         )
     return parsed.model
 

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from enabler.domain.lifecycle import ModuleStatus, VersionInfo
 from enabler.domain.version_diff import VersionSnapshot
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store.rows import dumps, list_json, now_iso, tuple_of
 
 _SNAPSHOT_OWN = {"id", "module_id", "number", "created_at", "created_by", "note"}
@@ -82,7 +82,7 @@ def version_id_by_number(db: sqlite_utils.Database, status: ModuleStatus, number
     ).fetchone()
     if row is None:
         raise NotFound(
-            f"Module {status.key!r} has no version {number}; "
-            f"see `enabler module history {status.key}`."
+            f"Module {status.key!r} has no version {number}.",
+            hint=Hint(Fix.LOOK_UP, "history", status.key),
         )
     return row[0]

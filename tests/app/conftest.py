@@ -7,13 +7,9 @@ from PySide6.QtCore import QSettings
 
 
 @pytest.fixture
-def app_db_path(demo_db_file, tmp_path):
+def app_db_path(demo_db_path):
     """A private copy of the demo library, as a path (the app opens its own connections)."""
-    from enabler.store.db import open_db
-
-    path = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(path)])
-    return path
+    return demo_db_path
 
 
 @pytest.fixture

@@ -83,6 +83,7 @@ class DescribeSlideThumbnails:
             page.remove_current()
         assert shown.args[0] == before - 1
 
+    @pytest.mark.libreoffice
     def it_renders_exactly_with_libreoffice_when_asked(self, qtbot, window, soffice):
         page = _northwind(qtbot, window)
         qtbot.waitUntil(lambda: page.thumbs.model.rowCount() > 0, timeout=60000)

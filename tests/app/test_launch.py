@@ -10,17 +10,14 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from enabler.app.launch import build_demo_outputs
-from enabler.store.db import open_db
 
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
 def test_headless_run_writes_the_deck_and_the_leave_behind(
-    demo_db_file, tmp_path, monkeypatch, capsys
+    demo_db_path, tmp_path, monkeypatch, capsys
 ):
-    db = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(db)])
-    monkeypatch.setenv("ENABLER_DB", str(db))
+    monkeypatch.setenv("ENABLER_DB", str(demo_db_path))
     assert build_demo_outputs(tmp_path / "out") == 0
     printed = capsys.readouterr().out
     leave_behind = tmp_path / "out" / "northwind-health-leave-behind.pdf"
@@ -29,11 +26,9 @@ def test_headless_run_writes_the_deck_and_the_leave_behind(
     assert "Northwind Health" in PdfReader(str(leave_behind)).pages[0].extract_text()
 
 
-def test_make_run_without_a_display_says_so_and_builds_instead(demo_db_file, tmp_path):
-    db = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(db)])
+def test_make_run_without_a_display_says_so_and_builds_instead(demo_db_path, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
-    env["ENABLER_DB"] = str(db)
+    env["ENABLER_DB"] = str(demo_db_path)
     done = subprocess.run(
         [sys.executable, "-m", "enabler.app.launch"],
         cwd=tmp_path,

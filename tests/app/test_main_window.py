@@ -18,12 +18,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, demo_db_file, tmp_path, settings):
-    from enabler.store.db import open_db
-
-    path = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(path)])
-    win = MainWindow(path, settings)
+def window(qtbot, demo_db_path, settings):
+    win = MainWindow(demo_db_path, settings)
     qtbot.addWidget(win)
     return win
 
@@ -268,6 +264,7 @@ class DescribeRatingFromTheBuildPage:
 
 
 class DescribeExportFromTheBuildPage:
+    @pytest.mark.libreoffice
     def it_writes_the_deck_pdf_and_the_leave_behind(self, qtbot, window, tmp_path, soffice):
         from pypdf import PdfReader
 

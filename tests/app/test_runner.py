@@ -85,6 +85,21 @@ class DescribeRunner:
         _idle(qtbot, runner)
         assert failed == ["The horizon must be a number of years."]
 
+    def it_words_the_fix_for_the_build_page_without_flags(self, qtbot, runner):
+        from enabler.app.pages.build_work import load_plan
+        from enabler.domain.prospects import Prospect
+        from enabler.store import prospects as prospect_store
+        from enabler.store.db import open_db, transaction
+
+        db = open_db(runner.db_path)
+        with transaction(db):
+            pid = prospect_store.create(db, Prospect(id=0, company="Acme Clinics")).id
+        failed = []
+        runner.refresh(lambda ctx: load_plan(ctx, pid), lambda r: None, failed.append)
+        _idle(qtbot, runner)
+        assert len(failed) == 1 and failed[0].startswith("No approved module matches Acme")
+        assert "--modules" not in failed[0] and "Add the modules you want" in failed[0]
+
 
 # fixtures -----------------------------------------------------------------------------------
 

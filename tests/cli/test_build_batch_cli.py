@@ -11,15 +11,6 @@ from tests.conftest import run_cli
 from tests.helpers import all_text
 
 
-@pytest.fixture
-def demo_env(demo_db_file, tmp_path):
-    from enabler.store.db import open_db
-
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return {"ENABLER_DB": str(dest)}
-
-
 class DescribeBuildBatchCli:
     def it_builds_every_prospect_of_an_industry_with_a_line_each(self, demo_env, tmp_path):
         out = tmp_path / "decks"

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from pptx import Presentation
 
 from tests.conftest import run_cli
 from tests.helpers import all_text
-
-
-@pytest.fixture
-def demo_env(demo_db_file, tmp_path):
-    """ENABLER_DB pointing at a private copy of the demo library."""
-    from enabler.store.db import open_db
-
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return {"ENABLER_DB": str(dest)}
 
 
 class DescribeCli:

@@ -13,12 +13,8 @@ from tests.services import crm_exports as ex
 
 
 @pytest.fixture
-def env(demo_db_file, tmp_path):
-    from enabler.store.db import open_db
-
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return {"ENABLER_DB": str(dest), "ENABLER_USER": "Dana Whitfield"}
+def env(demo_env):
+    return {**demo_env, "ENABLER_USER": "Dana Whitfield"}
 
 
 def invoke(*args, env):

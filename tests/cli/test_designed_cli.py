@@ -15,13 +15,8 @@ from tests.render.designed_decks import designed_deck, plain_deck
 
 
 @pytest.fixture
-def env(demo_db_file, tmp_path):
-    """ENABLER_DB pointing at a private copy of the demo library."""
-    from enabler.store.db import open_db
-
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return {"ENABLER_DB": str(dest)}
+def env(demo_env):
+    return demo_env
 
 
 def invoke(*args, env):

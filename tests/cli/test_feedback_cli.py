@@ -9,14 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from enabler.cli import cli
-from enabler.store.db import open_db
 
 
 @pytest.fixture
-def lib(demo_db_file, tmp_path):
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return dest
+def lib(demo_db_path):
+    return demo_db_path
 
 
 @pytest.fixture

@@ -15,11 +15,9 @@ from tests.conftest import run_cli
 
 
 @pytest.fixture
-def lib(demo_db_file, tmp_path):
+def lib(demo_db_path):
     """A private copy of the demo library (profile: Lena Brandt, marketing)."""
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return dest
+    return demo_db_path
 
 
 @pytest.fixture

@@ -17,16 +17,6 @@ from tests.conftest import run_cli
 
 
 @pytest.fixture
-def demo_env(demo_db_file, tmp_path):
-    """ENABLER_DB pointing at a private copy of the demo library."""
-    from enabler.store.db import open_db
-
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return {"ENABLER_DB": str(dest)}
-
-
-@pytest.fixture
 def enabler(demo_env):
     """Run a command in-process against the private demo library."""
     runner = CliRunner()

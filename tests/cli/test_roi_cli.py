@@ -10,16 +10,6 @@ from enabler.domain.roi_math import npv
 from tests.conftest import run_cli
 
 
-@pytest.fixture
-def demo_env(demo_db_file, tmp_path):
-    """ENABLER_DB pointing at a private copy of the demo library."""
-    from enabler.store.db import open_db
-
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return {"ENABLER_DB": str(dest)}
-
-
 def saved_model(env, company):
     from enabler.services import roi as roi_service
     from enabler.store.db import open_db

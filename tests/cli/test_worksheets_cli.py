@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from enabler.cli import cli
-from enabler.store.db import open_db
 from tests.conftest import run_cli
 
 NORTHWIND = ("--prospect", "Northwind Health")
@@ -18,11 +17,8 @@ NORTHWIND = ("--prospect", "Northwind Health")
 
 
 @pytest.fixture
-def lib(demo_db_file, tmp_path):
-    """A private copy of the demo library."""
-    dest = tmp_path / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(dest)])
-    return dest
+def lib(demo_db_path):
+    return demo_db_path
 
 
 @pytest.fixture

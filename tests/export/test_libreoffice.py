@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from enabler.errors import ExportFailed, InvalidInput
 from enabler.export.libreoffice import Converter
 from enabler.services.build import build_deck, plan_deck
-from tests.conftest import IN_CI
+from tests.conftest import IN_CI, copy_library
 
 pytestmark = pytest.mark.libreoffice
 
@@ -27,8 +27,7 @@ def decks(tmp_path_factory, demo_db_file):
     from enabler.store.db import open_db
 
     folder = tmp_path_factory.mktemp("decks")
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(folder / "lib.db")])
-    db = open_db(folder / "lib.db")
+    db = open_db(copy_library(demo_db_file, folder / "lib.db"))
     out = []
     for company in ("Northwind Health", "Harborview Bank"):
         path = folder / (company.split()[0].lower() + ".pptx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -31,6 +32,7 @@ def convert(soffice, pptx, out_dir, profile):
     return out_dir / (pptx.stem + ".pdf")
 
 
+@pytest.mark.libreoffice
 def test_demo_deck_converts_with_one_page_per_slide(soffice, demo_db, tmp_path):
     deck = tmp_path / "northwind.pptx"
     build_deck(demo_db, plan_deck(demo_db, "Northwind Health"), deck)

@@ -12,6 +12,7 @@ from enabler.export.html_pdf import render_html
 from enabler.export.prep_sheet import write_fitting_pdf
 from enabler.services import objections as service
 from enabler.services.prep_sheet import write_prep_sheet
+from tests.conftest import copy_library
 
 DAY = dt.date(2026, 11, 24)
 
@@ -30,8 +31,7 @@ def northwind_sheet(demo_db_file, tmp_path_factory):
     from enabler.store.db import open_db
 
     folder = tmp_path_factory.mktemp("sheet")
-    db_path = folder / "lib.db"
-    open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(db_path)])
+    db_path = copy_library(demo_db_file, folder / "lib.db")
     result = write_prep_sheet(open_db(db_path), "Northwind Health", folder / "prep.pdf", DAY)
     return result
 
@@ -88,13 +88,14 @@ class DescribeWriteFittingPdf:
         assert (result.variant, result.pages) == (1, 1)
         assert pdf_text(result.path) == (1, "Page")
 
-    def it_leaves_out_resources_outside_the_project(self, tmp_path):
+    def it_leaves_out_resources_outside_the_project(self, tmp_path, error_logs):
         secret = tmp_path / "secret.css"
         secret.write_text("p { display: none }", encoding="utf-8")
         html = f'<link rel="stylesheet" href="{secret.as_uri()}"><p>Fetched: none</p>'
         result = write_fitting_pdf([html], "prep_sheet", tmp_path / "x.pdf")
         assert pdf_text(result.path) == (1, "Fetched: none")
         assert result.refused == (secret.as_uri(),)
+        assert [r.name for r in error_logs] == ["weasyprint"]  # it logs the refusal
 
 
 class DescribeTemplate:

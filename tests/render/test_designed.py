@@ -17,7 +17,8 @@ from enabler.errors import RenderError
 from enabler.render.deck import DEFAULT_TEMPLATE
 from enabler.render.integrity import check_integrity
 from enabler.render.sketch import _chart_label
-from enabler.services.build import build_deck, plan_deck, template_context
+from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck_context import template_context
 from enabler.services.preview_cache import PreviewCache
 from enabler.services.slide_previews import preview_plan, render_with_owners
 from tests.helpers import shape_ids_unique, summary
@@ -140,6 +141,7 @@ class DescribeDesignedSlides:
         assert check_integrity(path).problems == ()
         assert shape_ids_unique(Presentation(str(path)))
 
+    @pytest.mark.libreoffice
     def it_converts_with_libreoffice_one_page_per_slide(self, built, soffice, tmp_path):
         result, path = built
         pages = pdf_pages(soffice, path, tmp_path)
@@ -198,6 +200,7 @@ class DescribeSmartArt:
             rel_id = re.search(rb'relId="(rId\d+)"', data.blob).group(1).decode()
             assert rels[rel_id].reltype.endswith("/diagramDrawing")
 
+    @pytest.mark.libreoffice
     def it_renders_in_libreoffice(self, twice, soffice, tmp_path):
         pages = pdf_pages(soffice, twice, tmp_path)
         assert len(pages) == 4 and "Plan for Acme Clinics" in pages[2]  # then the closing slide

@@ -64,6 +64,7 @@ class DescribeTheCorpus:
         assert shape_ids_unique(prs)
 
     @pytest.mark.slow
+    @pytest.mark.libreoffice
     def it_converts_with_libreoffice_one_page_per_slide(self, corpus_deck, soffice, tmp_path):
         *_, result, path = corpus_deck
         assert len(pdf_pages(soffice, path, tmp_path)) == result.slides

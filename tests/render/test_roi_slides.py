@@ -201,7 +201,7 @@ class DescribeSummarySlide:
 class DescribeWithoutAModel:
     def it_says_how_to_add_one_when_asked_for_roi_slides(self, roi_library, tmp_path):
         roi_service.clear_model(roi_library, "Acme Clinics")
-        with pytest.raises(RenderError, match="enabler roi set"):
+        with pytest.raises(RenderError, match="need a business case for this prospect: set one"):
             build(roi_library, tmp_path, ["roi-cash"])
 
 

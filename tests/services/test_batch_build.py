@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pptx import Presentation
 
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 from enabler.services.batch_build import (
     BatchOptions,
     build_batch,
@@ -39,8 +39,9 @@ class DescribeSelectProspects:
             select_prospects(demo_db, everyone=True, stage="later")
         with pytest.raises(InvalidInput, match="No prospect matches"):
             select_prospects(demo_db, everyone=True, industry="Mining")
-        with pytest.raises(InvalidInput, match="--all"):
+        with pytest.raises(InvalidInput, match="choose all of them") as err:
             select_prospects(demo_db)
+        assert err.value.hint == Hint(Fix.GIVE, "prospects")
 
 
 class DescribeBuildBatch:

@@ -9,14 +9,8 @@ from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.export.deck_scan import scan
 from enabler.render import deck as deck_render
 from enabler.render.context_reads import plan_reads
-from enabler.services.build import (
-    CONTEXT_PROVIDERS,
-    PROVIDED_NAMES,
-    build_deck,
-    plan_deck,
-    render_plan,
-    template_context,
-)
+from enabler.services.build import build_deck, plan_deck, render_plan
+from enabler.services.deck_context import CONTEXT_PROVIDERS, PROVIDED_NAMES, template_context
 from enabler.services.preflight import check_presentation, planned_modules
 from enabler.store import assets
 from tests.conftest import add_module

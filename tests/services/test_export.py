@@ -55,7 +55,8 @@ class DescribeExportPdfs:
         results = export_pdfs([good.path, bad.path], db=small_library, converter=stub)
         assert [r.ok for r in results] == [True, False]
         assert results[0].pdf == tmp_path / "good.pdf"
-        assert "preflight found 1 error" in results[1].error and "--force" in results[1].error
+        assert "preflight found 1 error" in results[1].error
+        assert results[1].error.endswith("or export anyway")
         assert [src for src, _ in stub.calls] == [good.path]
         assert not (tmp_path / "bad.pdf").exists()
 

@@ -10,7 +10,7 @@ import pytest
 from enabler.domain.modules import ModuleState, SmartContent, SmartLayout
 from enabler.domain.preflight import Check
 from enabler.domain.profile import make_profile
-from enabler.errors import Conflict, InvalidInput
+from enabler.errors import Conflict, Fix, Hint, InvalidInput
 from enabler.services import build, governance, revisions, staleness
 from enabler.services.glossary import set_term
 from enabler.services.revisions import ModuleEdit
@@ -160,8 +160,9 @@ class DescribeRetirement:
         db = small_library
         plan = build.plan_deck(db, "Acme Clinics", ["pillars", "proof"])
         build.build_deck(db, plan, tmp_path / "deck.pptx")
-        with pytest.raises(InvalidInput, match="--replacement"):
+        with pytest.raises(InvalidInput, match="replaces it, or confirm there is none") as err:
             governance.retire(db, LENA, "pillars", replacement=None)
+        assert err.value.hint == Hint(Fix.GIVE, "replacement")
         with pytest.raises(InvalidInput, match="choose an approved module"):
             governance.retire(db, LENA, "pillars", replacement="draft")
         result = governance.retire(db, LENA, "pillars", replacement="proof")

@@ -74,6 +74,12 @@ class DescribeImportSlides:
         assert result.slides[0].unknown_fields == ("budget.total", "prospect.colour")
         assert result.slides[1].problems and "does not parse" in result.slides[1].problems[0]
 
+    def it_knows_every_name_a_feature_adds_to_decks(self, db, tmp_path):
+        path = plain_deck(tmp_path / "roi.pptx", ["NPV {{ roi.npv }}"])
+        result = imported(db, path)
+        assert result.slides[0].fields == ("roi.npv",)
+        assert result.slides[0].unknown_fields == ()
+
     def it_keeps_each_slide_as_a_single_slide_pptx(self, db, deck):
         result = imported(db, deck)
         version = module_store.current_version(
@@ -191,6 +197,7 @@ class DescribeOneTransaction:
         assert dump(db) == before
 
 
+@pytest.mark.libreoffice
 def test_thumbnails_come_from_libreoffice(db, deck, soffice):
     result = import_slides(db, plain_deck(deck.parent / "t.pptx", ["Hello", "World"]))
     assert all(s.thumbnail for s in result.slides)

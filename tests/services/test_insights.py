@@ -94,7 +94,7 @@ class DescribeSegmentResearch:
         assert (entry["action"], entry["actor"]) == ("create", "Lena (marketing)")
 
     def it_needs_an_industry_or_a_persona(self, small_library):
-        with pytest.raises(InvalidInput, match="needs --industry, --persona or both"):
+        with pytest.raises(InvalidInput, match="needs an industry, a persona or both"):
             svc.add_segment_research(small_library, "Everyone likes savings")
 
 

@@ -8,8 +8,8 @@ import pytest
 from pptx import Presentation
 
 from enabler.errors import InvalidInput
-from enabler.services.import_slides import read_slides
 from enabler.services.isolated_read import read_slides_isolated
+from enabler.services.slide_reader import read_slides
 
 
 def deck(path, titles):

@@ -137,7 +137,7 @@ class DescribeCheckFields:
                 "{{ glossary.lead }} {{ nonsense.x }}",
                 "{% if %}",
             ],
-            field_roots(small_library),
+            field_roots(),
         )
         assert check.fields == (
             "glossary.lead",
@@ -147,3 +147,10 @@ class DescribeCheckFields:
         )
         assert check.unknown == ("nonsense.x", "prospect.shoe_size")
         assert len(check.errors) == 1 and "{% if %}" in check.errors[0]
+
+    def it_knows_the_fields_only_some_prospects_have(self, db):
+        # the ROI provider fails without a real prospect, but a deck for one with a model fills
+        # roi: an empty library must not flag it
+        check = check_fields(["{{ roi.npv }}"], field_roots())
+        assert check.fields == ("roi.npv",)
+        assert check.unknown == ()

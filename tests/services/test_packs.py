@@ -11,7 +11,7 @@ import pytest
 
 from enabler.domain.modules import ModuleState, SmartContent, SmartLayout
 from enabler.domain.profile import make_profile
-from enabler.errors import Conflict, InvalidInput
+from enabler.errors import Conflict, Fix, Hint, InvalidInput
 from enabler.services import governance, keys, packs, revisions
 from enabler.services.glossary import set_term
 from enabler.services.pack_format import PackLimits
@@ -147,8 +147,9 @@ class DescribeExportAndImport:
     def it_will_not_overwrite_local_work_unless_asked(self, pack_file, rep_db):
         add_module(rep_db, "pillars", SmartContent(SmartLayout.BULLETS, "Local"))
         before = counts(rep_db)
-        with pytest.raises(Conflict, match="--replace-local"):
+        with pytest.raises(Conflict, match="takes the publisher's versions") as err:
             packs.import_pack(rep_db, REP, pack_file)
+        assert err.value.hint == Hint(Fix.CONFIRM, "replace_local")
         assert counts(rep_db) == before
         result = packs.import_pack(rep_db, REP, pack_file, replace_local=True)
         assert "pillars" in result.changed
@@ -164,8 +165,9 @@ class DescribeExportAndImport:
 class DescribeHostilePacks:
     def it_rejects_an_untrusted_publisher(self, pack_file, tmp_path):
         db = open_db(tmp_path / "other.db")
-        with pytest.raises(InvalidInput, match=r"key you do not trust.*keys trust"):
+        with pytest.raises(InvalidInput, match=r"key you do not trust.*public key") as err:
             packs.import_pack(db, REP, pack_file)
+        assert err.value.hint == Hint(Fix.DO_FIRST, "trust_key")
         assert db["modules"].count == 0
 
     @pytest.mark.parametrize(

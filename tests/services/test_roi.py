@@ -9,9 +9,10 @@ import pytest
 
 from enabler.domain.modules import SmartContent, SmartLayout, Stage
 from enabler.domain.roi_math import npv
-from enabler.errors import InvalidInput, NotFound
+from enabler.errors import Fix, Hint, InvalidInput, NotFound
 from enabler.services import roi as roi_service
-from enabler.services.build import build_deck, plan_deck, template_context
+from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck_context import template_context
 from enabler.services.roi_figures import Formatter
 from enabler.store import audit
 from tests.conftest import add_module
@@ -118,8 +119,9 @@ class DescribeCaseJson:
         )
 
     def it_says_how_to_start_when_there_is_no_model(self, small_library):
-        with pytest.raises(NotFound, match="enabler roi set"):
+        with pytest.raises(NotFound, match="no ROI model yet") as err:
             roi_service.case_for(small_library, "Acme Clinics")
+        assert err.value.hint == Hint(Fix.DO_FIRST, "set_roi", "Acme Clinics")
 
 
 class DescribeDegenerateCases:

@@ -126,6 +126,7 @@ class DescribePreviewPlan:
         assert not cache.folder.exists() or not list(cache.folder.glob("*.zip"))
 
     @pytest.mark.slow
+    @pytest.mark.libreoffice
     def it_rasterises_through_libreoffice_on_request(self, small_library, cache, soffice):
         plan = plan_deck(small_library, "Acme Clinics", KEYS)
         previews = preview_plan(

@@ -121,6 +121,7 @@ class DescribeDecksOnAnInstalledTemplate:
         chart = next(s for s in Presentation(str(path)).slides[6].shapes if s.has_chart).chart
         assert chart.chart_title.text_frame.text == "Hours saved at Acme Clinics"
 
+    @pytest.mark.libreoffice
     def it_writes_a_valid_deck_libreoffice_can_convert(self, built, soffice, tmp_path):
         result, path = built
         assert check_integrity(path).ok

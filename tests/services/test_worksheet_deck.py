@@ -7,7 +7,8 @@ import datetime as dt
 from enabler.domain.modules import Stage
 from enabler.services import worksheet_deck
 from enabler.services import worksheets as service
-from enabler.services.build import plan_deck, template_context
+from enabler.services.build import plan_deck
+from enabler.services.deck_context import template_context
 from enabler.services.demo import load_demo
 from enabler.store import prospects as prospect_store
 from enabler.store.db import transaction

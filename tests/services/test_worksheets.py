@@ -10,7 +10,7 @@ from enabler.domain.action_plan import DealSize, PlanTemplate, StepStatus, Templ
 from enabler.domain.criteria import Criterion, CriterionStatus
 from enabler.domain.field_errors import FieldErrors
 from enabler.domain.modules import ModuleState
-from enabler.errors import Conflict, InvalidInput, NotFound
+from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 from enabler.services import action_plans as plans
 from enabler.services import worksheets as service
 from enabler.store import audit
@@ -228,15 +228,17 @@ class DescribeTemplates:
         assert plan.steps[1].their_owner == "Jo Buyer"
 
     def it_asks_for_a_size_when_the_deal_amount_is_unknown(self, templated):
-        with pytest.raises(InvalidInput, match="Pass --size small, mid or large"):
+        with pytest.raises(InvalidInput, match="deal size \\(small, mid or large\\)") as err:
             plans.apply_template(templated, ACME)
+        assert err.value.hint == Hint(Fix.GIVE, "size")
         with pytest.raises(FieldErrors, match="'huge' is not valid"):
             plans.apply_template(templated, ACME, "huge")
 
     def it_replaces_an_existing_plan_only_when_asked(self, templated):
         step(templated, name="Kick-off call")
-        with pytest.raises(Conflict, match="--replace"):
+        with pytest.raises(Conflict, match="already has a plan") as err:
             plans.apply_template(templated, ACME, "mid")
+        assert err.value.hint == Hint(Fix.CONFIRM, "replace")
         plan = plans.apply_template(templated, ACME, "mid", replace=True, today=TODAY)
         assert [s.name for s in plan.steps] == ["Discovery", "Business case"]
 

@@ -49,5 +49,5 @@ class DescribeGlossaryStore:
             glossary.put(db, make_term("Lead", "x"), "a")
             glossary.delete(db, "lead")
         assert glossary.find(db, "lead") is None
-        with pytest.raises(NotFound, match="glossary list"):
+        with pytest.raises(NotFound, match="No glossary term 'lead'"):
             glossary.get(db, "lead")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from enabler.domain.modules import Column, ModuleKind, ModuleState, SmartContent, SmartLayout
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store import modules as module_store
 from tests.conftest import add_module
@@ -28,8 +28,9 @@ class DescribeModuleStore:
         module = add_module(db, "k1", SmartContent(SmartLayout.BULLETS, "T", bullets=("a",)))
         assert module_store.get_module(db, module.id).key == "k1"
         assert module_store.get_module(db, "k1").id == module.id
-        with pytest.raises(NotFound, match="enabler modules list"):
+        with pytest.raises(NotFound, match="No module 'nope'") as err:
             module_store.get_module(db, "nope")
+        assert err.value.hint == Hint(Fix.LOOK_UP, "modules")
 
     def it_filters_by_state(self, db):
         add_module(db, "a", SmartContent(SmartLayout.BULLETS, "A"))

@@ -6,7 +6,7 @@ import pytest
 
 from enabler.domain.crm_dates import DateBallot, date_reading
 from enabler.domain.crm_values import DateOrder
-from enabler.errors import InvalidInput
+from enabler.errors import Fix, Hint, InvalidInput
 
 
 def ballot(*values: str) -> DateBallot:
@@ -59,7 +59,8 @@ class DescribeDateBallot:
         assert message.startswith("mixed.csv writes dates both ways: 3 dates read (")
         assert "line 2 (Close Date '12/15/2026')" in message
         assert "1 date reads (line 4 (Close Date '23/12/2026')) only day-first" in message
-        assert "MDY or DMY (--date-order on the command line" in message
+        assert "Say which order the file uses, MDY or DMY" in message
+        assert err.value.hint == Hint(Fix.GIVE, "date_order")
 
     def it_names_a_few_lines_and_counts_the_rest(self):
         votes = ballot(*[f"12/{d}/2026" for d in range(13, 20)], "13/12/2026")

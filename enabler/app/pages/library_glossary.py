@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app import theme
+from enabler.app.background import Background
 from enabler.app.glossary_commands import (
     AddTerm,
     EditTerm,
@@ -36,7 +37,7 @@ from enabler.app.glossary_commands import (
     update_change,
 )
 from enabler.app.glossary_model import GlossaryModel
-from enabler.app.ops import Background, Operation
+from enabler.app.ops import Operation
 
 EMPTY = "The glossary is empty: type a term and its definition below, then press Add."
 

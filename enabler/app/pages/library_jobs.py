@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import html
 
-from enabler.app.ops import Background, Operation
+from enabler.app.background import Background
+from enabler.app.ops import Operation
 
 # reads -----------------------------------------------------------------------------------
 
 
 def find(ctx, text: str, filters: dict):
     from enabler.services.library_views import find_modules
-    from enabler.store.search import SearchFilters
+    from enabler.services.listings import SearchFilters
 
     return find_modules(ctx.open_db(), text, SearchFilters(**filters))
 

@@ -45,26 +45,15 @@ class SlidePicture:
 
 def render_slide(ctx, key: str) -> SlidePicture:
     """The job: the module's current version on a one-module plan for the first prospect."""
-    from enabler.domain.deck import DeckPlan, PlannedModule
-    from enabler.domain.prospects import Prospect
     from enabler.errors import RenderError
+    from enabler.services.listings import sample_plan
     from enabler.services.plan_fields import plan_fields, unfilled
     from enabler.services.slide_previews import PreviewsCancelled, preview_plan
-    from enabler.store import modules as module_store
-    from enabler.store import prospects as prospect_store
 
     db = ctx.open_db()
-    module = module_store.get_module(db, key)
-    version = module_store.current_version(db, module)
-    prospects = prospect_store.list_prospects(db)  # by company, as the editor's preview lists
-    prospect = prospects[0] if prospects else Prospect(id=0, company=SAMPLE_COMPANY)
-    contacts = prospect_store.contacts(db, prospect.id) if prospects else []
-    plan = DeckPlan(
-        prospect=prospect,
-        modules=(PlannedModule(module, version),),
-        contact=contacts[0] if contacts else None,
-        rep=prospect.owner_rep,
-    )
+    sample = sample_plan(db, key, SAMPLE_COMPANY)
+    plan, module, version = sample.plan, sample.module, sample.version
+    prospect = plan.prospect
     try:
         slides = preview_plan(db, plan, width=WIDTH, cancelled=lambda: ctx.cancelled)
     except PreviewsCancelled:
@@ -79,7 +68,7 @@ def render_slide(ctx, key: str) -> SlidePicture:
         title=own[0].label,
         png=own[0].png,
         prospect=prospect.company,
-        sample=not prospects,
+        sample=sample.sample,
         slides=len(own),
         gaps=gaps,
     )

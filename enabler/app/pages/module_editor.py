@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app import theme
-from enabler.app.ops import Background, Operation
+from enabler.app.background import Background
+from enabler.app.ops import Operation
 from enabler.app.pages.module_editor_dialogs import UnsavedGuard, ask_new_module, ask_unsaved
 from enabler.app.pages.module_editor_form import ModuleForm
 from enabler.app.pages.module_editor_pictures import PictureChoosing

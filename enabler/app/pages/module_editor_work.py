@@ -78,33 +78,31 @@ def preview(ctx, content, layout, prospect_id, notes):
 def store_pictures(ctx, paths):
     """Read, check and store the picture files `paths`; one bad file stores none of them (one
     transaction)."""
-    from enabler.services.images import add_image
-    from enabler.store import assets
-    from enabler.store.db import transaction
+    from enabler.services.images import add_images, stored_image
 
     files = [(Path(p).name, _read(Path(p))) for p in paths]
     db = ctx.open_db()
-    with transaction(db):
-        shas = [add_image(db, blob, name) for name, blob in files]  # raises InvalidInput
+    shas = add_images(db, files)  # raises InvalidInput
     return tuple(
-        _card(sha, name, assets.get(db, sha)) for sha, (name, _) in zip(shas, files, strict=True)
+        _card(sha, name, stored_image(db, sha)[0])
+        for sha, (name, _) in zip(shas, files, strict=True)
     )
 
 
 def describe_pictures(ctx, shas):
     """A card for each stored picture `shas`; a missing one says so instead of failing."""
     from enabler.errors import NotFound
-    from enabler.store import assets, packs
+    from enabler.services.images import stored_image
 
     db = ctx.open_db()
     cards = []
     for sha in dict.fromkeys(shas):
         try:
-            blob = assets.get(db, sha)
+            blob, name = stored_image(db, sha)
         except NotFound as exc:
             cards.append(PictureCard(sha, problem=str(exc)))
             continue
-        cards.append(_card(sha, packs.asset_meta(db, sha).get("filename", ""), blob))
+        cards.append(_card(sha, name, blob))
     return tuple(cards)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from enabler.app.ops import Background
+from enabler.app.background import Background
 
 NO_PROSPECTS = "The library has no prospects yet: add some on the Prospects page."
 

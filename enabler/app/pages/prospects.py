@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from enabler.app.background import Background
 from enabler.app.committee_model import CommitteeModel
 from enabler.app.models import ListModel
-from enabler.app.ops import Background, Operation
+from enabler.app.ops import Operation
 from enabler.app.pages.prospect_dialogs import (
     InsightDialog,
     ProspectDialog,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.profile import Profile
-from enabler.errors import NotFound
+from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store import channel as store
 from enabler.store.db import transaction
@@ -61,8 +61,8 @@ def _one(db: sqlite_utils.Database, prefix: str) -> store.Reporter:
     matches = [r for r in store.reporters(db) if r.fingerprint.startswith(prefix)]
     if len(prefix) < 8 or len(matches) != 1:
         raise NotFound(
-            f"No single reporter id starts with {prefix!r}; give at least 8 characters "
-            "from `enabler reporters list`."
+            f"No single reporter id starts with {prefix!r}; give at least 8 characters of one.",
+            hint=Hint(Fix.LOOK_UP, "reporters"),
         )
     return matches[0]
 

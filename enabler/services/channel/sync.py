@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.profile import Profile, Role
-from enabler.errors import ExportFailed, InvalidInput
+from enabler.errors import ExportFailed, Fix, Hint, InvalidInput
 from enabler.services.channel import events, identity, releases, reports
 from enabler.services.channel.transport import Channel, Location
 from enabler.store import channel as store
@@ -79,7 +79,10 @@ def show(db: sqlite_utils.Database) -> ChannelInfo:
 def channel_of(db: sqlite_utils.Database) -> Channel:
     url = settings.get(db, LOCATION)
     if not url:
-        raise InvalidInput("No team channel yet: run `enabler channel set FOLDER_OR_URL` first.")
+        raise InvalidInput(
+            "No team channel yet: set its folder or URL first.",
+            hint=Hint(Fix.DO_FIRST, "set_channel"),
+        )
     return Channel(Location(url))
 
 
@@ -133,7 +136,10 @@ def sync(db: sqlite_utils.Database, profile: Profile, *, dry_run: bool = False) 
         if profile.role is Role.SALES:
             key = identity.load_key(db)
             if key is None:
-                raise InvalidInput("No reporter key: run `enabler channel set` again.")
+                raise InvalidInput(
+                    "No reporter key: set the team channel again.",
+                    hint=Hint(Fix.DO_FIRST, "set_channel"),
+                )
             up = reports.upload(db, profile, channel, key)
         else:
             merge = reports.merge(db, channel)
