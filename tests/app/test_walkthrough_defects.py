@@ -252,6 +252,22 @@ class DescribeTheDefaultWindowSize:
         assert view.columnWidth(column) >= 20 * view.fontMetrics().averageCharWidth()
         assert view.wordWrap()
 
+    def it_shows_four_members_of_the_buying_committee_on_prospects(self, qtbot, app_window):
+        app_window.show()
+        app_window.show_page("Prospects")
+        page = app_window.pages["Prospects"]
+        wait_ops(qtbot, page)
+        assert page.select_prospect("Northwind Health")
+        wait_ops(qtbot, page)
+        qtbot.waitUntil(lambda: page.committee_model.rowCount() >= 4, timeout=30000)
+        table = page.committee
+        shown = [
+            r
+            for r in range(page.committee_model.rowCount())
+            if table.rowViewportPosition(r) + table.rowHeight(r) <= table.viewport().height()
+        ]
+        assert len(shown) >= 4, f"{len(shown)} of {page.committee_model.rowCount()} members"
+
 
 def _fragment_colours(doc):
     """(text, char format) of every fragment of a QTextDocument."""

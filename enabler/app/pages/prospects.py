@@ -174,6 +174,9 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.committee)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_chosen_contact)
+        # Room for four members before scrolling, whatever the window's height.
+        rows = self.committee.verticalHeader().defaultSectionSize()
+        self.committee.setMinimumHeight(rows * 4 + header.sizeHint().height() + 24)
         self.committee_empty = QLabel(NO_COMMITTEE)
         self.committee_empty.setWordWrap(True)
         # Changes and their undos run one at a time, in the order pressed.
@@ -201,7 +204,7 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         profile = QWidget()
         pv = QVBoxLayout(profile)
         pv.setContentsMargins(0, 0, 0, 0)
-        pv.addWidget(scroll, 3)
+        pv.addWidget(scroll, 2)
         actions = QHBoxLayout()
         actions.addWidget(self.insight_button)
         actions.addWidget(self.edit_button)
@@ -209,7 +212,7 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         pv.addLayout(actions)
         pv.addWidget(QLabel("<b>Buying committee</b>"))
         pv.addWidget(self.committee_empty)
-        pv.addWidget(self.committee, 1)
+        pv.addWidget(self.committee, 2)
         people = QHBoxLayout()
         people.addWidget(self.contact_button)
         people.addWidget(self.edit_contact_button)
