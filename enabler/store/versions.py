@@ -66,13 +66,13 @@ def add_version(
 
 def version_history(db: sqlite_utils.Database, status: ModuleStatus) -> list[VersionInfo]:
     """Every version of a module, newest first, marking the current one and the revision."""
-    rows = db.execute(
+    rows = db.query(
         "SELECT id, number, created_at, created_by, note FROM module_versions "
         "WHERE module_id = ? ORDER BY number DESC",
         [status.module_id],
-    ).fetchall()
+    )
     roles = {status.current_version_id: "current", status.revision_version_id: "revision"}
-    return [VersionInfo(*row, role=roles.get(row[0], "")) for row in rows]
+    return [VersionInfo(**row, role=roles.get(row["id"], "")) for row in rows]
 
 
 def version_id_by_number(db: sqlite_utils.Database, status: ModuleStatus, number: int) -> int:
