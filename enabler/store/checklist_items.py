@@ -19,7 +19,7 @@ from enabler.domain.objections import (
     custom_ref,
 )
 from enabler.store.objections import get_objection, objection_row
-from enabler.store.rows import date_or_none, now_iso
+from enabler.store.rows import date_or_none, now_iso, row_id
 
 
 def _item(row: dict, objection: Objection | None) -> ChecklistItem:
@@ -87,9 +87,8 @@ def insert_item(
     today: dt.date,
 ) -> int:
     """Store a new item at version 1 and record the change. Call inside a transaction."""
-    item_id = (
-        db["prospect_objections"]
-        .insert(
+    item_id = row_id(
+        db.table("prospect_objections").insert(
             {
                 "prospect_id": prospect_id,
                 "objection_id": objection_id,
@@ -105,7 +104,6 @@ def insert_item(
                 "created_at": now_iso(),
             }
         )
-        .last_pk
     )
     _event(db, item_id, 1, state, note, actor)
     return item_id

@@ -28,6 +28,7 @@ from enabler.store.rows import (
     dumps,
     list_json,
     now_iso,
+    row_id,
     tuple_of,
 )
 
@@ -83,9 +84,8 @@ def create_smart(
 ) -> Module:
     """Create a smart module with its first version. Call inside a transaction."""
     now = now_iso()
-    module_id = (
-        db["modules"]
-        .insert(
+    module_id = row_id(
+        db.table("modules").insert(
             {
                 "key": key,
                 "title": content.title,
@@ -101,11 +101,9 @@ def create_smart(
                 "updated_at": now,
             }
         )
-        .last_pk
     )
-    version_id = (
-        db["module_versions"]
-        .insert(
+    version_id = row_id(
+        db.table("module_versions").insert(
             {
                 "module_id": module_id,
                 "number": 1,
@@ -116,9 +114,8 @@ def create_smart(
                 "created_by": actor or owner,
             }
         )
-        .last_pk
     )
-    db["modules"].update(module_id, {"current_version_id": version_id})
+    db.table("modules").update(module_id, {"current_version_id": version_id})
     module = get_module(db, module_id)
     audit.record(
         db,

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.store import designed, versions
-from enabler.store.rows import dumps, list_json, now_iso
+from enabler.store.rows import dumps, list_json, now_iso, row_id
 
 
 def asset_meta(db: sqlite_utils.Database, sha: str) -> dict:
@@ -33,9 +33,8 @@ def create_imported_module(
 ) -> int:
     """An approved, read-only module with one version, as a pack delivers it. In a transaction."""
     now = now_iso()
-    module_id = (
-        db["modules"]
-        .insert(
+    module_id = row_id(
+        db.table("modules").insert(
             {
                 "key": key,
                 "title": str(snap.content.get("title", key)),
@@ -49,7 +48,6 @@ def create_imported_module(
                 "updated_at": now,
             }
         )
-        .last_pk
     )
     version_id = versions.add_version(db, module_id, snap, actor=actor, note=note)
     db.execute(
@@ -79,7 +77,7 @@ def put_designed_rules(
         identity = f"pack:{key}"
         if designed.module_for_identity(db, identity) is not None:
             identity = f"{identity}#{module_id}"
-        db["designed_slides"].insert(
+        db.table("designed_slides").insert(
             {
                 "module_id": module_id,
                 "identity": identity,
@@ -104,9 +102,8 @@ def record_import(
     summary: dict,
     sequence: int | None = None,
 ) -> int:
-    return (
-        db["pack_imports"]
-        .insert(
+    return row_id(
+        db.table("pack_imports").insert(
             {
                 "sequence": sequence,
                 "fingerprint": fingerprint,
@@ -118,7 +115,6 @@ def record_import(
                 "summary": dumps(summary),
             }
         )
-        .last_pk
     )
 
 

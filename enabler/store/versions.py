@@ -9,7 +9,7 @@ import sqlite_utils
 from enabler.domain.lifecycle import ModuleStatus, VersionInfo
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.errors import Fix, Hint, NotFound
-from enabler.store.rows import dumps, list_json, now_iso, tuple_of
+from enabler.store.rows import dumps, list_json, now_iso, row_id, tuple_of
 
 _SNAPSHOT_OWN = {"id", "module_id", "number", "created_at", "created_by", "note"}
 _SNAPSHOT_FIELDS = {"kind", "content", "talking_points", "meta", "source_blob", "fields"}
@@ -42,9 +42,8 @@ def add_version(
     ).fetchone()[0]
     columns = db["module_versions"].columns_dict
     extra = {k: v for k, v in snap.extra.items() if k in columns and k not in _SNAPSHOT_OWN}
-    return (
-        db["module_versions"]
-        .insert(
+    return row_id(
+        db.table("module_versions").insert(
             {
                 **extra,
                 "module_id": module_id,
@@ -60,7 +59,6 @@ def add_version(
                 "created_by": actor,
             }
         )
-        .last_pk
     )
 
 
