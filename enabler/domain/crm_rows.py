@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from enabler.domain.crm import ColumnMap, StageRule, stage_key
 from enabler.domain.crm_values import (
@@ -31,7 +32,7 @@ class CrmRecord:
 
     line: int
     company: str
-    values: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     # An opportunity row: (open, close date) — of one account's deals, the highest sets the
     # deal fields, so an old won deal listed last does not hide the open one.
@@ -88,7 +89,7 @@ def read_record(
         named = "company" if "company" in columns.columns else "crm_id"
         what = "company name" if needs_company else "account"
         return BadRow(line, "", f"has no {what} ({columns.header_of(named)} is empty)")
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     notes: list[str] = []
     problems: list[str] = []
     for name, parse in _PARSERS.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Mapping
+from typing import Any
 
 import sqlite_utils
 
@@ -106,7 +107,7 @@ def create(db: sqlite_utils.Database, prospect: Prospect, actor: str = "") -> Pr
 
 
 def update(
-    db: sqlite_utils.Database, pid: int, changes: Mapping[str, object], actor: str = ""
+    db: sqlite_utils.Database, pid: int, changes: Mapping[str, Any], actor: str = ""
 ) -> Prospect:
     """Change some fields of a prospect; records before/after of what changed."""
     before = get(db, pid)
