@@ -18,6 +18,7 @@ from enabler.domain.objections import (
     ObjectionState,
     custom_ref,
 )
+from enabler.errors import NotFound
 from enabler.store.objections import get_objection, objection_row
 from enabler.store.rows import date_or_none, now_iso, row_id
 
@@ -61,6 +62,7 @@ def find_item(
     item_id: int | None = None,
 ) -> ChecklistItem | None:
     """A stored item by its library objection or by its own id, or None."""
+    args: list[int | None]
     if objection_id is not None:
         where, args = "prospect_id = ? AND objection_id = ?", [prospect_id, objection_id]
     else:
@@ -70,6 +72,14 @@ def find_item(
         return None
     oid = rows[0]["objection_id"]
     return _item(rows[0], get_objection(db, oid) if oid is not None else None)
+
+
+def get_item(db: sqlite_utils.Database, prospect_id: int, item_id: int) -> ChecklistItem:
+    """A stored item that must exist (one just written in the same transaction)."""
+    item = find_item(db, prospect_id, item_id=item_id)
+    if item is None:
+        raise NotFound(f"Checklist item {item_id} is not stored for this prospect.")
+    return item
 
 
 def insert_item(
