@@ -102,12 +102,12 @@ def read_record(
             values[name] = value
     for name in _DATES:
         try:
-            value = parse_crm_date(cell(name), date_order)
+            day = parse_crm_date(cell(name), date_order)
         except ValueError as exc:
             problems.append(f"{columns.header_of(name)} {exc}")
             continue
-        if value is not None:
-            values[name] = value
+        if day is not None:
+            values[name] = day
     if problems:
         return BadRow(line, company, "; ".join(problems))
 
