@@ -224,6 +224,8 @@ def renumber(db: sqlite_utils.Database, step_ids: list[int]) -> None:
 
 
 def delete_step(db: sqlite_utils.Database, step: PlanStep, actor: str) -> None:
+    if step.step_id is None:
+        raise NotFound(f"The step {step.name!r} is not stored, so there is nothing to delete.")
     db.table("plan_steps").delete(step.step_id)
     audit.record(
         db,

@@ -153,6 +153,7 @@ def find_item(
     item_id: int | None = None,
 ) -> tuple[CriterionItem, bool] | None:
     """(item, dropped) by its library criterion or by its own id, or None."""
+    args: list[int | None]
     if criterion_id is not None:
         where, args = "prospect_id = ? AND criterion_id = ?", [prospect_id, criterion_id]
     else:

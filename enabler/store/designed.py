@@ -195,23 +195,12 @@ def set_rules(
 
 def designed_details(db: sqlite_utils.Database, module_id: int) -> dict | None:
     """Where the module came from, its rules and formatting; None for a module not designed."""
-    row = db.execute(
+    rows = db.query(
         "SELECT identity, source_name, slide_number, condition, repeat, updated_at, formatting "
         "FROM designed_slides WHERE module_id = ?",
         [module_id],
-    ).fetchone()
-    if row is None:
-        return None
-    keys = (
-        "identity",
-        "source_name",
-        "slide_number",
-        "condition",
-        "repeat",
-        "updated_at",
-        "formatting",
     )
-    return dict(zip(keys, row, strict=True))
+    return next(rows, None)
 
 
 def set_formatting(db: sqlite_utils.Database, module_id: int, formatting: str, actor: str) -> None:

@@ -31,7 +31,7 @@ def _entity(insight: Insight) -> str:
 
 
 def _summary(insight: Insight) -> dict:
-    out = {"kind": insight.kind.value, "text": insight.text}
+    out: dict[str, object] = {"kind": insight.kind.value, "text": insight.text}
     if insight.is_segment_research:
         out |= {"industry": insight.industry, "persona": insight.persona}
         out["review_state"] = insight.review_state.value

@@ -87,7 +87,7 @@ def put_designed_rules(
             }
         )
     details = designed.designed_details(db, module_id)
-    if (details["condition"], details["repeat"]) != rules:
+    if details is None or (details["condition"], details["repeat"]) != rules:
         designed.set_rules(db, module_id, *rules, actor)
 
 
