@@ -7,6 +7,7 @@ import json
 import sqlite_utils
 
 from enabler.domain.version_diff import VersionSnapshot
+from enabler.errors import NotFound
 from enabler.store import designed, versions
 from enabler.store.rows import dumps, list_json, now_iso, row_id
 
@@ -16,8 +17,11 @@ def asset_meta(db: sqlite_utils.Database, sha: str) -> dict:
     return {"mime": row[0], "filename": row[1]} if row else {}
 
 
-def current_number(db: sqlite_utils.Database, version_id: int) -> int:
-    return db.execute("SELECT number FROM module_versions WHERE id = ?", [version_id]).fetchone()[0]
+def current_number(db: sqlite_utils.Database, version_id: int | None) -> int:
+    row = db.execute("SELECT number FROM module_versions WHERE id = ?", [version_id]).fetchone()
+    if row is None:
+        raise NotFound(f"No module version {version_id}.")
+    return row[0]
 
 
 def create_imported_module(

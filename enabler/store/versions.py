@@ -15,8 +15,10 @@ _SNAPSHOT_OWN = {"id", "module_id", "number", "created_at", "created_by", "note"
 _SNAPSHOT_FIELDS = {"kind", "content", "talking_points", "meta", "source_blob", "fields"}
 
 
-def snapshot(db: sqlite_utils.Database, version_id: int) -> VersionSnapshot:
-    """What one version says, in JSON form, for diffs, restores and packs."""
+def snapshot(db: sqlite_utils.Database, version_id: int | None) -> VersionSnapshot:
+    """What one version says, in JSON form, for diffs, restores and packs.
+
+    `version_id` None (a module with no content yet) is NotFound like an unknown id."""
     rows = list(db["module_versions"].rows_where("id = ?", [version_id]))
     if not rows:
         raise NotFound(f"No module version {version_id}.")
