@@ -173,9 +173,10 @@ def set_rules(
     db: sqlite_utils.Database, module_id: int, condition: str, repeat: str, actor: str
 ) -> None:
     """Set when a designed module appears (condition) and what it repeats over."""
-    before = db.execute(
-        "SELECT condition, repeat FROM designed_slides WHERE module_id = ?", [module_id]
-    ).fetchone()
+    before = next(
+        db.query("SELECT condition, repeat FROM designed_slides WHERE module_id = ?", [module_id]),
+        None,
+    )
     if before is None:
         raise InvalidInput("Only designed modules (slides imported from PowerPoint) have rules.")
     db.execute(
@@ -188,7 +189,7 @@ def set_rules(
         action="set_rules",
         entity="module",
         entity_id=module_id,
-        before={"condition": before[0], "repeat": before[1]},
+        before={"condition": before["condition"], "repeat": before["repeat"]},
         after={"condition": condition, "repeat": repeat},
     )
 

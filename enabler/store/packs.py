@@ -13,8 +13,8 @@ from enabler.store.rows import dumps, list_json, now_iso, row_id
 
 
 def asset_meta(db: sqlite_utils.Database, sha: str) -> dict:
-    row = db.execute("SELECT mime, filename FROM assets WHERE sha256 = ?", [sha]).fetchone()
-    return {"mime": row[0], "filename": row[1]} if row else {}
+    rows = db.query("SELECT mime, filename FROM assets WHERE sha256 = ?", [sha])
+    return next(rows, None) or {}
 
 
 def current_number(db: sqlite_utils.Database, version_id: int | None) -> int:
@@ -123,9 +123,8 @@ def record_import(
 
 
 def list_imports(db: sqlite_utils.Database) -> list[dict]:
-    rows = db.execute(
+    rows = db.query(
         "SELECT id, publisher, fingerprint, pack_created_at, imported_by, imported_at, summary "
         "FROM pack_imports ORDER BY id"
-    ).fetchall()
-    keys = ("id", "publisher", "fingerprint", "pack_created_at", "imported_by", "imported_at")
-    return [dict(zip(keys, row[:6], strict=True)) | {"summary": json.loads(row[6])} for row in rows]
+    )
+    return [row | {"summary": json.loads(row["summary"])} for row in rows]
