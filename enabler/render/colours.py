@@ -28,7 +28,8 @@ _FILLS = (_q("a:solidFill"), _q("a:gradFill"), _q("a:blipFill"), _q("a:noFill"))
 
 def _hex(value: str) -> RGB | None:
     try:
-        return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+        r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return (r, g, b)
     except (ValueError, TypeError):
         return None
 
