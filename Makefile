@@ -19,6 +19,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check enabler tests bench templates assets
 	$(VENV)/bin/ruff format --check enabler tests bench templates assets
+	$(VENV)/bin/mypy enabler/domain enabler/store enabler/services enabler/render enabler/export
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

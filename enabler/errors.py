@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -73,9 +74,16 @@ class LibraryBusy(EnablerError):
 
 
 def is_lock_error(exc: BaseException) -> bool:
-    """True for SQLite's "database is locked/busy" (the busy timeout ran out)."""
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+    """True for SQLite's "database is locked/busy" (the busy timeout ran out).
+
+    Read from the result code SQLite attached to the error (`sqlite_errorcode`; its low byte is
+    the primary code, so extended codes such as SQLITE_BUSY_SNAPSHOT count too), never from
+    the wording. An error without a code (not raised by SQLite) is not a lock error.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return False
+    return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 class OutputClash(InvalidInput):

@@ -130,7 +130,9 @@ class PlanStep:
         return self.due is not None and self.due < today and not self.done
 
     def days_overdue(self, today: dt.date) -> int:
-        return (today - self.due).days if self.is_overdue(today) else 0
+        if self.due is None or not self.is_overdue(today):
+            return 0
+        return (today - self.due).days
 
     def draft(self) -> StepDraft:
         return StepDraft(
@@ -175,19 +177,19 @@ class ActionPlan:
 def order_problems(steps: Sequence[StepDraft]) -> dict[int, str]:
     """{index: message} for each step due before the last dated step before it."""
     problems: dict[int, str] = {}
-    previous: tuple[int, StepDraft] | None = None
+    previous: tuple[int, StepDraft, dt.date] | None = None
     for n, step in enumerate(steps):
         if step.due is None:
             continue
-        if previous is not None and step.due < previous[1].due:
-            p_n, p_step = previous
+        if previous is not None and step.due < previous[2]:
+            p_n, p_step, p_due = previous
             problems[n] = (
                 f"step {n + 1} {step.name!r} is due {step.due.isoformat()}, before step "
-                f"{p_n + 1} {p_step.name!r} ({p_step.due.isoformat()}): give it a later date "
+                f"{p_n + 1} {p_step.name!r} ({p_due.isoformat()}): give it a later date "
                 "or move it"
             )
             continue  # compare the next step with the last step that was in order
-        previous = (n, step)
+        previous = (n, step, step.due)
     return problems
 
 

@@ -155,7 +155,7 @@ def resolve_columns(
 
     `aliases` replaces the format's usual headers (an API-name export has its own); one of
     the `required` fields must be found."""
-    position = {}
+    position: dict[str, int] = {}
     for i, h in enumerate(headers):
         position.setdefault(header_key(h), i)
     found = ", ".join(h.strip() for h in headers if h.strip()) or "(none)"

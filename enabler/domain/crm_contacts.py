@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from enabler.domain.crm_plan import FieldChange, RowAction, RowOutcome
 from enabler.domain.crm_rows import BadRow
@@ -87,7 +88,8 @@ def plan_contacts(
     committees: Mapping[int, Sequence[Contact]],
 ) -> ContactPlan:
     """Which rows add a person, update one, repeat an earlier row, or cannot be placed."""
-    by_id, by_name = {}, {}
+    by_id: dict[str, Prospect] = {}
+    by_name: dict[str, Prospect] = {}
     for p in prospects:
         if p.crm_id:
             by_id.setdefault(p.crm_id, p)
@@ -145,7 +147,7 @@ def plan_contacts(
             action = RowAction.CREATE
         else:
             first_line[(prospect.id, id(person))] = rec.line
-            new = {k: v for k, v in fields.items() if v and getattr(person, k) != v}
+            new: dict[str, Any] = {k: v for k, v in fields.items() if v and getattr(person, k) != v}
             changes = tuple(FieldChange(k, getattr(person, k), v) for k, v in new.items())
             if new:
                 changed[person.id] = dataclasses.replace(person, **new)

@@ -36,7 +36,7 @@ class CrmMapping:
     industries: Mapping[str, str] = field(default_factory=dict)
 
 
-def parse_stage_target(text: str) -> StageRule | None:
+def parse_stage_target(text: str) -> StageRule:
     """'decision' → that stage; 'keep' → keep the prospect's stage (None inside the rule)."""
     if str(text).strip().lower() == KEEP:
         return StageRule("", None)

@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from enabler.domain.crm_rows import BadRow, CrmRecord
 from enabler.domain.crm_values import company_key, normalise_domain
@@ -54,7 +55,7 @@ class RowOutcome:
 class ImportPlan:
     outcomes: tuple[RowOutcome, ...]
     creates: tuple[Prospect, ...] = ()
-    updates: tuple[tuple[int, Mapping[str, object]], ...] = ()
+    updates: tuple[tuple[int, Mapping[str, Any]], ...] = ()
 
     def count(self, action: RowAction) -> int:
         return sum(1 for o in self.outcomes if o.action is action)
@@ -70,7 +71,7 @@ class _Group:
     matched_on: str
     company: str
     lines: list[int] = field(default_factory=list)
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     clash: str = ""  # why the group cannot be imported
     deal_rank: tuple[int, int] | None = None  # of the deal that set the deal fields
@@ -88,9 +89,9 @@ class _Matcher:
     """Lookup by CRM id, domain and name, over prospects on file and new rows seen so far."""
 
     def __init__(self) -> None:
-        self.crm: dict[str, object] = {}
-        self.domain: dict[str, object] = {}
-        self.name: dict[str, object] = {}
+        self.crm: dict[str, Any] = {}
+        self.domain: dict[str, Any] = {}
+        self.name: dict[str, Any] = {}
 
     def add(self, item, crm_id: str, domain: str, name: str) -> None:
         if crm_id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from enabler.domain.crm import ColumnMap, StageRule, stage_key
 from enabler.domain.crm_values import (
@@ -31,7 +32,7 @@ class CrmRecord:
 
     line: int
     company: str
-    values: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     # An opportunity row: (open, close date) — of one account's deals, the highest sets the
     # deal fields, so an old won deal listed last does not hide the open one.
@@ -88,7 +89,7 @@ def read_record(
         named = "company" if "company" in columns.columns else "crm_id"
         what = "company name" if needs_company else "account"
         return BadRow(line, "", f"has no {what} ({columns.header_of(named)} is empty)")
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     notes: list[str] = []
     problems: list[str] = []
     for name, parse in _PARSERS.items():
@@ -101,12 +102,12 @@ def read_record(
             values[name] = value
     for name in _DATES:
         try:
-            value = parse_crm_date(cell(name), date_order)
+            day = parse_crm_date(cell(name), date_order)
         except ValueError as exc:
             problems.append(f"{columns.header_of(name)} {exc}")
             continue
-        if value is not None:
-            values[name] = value
+        if day is not None:
+            values[name] = day
     if problems:
         return BadRow(line, company, "; ".join(problems))
 

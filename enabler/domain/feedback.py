@@ -130,6 +130,8 @@ class WinRate:
         if not self.enough:
             return "not enough data"
         a, b = self.interval_used, self.interval_rest
+        if a is None or b is None:
+            return "not enough data"
         if a.low > b.high:
             return "better"
         if a.high < b.low:
@@ -174,7 +176,11 @@ def win_rates(
     no-decision are not). Highest win rate among claims first, then the rest by usage.
     """
     closed = [d for d in decks if d.prospect_id in outcomes]
-    won = {d.deck_id for d in closed if outcomes[d.prospect_id] is Outcome.WON}
+    won = {
+        d.deck_id
+        for d in closed
+        if d.prospect_id is not None and outcomes[d.prospect_id] is Outcome.WON
+    }
     total, total_won = len(closed), len(won)
     out = []
     for mid in sorted(set(module_ids)):

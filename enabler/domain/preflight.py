@@ -218,6 +218,7 @@ def _overflow(fits, out: list[Finding], facts: DeckFacts | None = None) -> None:
         if (
             area is not None
             and area.spill_bottom is not None
+            and facts is not None
             and facts.slide_size is not None
             and harmless_spill(area, facts.text_areas, *facts.slide_size)
         ):

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from enabler.domain.modules import Stage
 from enabler.errors import InvalidInput
@@ -208,9 +209,9 @@ def _number(name: str, value: object, kind: type) -> int | float | None:
     return number
 
 
-def coerce_changes(changes: Mapping[str, object]) -> dict[str, object]:
+def coerce_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     """Typed field values for `Prospect`, from typed values or text (a form, the CLI)."""
-    out: dict[str, object] = {}
+    out: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise InvalidInput(

@@ -64,7 +64,7 @@ class IrrResult:
         return ""
 
 
-def sign_changes(values: Sequence[float]) -> int:
+def sign_changes(values: Sequence[float] | Sequence[Fraction]) -> int:
     """How often the sign flips along `values`, zeros skipped (Descartes' rule of signs)."""
     signs = [v > 0 for v in values if v != 0]
     return sum(1 for a, b in pairwise(signs) if a != b)

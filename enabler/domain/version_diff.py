@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as default
 
@@ -126,10 +126,19 @@ def _list_summary(label: str, before: list, after: list, field: str) -> str:
     return f"{label}: " + "; ".join(parts)
 
 
+def _as_list(value: object) -> list:
+    """A list value as a list; None or "" as an empty one."""
+    if not value:
+        return []
+    if isinstance(value, Iterable):
+        return list(value)
+    raise TypeError(f"not a list: {value!r}")
+
+
 def _summary(field: str, before: object, after: object) -> str:
     label = _label(field)
     if isinstance(before, list | tuple) or isinstance(after, list | tuple):
-        return _list_summary(label, list(before or ()), list(after or ()), field)
+        return _list_summary(label, _as_list(before), _as_list(after), field)
     if before in (None, ""):
         return f"{label} set to {_show(after, field)}"
     if after in (None, ""):

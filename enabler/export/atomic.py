@@ -15,7 +15,7 @@ from typing import BinaryIO
 from enabler.errors import ExportFailed, Fix, Hint
 
 
-def write_atomic(path: Path | str, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomic(path: Path | str, write: Callable[[BinaryIO], object]) -> Path:
     """Call `write(fileobj)` on a temp file beside `path`, fsync it, then rename over `path`.
 
     On any failure the temp file is removed and `path` is left as it was.

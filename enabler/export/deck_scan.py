@@ -274,16 +274,16 @@ def _sps(tree_owner, where: str) -> list:
 def _without_trailing_blanks(paras: tuple) -> tuple:
     """Blank lines at the end of a frame (empty paragraphs, trailing line breaks) print
     nothing, and renderers do not show them spilling out: they never make text overflow."""
-    paras = list(paras)
-    while len(paras) > 1 and not "".join(run.text for run in paras[-1].runs).strip():
-        paras.pop()
-    if paras:
-        runs = list(paras[-1].runs)
+    kept = list(paras)
+    while len(kept) > 1 and not "".join(run.text for run in kept[-1].runs).strip():
+        kept.pop()
+    if kept:
+        runs = list(kept[-1].runs)
         while runs and not runs[-1].text.strip():  # "\v" (a:br) and spaces
             runs.pop()
-        if runs and len(runs) != len(paras[-1].runs):
-            paras[-1] = dataclasses.replace(paras[-1], runs=tuple(runs))
-    return tuple(paras)
+        if runs and len(runs) != len(kept[-1].runs):
+            kept[-1] = dataclasses.replace(kept[-1], runs=tuple(runs))
+    return tuple(kept)
 
 
 def _text_area(

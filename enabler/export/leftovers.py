@@ -43,7 +43,7 @@ def _alive(pid: int) -> bool:
 def sweep_leftovers(root: Path | str | None = None) -> list[Path]:
     """Remove our temporary folders under `root` (default: the temp dir) whose owner is gone."""
     root = Path(root or tempfile.gettempdir())
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(root))
     except OSError:

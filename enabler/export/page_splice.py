@@ -23,7 +23,7 @@ class SpliceRefused(Exception):
     """The pages cannot be replaced without risking a visible difference."""
 
 
-def _outline(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+def _outline(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
     """The outline entries, one per page in page order ([] without an outline), or refusal."""
     outlines = pdf.Root.get("/Outlines")
     items, node = [], outlines.get("/First") if outlines is not None else None

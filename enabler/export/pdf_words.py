@@ -79,8 +79,8 @@ def parse_bbox_layout(xhtml: bytes) -> list[PageWords]:
         words = []
         for line_no, line in enumerate(page.iter("{*}line"), start=1):
             for word in line.iter("{*}word"):
-                box = [float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
-                words.append(Word((word.text or "").strip(), *box, line=line_no))
+                x0, y0, x1, y1 = (float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
+                words.append(Word((word.text or "").strip(), x0, y0, x1, y1, line=line_no))
         pages.append(
             PageWords(number, float(page.get("width")), float(page.get("height")), tuple(words))
         )

@@ -29,14 +29,14 @@ def _edge(im: Image.Image, box: tuple[int, int, int, int]):
 
 def _padded(blob: bytes, p: Placement, page: tuple[int, int]) -> tuple[bytes, str] | None:
     try:
-        with Image.open(io.BytesIO(blob)) as im:
-            fmt = im.format
+        with Image.open(io.BytesIO(blob)) as opened:
+            fmt = opened.format
             if fmt not in _FORMATS:
                 return None
-            w, h = im.size
+            w, h = opened.size
             width, height = round(w * page[0] / p.width), round(h * page[1] / p.height)
-            mode = im.mode if im.mode in ("RGB", "RGBA", "L") else "RGB"
-            im = im.convert(mode)
+            mode = opened.mode if opened.mode in ("RGB", "RGBA", "L") else "RGB"
+            im = opened.convert(mode)
             near, far = (
                 ((0, 0, 1, h), (w - 1, 0, w, h)) if p.dx else ((0, 0, w, 1), (0, h - 1, w, h))
             )

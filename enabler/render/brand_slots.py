@@ -59,7 +59,8 @@ def brand_layouts(template: Path = BRAND_TEMPLATE) -> dict[str, BrandLayout]:
     out = {}
     for layout in prs.slide_layouts:
         title, slots, plain, sizes = None, {}, set(), []
-        for ph in layout.placeholders:
+        # python-pptx declares LayoutPlaceholders.__iter__ as an attribute, not a method
+        for ph in layout.placeholders:  # type: ignore[misc]
             fmt, rect = ph.placeholder_format, shape_rect(ph)
             if rect is None or fmt.type in DECORATIONS:
                 continue
@@ -72,6 +73,8 @@ def brand_layouts(template: Path = BRAND_TEMPLATE) -> dict[str, BrandLayout]:
                     run = ph._element.find(_LVL1_RUN)
                     if run is not None and run.get("sz"):
                         sizes.append((fmt.idx, int(run.get("sz"))))
-        size = (prs.slide_width, prs.slide_height)
+        if prs.slide_width is None or prs.slide_height is None:
+            raise ValueError(f"{template.name} declares no slide size")
+        size = (int(prs.slide_width), int(prs.slide_height))
         out[layout.name] = BrandLayout(title, slots, size, frozenset(plain), tuple(sizes))
     return out

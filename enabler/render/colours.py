@@ -28,7 +28,8 @@ _FILLS = (_q("a:solidFill"), _q("a:gradFill"), _q("a:blipFill"), _q("a:noFill"))
 
 def _hex(value: str) -> RGB | None:
     try:
-        return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+        r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return (r, g, b)
     except (ValueError, TypeError):
         return None
 
@@ -72,7 +73,9 @@ def _picture_mean(blob: bytes) -> RGB | None:
     try:
         with Image.open(io.BytesIO(blob)) as im:
             px = im.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
-            return tuple(c / 255 for c in px)  # type: ignore[return-value]
+            if not isinstance(px, tuple):  # an RGB image always gives a tuple
+                return None
+            return (px[0] / 255, px[1] / 255, px[2] / 255)
     except (UnidentifiedImageError, OSError, ValueError):
         return None
 
@@ -153,7 +156,7 @@ class ColourContext:
             stops = [s for s in stops if s is not None]
             if not stops:
                 return None
-            return tuple(sum(c) / len(stops) for c in zip(*stops, strict=True))  # type: ignore[return-value]
+            return tuple(sum(c) / len(stops) for c in zip(*stops, strict=True))
         if tag == _q("a:blipFill"):
             blip = fill.find(_q("a:blip"))
             rid = None if blip is None else blip.get(_q("r:embed"))

@@ -157,7 +157,8 @@ def _timeline(slide, steps: list[Mapping], plan: Mapping) -> None:
 
 def _legend(slide, steps: list[Mapping], plan: Mapping) -> None:
     present = {colour_key(s, plan) for s in steps}
-    x, y = LEFT, Inches(6.55)
+    x: int = LEFT
+    y = Inches(6.55)
     for key, text in LEGEND.items():
         if key not in present:
             continue

@@ -155,26 +155,38 @@ class DesignedSlides:
         strip_creation_ids(sld)
         unhide_slide(sld)
         size = (int(self._prs.slide_width), int(self._prs.slide_height))
-        if self._copier is None:
-            self._copier = PartCopier(self._prs.part.package)
-            self._layouts = LayoutMatcher(self._prs.slide_layouts)
-            self._letterbox = Letterbox(self._prs.part.package, self._copier.names, size)
-            self._app_version = AppVersion(self._prs.part.package)
+        copier, layouts, letterbox, app_version = self._deck_parts(size)
         placement = Placement.fit(src.slide_size, size) if src.slide_size else None
         if placement is not None:
             place_tree(sld, placement)
         if formatting is SlideFormatting.SOURCE:
             if self._masters is None:
-                self._masters = SourceMasters(self._prs, self._copier, self._letterbox)
+                self._masters = SourceMasters(self._prs, copier, letterbox)
             layout_part = self._masters.layout_for(src, placement)
         else:
-            layout_part = self._layouts.match(*src.layout).part
-        part = self._copier.copy_slide(src, sld, layout_part, fill)
-        self._letterbox.apply(part, placement)
+            layout_part = layouts.match(*src.layout).part
+        part = copier.copy_slide(src, sld, layout_part, fill)
+        letterbox.apply(part, placement)
         if placement is not None:
             scale_drawings(part, placement)
-        self._app_version.add(src)
+        app_version.add(src)
         if formatting is SlideFormatting.DECK:
             make_readable(part.slide)
-        self._copier.copy_notes(src, part, fill)
+        copier.copy_notes(src, part, fill)
         return part.slide
+
+    def _deck_parts(
+        self, size: tuple[int, int]
+    ) -> tuple[PartCopier, LayoutMatcher, Letterbox, AppVersion]:
+        """The helpers that write into the deck, made on first use (they index the package)."""
+        if (
+            self._copier is None
+            or self._layouts is None
+            or self._letterbox is None
+            or self._app_version is None
+        ):
+            self._copier = PartCopier(self._prs.part.package)
+            self._layouts = LayoutMatcher(self._prs.slide_layouts)
+            self._letterbox = Letterbox(self._prs.part.package, self._copier.names, size)
+            self._app_version = AppVersion(self._prs.part.package)
+        return self._copier, self._layouts, self._letterbox, self._app_version

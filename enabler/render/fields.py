@@ -38,7 +38,7 @@ def _dotted(node) -> str | None:
 
 
 def _bound_names(tree) -> set[str]:
-    bound = set()
+    bound: set[str] = set()
     for node in tree.find_all((nodes.For, nodes.Assign, nodes.AssignBlock)):
         bound.update(n.name for n in node.target.find_all(nodes.Name))
         if isinstance(node.target, nodes.Name):

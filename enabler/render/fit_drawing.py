@@ -34,10 +34,12 @@ def content_area(slide) -> Rect:
 
 def fit_drawing(slide) -> float:
     """Scale the slide's own drawings into its content area when they leave it; the factor."""
-    shapes = [s for s in slide.shapes if not s.is_placeholder]
-    rects = {id(s): shape_rect(s) for s in shapes}
-    shapes = [s for s in shapes if rects[id(s)] is not None]
-    bounds = union(rects[id(s)] for s in shapes)
+    placed = [
+        (s, rect)
+        for s in slide.shapes
+        if not s.is_placeholder and (rect := shape_rect(s)) is not None
+    ]
+    bounds = union(rect for _, rect in placed)
     area = content_area(slide)
     if bounds is None or bounds.inside(area, tolerance=_GAP):
         return 1.0
@@ -49,8 +51,7 @@ def fit_drawing(slide) -> float:
     spread = max(spread, scale)
     left = area.left + (area.width - round(bounds.width * scale)) // 2
     top = area.top
-    for shape in shapes:
-        rect = rects[id(shape)]
+    for shape, rect in placed:
         shape.left = left + round((rect.left - bounds.left) * scale)
         shape.top = top + round((rect.top - bounds.top) * spread)
         shape.width = round(rect.width * scale)

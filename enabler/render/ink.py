@@ -24,11 +24,11 @@ def readable_ink(slide, fill: MSO_THEME_COLOR, prefer: Sequence[MSO_THEME_COLOR]
     """The ink for text on theme colour `fill` on `slide`: the first of `prefer` that reads
     at 4.5:1, else black or white. An unresolvable theme keeps the first preference."""
     ctx = ColourContext(slide.part)
-    behind = ctx.scheme(fill.xml_value)
+    behind = ctx.scheme(fill.xml_value) if fill.xml_value else None
     if behind is None:
         return prefer[0]
     for choice in prefer:
-        rgb = ctx.scheme(choice.xml_value)
+        rgb = ctx.scheme(choice.xml_value) if choice.xml_value else None
         if rgb is not None and contrast(rgb, behind) >= READABLE:
             return choice
     black, white = contrast((0.0, 0.0, 0.0), behind), contrast((1.0, 1.0, 1.0), behind)

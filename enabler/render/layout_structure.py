@@ -99,10 +99,10 @@ def score(want: Structure, have: Structure) -> float:
 @functools.cache
 def brand_structures(template: Path) -> dict[str, Structure]:
     prs = Presentation(str(template))
-    return {
-        layout.name: structure(layout, prs.slide_width, prs.slide_height)
-        for layout in prs.slide_layouts
-    }
+    width, height = prs.slide_width, prs.slide_height
+    if width is None or height is None:
+        raise ValueError(f"{template.name} declares no slide size")
+    return {layout.name: structure(layout, width, height) for layout in prs.slide_layouts}
 
 
 def best_layout(prs, want: Structure):

@@ -128,7 +128,7 @@ def _answer_rows(ctx: Mapping, group: str) -> list[tuple[str, str, str]]:
         if not (item.get("reframe") or item.get("proof")):
             continue  # nothing approved to show
         rows.append((item.get("text", ""), item.get("reframe", ""), item.get("proof", "")))
-    return [tuple(xml_safe(t) for t in row) for row in rows[:MAX_APPENDIX_ROWS]]
+    return [(xml_safe(a), xml_safe(b), xml_safe(c)) for a, b, c in rows[:MAX_APPENDIX_ROWS]]
 
 
 def _fill_table(slot, headers: list[str], rows) -> None:

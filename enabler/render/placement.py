@@ -22,6 +22,8 @@ from collections.abc import Iterator, Mapping
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.shapes.base import BaseShape
+from pptx.slide import SlideLayout
 
 from enabler.render.brand_slots import (
     DECORATIONS,
@@ -65,7 +67,7 @@ def foreign(prs) -> bool:
     return any(layout.name not in brand_layouts() for layout in prs.slide_layouts)
 
 
-def register(layouts: Mapping[str, object]) -> None:
+def register(layouts: Mapping[str, SlideLayout]) -> None:
     """Remember that template layout `layouts[name]` stands in for brand layout `name`."""
     for name, layout in layouts.items():
         names = _BRAND_NAMES.get(layout.part, ())
@@ -142,11 +144,12 @@ class Placement:
     def __init__(self, slide, brand: BrandLayout) -> None:
         self._slide = slide
         self._brand = brand
-        self._shapes: dict[int, object] = {}
+        self._shapes: dict[int, BaseShape] = {}
         width, height = _slide_size(slide)
         self.slide_rect = Rect(0, 0, int(width), int(height))
         pin_unnumbered(slide)
-        titles, bodies = [], []
+        titles: list[tuple[BaseShape, Rect]] = []
+        bodies: list[tuple[BaseShape, Rect]] = []
         for ph in slide.placeholders:
             fmt, rect = ph.placeholder_format, shape_rect(ph)
             if rect is None or fmt.type in DECORATIONS:
@@ -177,7 +180,9 @@ class Placement:
             return {}
         return {idx: map_into(rect, source, region) for idx, (_, rect) in brand.slots.items()}
 
-    def _assign(self, bodies, title: Rect | None, graphics: list[Rect]) -> dict[int, object]:
+    def _assign(
+        self, bodies: list[tuple[BaseShape, Rect]], title: Rect | None, graphics: list[Rect]
+    ) -> dict[int, BaseShape]:
         pairs = sorted(
             (
                 (self.areas[idx].iou(rect), idx, n)
@@ -187,7 +192,7 @@ class Placement:
             ),
             reverse=True,
         )
-        assigned: dict[int, object] = {}
+        assigned: dict[int, BaseShape] = {}
         used: set[int] = set()
         for score, idx, n in pairs:
             if score < _MIN_IOU or idx in assigned or n in used:
@@ -195,7 +200,7 @@ class Placement:
             assigned[idx], used = bodies[n][0], used | {n}
         obstacles = [*graphics, *([title] if title else [])]
         for idx, ph in assigned.items():
-            rect = shape_rect(ph)
+            rect = _placed_rect(ph)
             others = [a for k, a in self.areas.items() if k != idx]
             if (
                 not rect.inside(self.slide_rect)
@@ -229,19 +234,19 @@ class Placement:
 
         def has_frame_above(rect: Rect) -> bool:
             return any(
-                (r := shape_rect(other)).bottom <= rect.top
+                (r := _placed_rect(other)).bottom <= rect.top
                 and r.left < rect.right
                 and r.right > rect.left
                 for other in placed
                 if id(other._element) in mine and shape_rect(other) != rect
             )
 
-        for shape in sorted(placed, key=lambda s: -shape_rect(s).top):
-            rect = shape_rect(shape)
+        for shape in sorted(placed, key=lambda s: -_placed_rect(s).top):
+            rect = _placed_rect(shape)
             if has_frame_above(rect) and (room := limit(rect) - rect.bottom) > 0:
                 move(shape, Rect(rect.left, rect.top + room, rect.width, rect.height))
-        for shape in sorted(placed, key=lambda s: shape_rect(s).top):
-            rect = shape_rect(shape)
+        for shape in sorted(placed, key=lambda s: _placed_rect(s).top):
+            rect = _placed_rect(shape)
             if (bottom := limit(rect)) > rect.bottom:  # all four: an inherited xfrm
                 move(shape, Rect(rect.left, rect.top, rect.width, bottom - rect.top))
 
@@ -269,6 +274,14 @@ class Placement:
         return self._shapes[idx]
 
 
+def _placed_rect(shape: BaseShape) -> Rect:
+    """Where a frame we placed sits (frames without a position are never placed)."""
+    rect = shape_rect(shape)
+    if rect is None:
+        raise ValueError(f"shape {shape.name!r} has no position")
+    return rect
+
+
 def settle(slide) -> None:
     """After filling: let each frame we placed grow down into the free space under it (text
     that needs the room then shrinks less), stopping short of anything below it."""
@@ -283,6 +296,8 @@ def make_room(slide, keep) -> None:
     if not isinstance(_PLACEMENTS.get(slide.part), Placement):
         return
     card = shape_rect(keep)
+    if card is None:  # not placed anywhere: it covers nothing
+        return
     for shape in slide.shapes:
         rect = shape_rect(shape)
         if shape is keep or not shape.has_text_frame or rect is None or not rect.overlap(card):

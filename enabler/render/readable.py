@@ -59,16 +59,17 @@ class _Resolver:
     def __init__(self, slide_part, themes: dict | None = None, shared: dict | None = None):
         """`themes` and `shared` carry what one deck's slides have in common between them."""
         self.ctx = ColourContext(slide_part, themes)
-        self._shared = {} if shared is None else shared
+        self._shared: dict[tuple[object, ...], object] = {} if shared is None else shared
         self.background = self.ctx.background()
         self.picture = self.ctx.picture_background
         styles = self.ctx.master_part._element.find(_q("p:txStyles"))
         self.styles = {} if styles is None else {c.tag.rsplit("}", 1)[-1]: c for c in styles}
-        self._inherits: dict[tuple[object, int], object] = {}
+        self._inherits: dict[tuple[object, ...], object] = {}
 
     def _inherited(self, sp, level: int):
         """The text colour fill a shape inherits: layout, master, master text styles."""
         ph = sp.find(_PH)
+        key: tuple[object, ...]
         if ph is not None:  # the same for every slide on this layout
             key = (self.ctx.layout_part, ph.get("type"), ph.get("idx"), level)
             cache = self._shared
@@ -199,7 +200,9 @@ def unreadable_texts(prs, below: float = WARN_BELOW) -> tuple[LowContrast, ...]:
     Preflight warns from 2.5:1, well under the 4.5:1 a recoloured slide gets: a template's own
     accent headings (teal on white reads about 3:1) are a brand choice a rep cannot change,
     while dark text on a dark layout (about 1.5:1) is the failure to catch."""
-    out, themes, shared = [], {}, {}
+    out: list[LowContrast] = []
+    themes: dict = {}
+    shared: dict = {}
     for number, slide in enumerate(prs.slides, start=1):
         resolver = _Resolver(slide.part, themes, shared)
         for sp, behind, name in resolver.owners(slide._element):

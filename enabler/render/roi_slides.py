@@ -167,10 +167,9 @@ def label_positions(values: list[float]) -> dict[int, XL_LABEL_POSITION]:
     for i, v in enumerate(values):
         before = values[i - 1] if i > 0 else None
         after = values[i + 1] if i < last else None
-        if before is None and after is None:
-            out[i] = XL_LABEL_POSITION.ABOVE
-        elif before is None:  # the line leaves towards `after`: the other side is free
-            out[i] = XL_LABEL_POSITION.BELOW if after >= v else XL_LABEL_POSITION.ABOVE
+        if before is None:  # the line leaves towards `after` (if any): the other side is free
+            below = after is not None and after >= v
+            out[i] = XL_LABEL_POSITION.BELOW if below else XL_LABEL_POSITION.ABOVE
         elif after is None:
             out[i] = XL_LABEL_POSITION.ABOVE if before <= v else XL_LABEL_POSITION.BELOW
         elif before <= v >= after:

@@ -111,8 +111,8 @@ def _check_pow(left: object, right: object) -> None:
 
 
 def _check_mul(left: object, right: object) -> None:
-    if isinstance(left, str | list | tuple) or isinstance(right, str | list | tuple):
-        seq, count = (left, right) if isinstance(left, str | list | tuple) else (right, left)
+    seq, count = (left, right) if isinstance(left, str | list | tuple) else (right, left)
+    if isinstance(seq, str | list | tuple):  # either side is a sequence
         if isinstance(count, int) and len(seq) * count > MAX_SEQUENCE:
             raise BudgetExceeded("repeated text too long in slide text")
     elif (
@@ -140,7 +140,8 @@ def _filter_args(name: str, args: tuple, kwargs: dict) -> None:
     elif name == "replace" and isinstance(value, str) and len(rest) >= 2:
         _check_str_call("replace", value, tuple(rest), {})
     elif name == "join" and value is not None and not isinstance(value, str):
-        sep = kwargs.get("d", first) if isinstance(kwargs.get("d", first), str) else ""
+        d = kwargs.get("d", first)
+        sep = d if isinstance(d, str) else ""
         items = list(value)
         _fits(sum(len(str(i)) for i in items) + len(sep) * max(len(items) - 1, 0), "join")
 
@@ -224,11 +225,16 @@ def meter(tree: nodes.Template) -> nodes.Template:
     outputs is counted (a macro gathers its output before returning it, so 1000 loop steps
     each printing a long value would otherwise be joined before any check)."""
     env = tree.environment
+    if env is None:
+        raise ValueError("meter() needs a template parsed by an environment")
     for loop in tree.find_all(nodes.For):
         wrapped = nodes.Filter(loop.iter, LOOP_FILTER, [], [], None, None, lineno=loop.lineno)
         loop.iter = wrapped.set_environment(env)
     for output in tree.find_all(nodes.Output):
-        output.nodes = [_metered(child).set_environment(env) for child in output.nodes]
+        metered = [_metered(child) for child in output.nodes]
+        for node in metered:
+            node.set_environment(env)
+        output.nodes = list(metered)
     return tree
 
 

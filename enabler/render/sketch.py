@@ -202,7 +202,11 @@ class _Sketch:
         """The colour already drawn under a box's centre (for text on no fill)."""
         x = min(max(int((box[0] + box[2]) / 2), 0), self.size[0] - 1)
         y = min(max(int((box[1] + box[3]) / 2), 0), self.size[1] - 1)
-        return self.image.getpixel((x, y))[:3]
+        px = self.image.getpixel((x, y))
+        if not isinstance(px, tuple):  # a grey level (the canvas is RGB, so never)
+            level = int(px or 0)
+            return (level, level, level)
+        return (int(px[0]), int(px[1]), int(px[2]))
 
     def _picture(self, shape, box) -> None:
         w, h = round(box[2] - box[0]), round(box[3] - box[1])
@@ -288,8 +292,9 @@ def _fitted(image, crop: tuple, w: int, h: int) -> Image.Image:
         if key in _FITTED:
             _FITTED.move_to_end(key)
             return _FITTED[key]
-    with Image.open(io.BytesIO(image.blob)) as im:
-        im.draft("RGB", (w, h))  # JPEG decodes at a fraction of the size: fast
+    with Image.open(io.BytesIO(image.blob)) as opened:
+        opened.draft("RGB", (w, h))  # JPEG decodes at a fraction of the size: fast
+        im: Image.Image = opened
         if im.mode not in ("RGB", "RGBA", "L", "LA"):
             im = im.convert("RGBA")
         cw, ch = im.size

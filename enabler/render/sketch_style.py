@@ -12,6 +12,7 @@ import colorsys
 import functools
 import weakref
 from dataclasses import dataclass
+from typing import Literal
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -95,7 +96,6 @@ def _literal(el) -> str | None:
 def _adjust(rgb: RGB, colour_el) -> RGB:
     """Apply lumMod/lumOff/tint/shade, the adjustments Office themes use most."""
     h, lum, s = colorsys.rgb_to_hls(*(c / 255 for c in rgb))
-    r, g, b = rgb
     for mod in colour_el:
         name, val = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
         if name == "lumMod":
@@ -103,15 +103,15 @@ def _adjust(rgb: RGB, colour_el) -> RGB:
         elif name == "lumOff":
             lum += val
         elif name in ("tint", "shade"):
-            r, g, b = colorsys.hls_to_rgb(h, lum, s)
-            r, g, b = (r * 255, g * 255, b * 255)
+            scaled = [c * 255 for c in colorsys.hls_to_rgb(h, lum, s)]
             if name == "tint":
-                r, g, b = (c + (255 - c) * (1 - val) for c in (r, g, b))
+                scaled = [c + (255 - c) * (1 - val) for c in scaled]
             else:
-                r, g, b = (c * val for c in (r, g, b))
-            h, lum, s = colorsys.rgb_to_hls(r / 255, g / 255, b / 255)
+                scaled = [c * val for c in scaled]
+            h, lum, s = colorsys.rgb_to_hls(*(c / 255 for c in scaled))
     lum = min(max(lum, 0.0), 1.0)
-    return tuple(round(c * 255) for c in colorsys.hls_to_rgb(h, lum, s))  # type: ignore[return-value]
+    r, g, b = (round(c * 255) for c in colorsys.hls_to_rgb(h, lum, s))
+    return (r, g, b)
 
 
 def colour(el, theme: Theme) -> RGB | None:
@@ -140,7 +140,7 @@ def colour(el, theme: Theme) -> RGB | None:
     return None
 
 
-def fill(container, theme: Theme) -> RGB | bool | None:
+def fill(container, theme: Theme) -> RGB | Literal[False] | None:
     """A container's own fill: a colour, None for "no fill", or False when it sets none."""
     if container is None:
         return False

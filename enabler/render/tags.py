@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from lxml import etree
 from pptx.oxml.ns import qn
 
 _P, _R, _FLD, _BR, _T, _RPR = (qn(t) for t in ("a:p", "a:r", "a:fld", "a:br", "a:t", "a:rPr"))
@@ -27,7 +28,7 @@ Fill = Callable[[str], str]
 
 @dataclass(slots=True)
 class _Piece:
-    element: object  # a:r, a:fld (carry text) or a:br (a line break, one "\n")
+    element: etree._Element  # a:r, a:fld (carry text) or a:br (a line break, one "\n")
     start: int
     end: int
 

@@ -30,8 +30,12 @@ def looping_macros(tree: nodes.Template) -> set[str]:
 def _loops(node: nodes.Node, looping: set[str]) -> bool:
     if isinstance(node, nodes.For) or next(node.find_all(nodes.For), None) is not None:
         return True
-    direct = isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)
-    return bool(_calls(node) & looping) or (direct and node.node.name in looping)
+    direct = (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Name)
+        and node.node.name in looping
+    )
+    return bool(_calls(node) & looping) or direct
 
 
 def check_nesting(tree: nodes.Template) -> None:

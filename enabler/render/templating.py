@@ -160,7 +160,8 @@ def refusals(source: str) -> tuple[str, ...]:
         if not _constant(n) and all(_constant(a) for a in (*n.args, *n.kwargs))
     ]
     for node in candidates[:MAX_PROBES]:
-        probe = nodes.Template([nodes.Output([node])], lineno=1).set_environment(_ENV)
+        probe = nodes.Template([nodes.Output([node])], lineno=1)
+        probe.set_environment(_ENV)
         try:
             with running(RenderBudget(PROBE_SECONDS)):
                 _ENV.from_string(probe).render({})

@@ -122,6 +122,7 @@ def save_step(
         index = min(position - 1, len(order)) if position else index
         order.insert(index, step or draft)
         _check_order([draft if s is (step or draft) else s.draft() for s in order], what)
+        new_id: int | None
         if step is None:
             new_id = store.insert_step(db, p.id, index + 1, draft, actor, today)
         else:
@@ -131,7 +132,8 @@ def save_step(
             )
             if not saved:
                 raise Conflict(f"Step {number} was changed by someone else just now; reload.")
-        store.renumber(db, [new_id if s is (step or draft) else s.step_id for s in order])
+        ids = [new_id if s is (step or draft) else s.step_id for s in order]
+        store.renumber(db, [i for i in ids if i is not None])  # stored steps all have ids
     return action_plan(db, p, today)
 
 
@@ -171,7 +173,7 @@ def remove_step(
         step = _step(p, steps, number)
         _check_version(p, step, expected_version)
         store.delete_step(db, step, actor)
-        store.renumber(db, [s.step_id for s in steps if s is not step])
+        store.renumber(db, [s.step_id for s in steps if s is not step and s.step_id is not None])
     return action_plan(db, p, today)
 
 

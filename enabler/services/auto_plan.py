@@ -33,6 +33,7 @@ from enabler.store import modules as module_store
 Adjuster = Callable[[sqlite_utils.Database, Prospect, list[Module]], list[Module]]
 
 # Why each generated slide was added, by layout (each feature keeps its own words).
+_WHY_DATA = "{company}'s data has something to show"
 WHY_ADDED: dict[SmartLayout, str] = {
     **objection_deck.WHY_ADDED,
     **roi_deck.WHY_ADDED,
@@ -106,7 +107,8 @@ def automatic_modules(
     for module in chosen:
         if module.id in base_ids or module.id not in kept_ids:
             continue
-        why = WHY_ADDED.get(_layout(db, module), "{company}'s data has something to show")
+        layout = _layout(db, module)
+        why = WHY_ADDED.get(layout, _WHY_DATA) if layout is not None else _WHY_DATA
         why = why.format(company=prospect.company)
         notes.append(PlanNote(PlanNoteKind.ADDED, module.key, _title(module, context), why))
     for module in dropped:

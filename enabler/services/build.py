@@ -117,15 +117,20 @@ def render_plan(
     """Render the plan to an in-memory presentation."""
     ctx = template_context(db, plan, plan_reads(plan))  # only the data the plan can show
     template = template or installed_template(db)  # a customer template replaces brand.pptx
-    kwargs = {"template": template} if template else {}
+    on_module: deck_render.OnModule | None = None
     if progress is not None:
         total, done = len(plan.modules), iter(range(1, len(plan.modules) + 1))
 
         def on_module(planned: PlannedModule, _first: int, _count: int) -> None:
             progress(next(done), total, "Rendering slides")
 
-        kwargs["on_module"] = on_module
-    return deck_render.assemble(plan, ctx, lambda sha: assets.get(db, sha), **kwargs)
+    return deck_render.assemble(
+        plan,
+        ctx,
+        lambda sha: assets.get(db, sha),
+        template or deck_render.DEFAULT_TEMPLATE,
+        on_module=on_module,
+    )
 
 
 def build_deck(

@@ -126,6 +126,7 @@ def _plan_all(
     next_id = -1
     for source in sorted(sources, key=lambda s: s.object.order):
         bad: list[BadRow] = []
+        plan: ImportPlan | ContactPlan
         if source.object is CrmObject.CONTACT:
             for p in prospects:
                 if p.id > 0 and p.id not in committees:

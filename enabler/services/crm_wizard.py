@@ -216,7 +216,8 @@ def preview_import(
     if not choices.columns.get("company"):
         raise InvalidInput("Choose the column that holds the company name first.")
     _table, _fmt, _order, records, bad = read_export(db, path, "auto", choices.mapping())
-    rows = sorted([*records, *bad], key=lambda r: r.line)
+    read: list[CrmRecord | BadRow] = [*records, *bad]
+    rows = sorted(read, key=lambda r: r.line)
     return ImportPreview(
         tuple(rows[:limit]),
         len(rows),

@@ -16,12 +16,12 @@ import sqlite_utils
 from enabler.domain import feedback as fb
 from enabler.export.atomic import write_atomic
 from enabler.export.csv_safe import csv_bytes
-from enabler.services.objection_counts import raised_counts
+from enabler.services.objection_counts import Dimension, raised_counts
 from enabler.services.output_guard import check_outputs
 from enabler.services.staleness import stale_modules
 from enabler.store import feedback as store
 
-OBJECTION_DIMENSIONS = ("stage", "industry", "competitor", "objection")
+OBJECTION_DIMENSIONS: tuple[Dimension, ...] = ("stage", "industry", "competitor", "objection")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class InsightsReport:
     modules: tuple[ModuleInsight, ...]  # win-rate claims first (see domain.feedback.win_rates)
     usage_by_stage: dict[str, dict[str, int]]  # stage → module key → decks
     usage_by_rep: dict[str, dict[str, int]]
-    objections: dict[str, dict[str, int]]  # dimension → value → times raised
+    objections: dict[Dimension, dict[str, int]]  # dimension → value → times raised
     outcomes: dict[str, int]
     stale: tuple[str, ...]
     flagged: tuple[dict, ...]

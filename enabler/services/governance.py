@@ -65,17 +65,11 @@ def set_rules(
     profile.require_marketing("change the library rules")
     with transaction(db):
         before = users.get_rules(db)
-        after = dataclasses.replace(
-            before,
-            **{
-                k: v
-                for k, v in (
-                    ("review_days", review_days),
-                    ("approver_must_differ", approver_must_differ),
-                )
-                if v is not None
-            },
-        )
+        after = before
+        if review_days is not None:
+            after = dataclasses.replace(after, review_days=review_days)
+        if approver_must_differ is not None:
+            after = dataclasses.replace(after, approver_must_differ=approver_must_differ)
         lifecycle.default_review_by(dt.date.today(), after.review_days)  # validates the interval
         users.put_rules(db, after)
         audit.record(
@@ -172,6 +166,8 @@ def approve(
         lifecycle.check_writable(status)
         lifecycle.next_state(status, Action.APPROVE)
         version_id = status.version_under_review
+        if version_id is None:  # in review always has a version; say so rather than crash
+            raise InvalidInput(f"{status.key!r} has no version to approve.")
         rules = users.get_rules(db)
         lifecycle.check_approver(
             profile.name, reviews.authors(db, version_id), rules.approver_must_differ

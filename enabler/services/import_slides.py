@@ -77,6 +77,8 @@ def _with_size_notes(db: sqlite_utils.Database, sources: list[SlideSource]) -> l
     """Say where a slide was made for another page size than the library's template."""
     template = installed_template(db)
     prs = Presentation(io.BytesIO(template) if template else str(DEFAULT_TEMPLATE))
+    if prs.slide_width is None or prs.slide_height is None:  # no page size to compare with
+        return sources
     page = (int(prs.slide_width), int(prs.slide_height))
     out = []
     for src in sources:

@@ -139,7 +139,7 @@ def promote_insight(
     """Offer a prospect insight to marketing as segment research (pending their review)."""
     with transaction(db):
         original = insight_store.get_insight(db, insight_id)
-        if original.is_segment_research:
+        if original.prospect_id is None:  # is_segment_research
             raise InvalidInput(f"Insight {insight_id} is already segment research.")
         if original.kind is InsightKind.PERSONAL:
             raise InvalidInput("Personal notes stay with the prospect; they cannot be promoted.")

@@ -38,7 +38,7 @@ T = TypeVar("T")
 try:
     import resource
 except ImportError:  # pragma: no cover - Windows
-    resource = None
+    resource = None  # type: ignore[assignment]  # Windows has no resource module
 
 
 def _die_with_parent() -> None:

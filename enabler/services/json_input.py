@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Iterable
 
 MAX_DEPTH = 64
 
@@ -45,6 +46,7 @@ def check_depth(data: object, limit: int = MAX_DEPTH) -> None:
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
+        children: Iterable[object]
         if isinstance(value, dict):
             children = value.values()
         elif isinstance(value, list | tuple):

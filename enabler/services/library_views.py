@@ -18,7 +18,7 @@ from enabler.domain.lifecycle import Action, ModuleStatus, ReviewEvent, VersionI
 from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.profile import Profile
 from enabler.domain.version_diff import FieldChange, VersionSnapshot, diff_versions
-from enabler.errors import EnablerError
+from enabler.errors import EnablerError, NotFound
 from enabler.services.staleness import FlaggedDeck, StaleModule, decks_using, flagged_decks
 from enabler.services.staleness import stale_modules as overdue_modules
 from enabler.store import modules as module_store
@@ -194,6 +194,8 @@ def review_item(db: sqlite_utils.Database, status: ModuleStatus) -> ReviewItem:
     events = reviews.events(db, status.module_id)
     numbers = {v.id: v.number for v in versions.version_history(db, status)}
     pending = status.version_under_review
+    if pending is None:
+        raise NotFound(f"{status.key!r} has no version under review.")
     after = versions.snapshot(db, pending)
     base = _base_version(db, status, events)
     before = versions.snapshot(db, base) if base else VersionSnapshot(kind=after.kind)

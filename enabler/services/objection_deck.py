@@ -33,6 +33,8 @@ def appendix_items(db: sqlite_utils.Database, cl: ObjectionChecklist) -> list[di
     for group, items in (("heard", heard), ("anticipated", anticipated)):
         for item in items:
             obj = item.objection
+            if obj is None:  # buyer_facing keeps library objections only
+                continue
             out.append(
                 {
                     "ref": obj.key,

@@ -70,7 +70,11 @@ def _build(db: sqlite_utils.Database, prospect: Prospect) -> ObjectionChecklist:
             out.append(
                 ChecklistItem(obj.key, obj.text, obj.category, reason=s.reason, objection=obj)
             )
-    out += [i for i in stored if not i.custom and i.objection.id in by_objection]
+    out += [
+        i
+        for i in stored
+        if not i.custom and i.objection is not None and i.objection.id in by_objection
+    ]
     out += [i for i in stored if i.custom]
     return ObjectionChecklist(prospect, tuple(out), in_play)
 
@@ -80,7 +84,9 @@ def checklist(db: sqlite_utils.Database, prospect: Prospect | str | int) -> Obje
     return _build(db, _prospect(db, prospect))
 
 
-def _find(db, cl: ObjectionChecklist, ref: str) -> tuple[ChecklistItem | None, object]:
+def _find(
+    db: sqlite_utils.Database, cl: ObjectionChecklist, ref: str
+) -> tuple[ChecklistItem | None, Objection | None]:
     """(stored or suggested item, library objection or None) for an item reference."""
     ref = str(ref).strip()
     company = cl.prospect.company
@@ -132,6 +138,8 @@ def mark(
             )
         raised_stage = cl.prospect.stage if state is not ObjectionState.OPEN else None
         if item is None or item.item_id is None:
+            if objection is None:  # custom items are always stored, so never here
+                raise NotFound(f"{cl.prospect.company}'s checklist has no item {ref!r}.")
             if objection.state is not ModuleState.APPROVED:
                 raise InvalidInput(
                     f"Objection {objection.key!r} is {objection.state.value}, not approved; "
@@ -161,7 +169,7 @@ def mark(
                 actor=actor,
                 today=today,
             )
-        stored = item_store.find_item(db, cl.prospect.id, item_id=item_id)
+        stored = item_store.get_item(db, cl.prospect.id, item_id)
     reason = item.reason if item else stored.reason
     return dataclasses.replace(stored, reason=reason)
 
@@ -203,7 +211,7 @@ def add_item(
             actor=actor,
             today=today or dt.date.today(),
         )
-        return item_store.find_item(db, p.id, item_id=item_id)
+        return item_store.get_item(db, p.id, item_id)
 
 
 def objection_library(
@@ -267,6 +275,8 @@ def leave_behind_objections(
     out = []
     for item in heard if group == "heard" else anticipated:
         obj = item.objection
+        if obj is None:  # buyer_facing keeps library objections only
+            continue
         out.append(
             {
                 "objection": obj.text,

@@ -18,8 +18,10 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
@@ -30,6 +32,7 @@ from enabler.render.ooxml import parse_safe
 from enabler.services.images import bomb_pixels, megapixels
 
 MB = 1024 * 1024
+Refuse = Callable[[str], NoReturn]  # raises InvalidInput naming the file
 MAX_FILE_BYTES = 300 * MB
 MAX_MEMBERS = 5000
 MAX_TOTAL_BYTES = 512 * MB  # uncompressed, declared and actual
@@ -86,7 +89,7 @@ def read_package(path: Path | str) -> CheckedPackage:
 def check_package(data: bytes, name: str) -> CheckedPackage:
     """Check `data` (a whole file) and return it ready for python-pptx, or raise InvalidInput."""
 
-    def refuse(why: str):
+    def refuse(why: str) -> NoReturn:
         raise InvalidInput(f"{name}: {why}")
 
     if len(data) > MAX_FILE_BYTES:
@@ -117,7 +120,7 @@ def check_package(data: bytes, name: str) -> CheckedPackage:
     return CheckedPackage(name=name, kind=kind, blob=data, removed=stripped.removed)
 
 
-def _check_directory(zf: zipfile.ZipFile, refuse) -> list[zipfile.ZipInfo]:
+def _check_directory(zf: zipfile.ZipFile, refuse: Refuse) -> list[zipfile.ZipInfo]:
     members = zf.infolist()
     if len(members) > MAX_MEMBERS:
         refuse(f"the zip has {len(members)} entries (limit {MAX_MEMBERS}); refusing a zip bomb.")
@@ -157,7 +160,7 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
 
 
-def _read_members(zf: zipfile.ZipFile, members, refuse) -> dict[str, bytes]:
+def _read_members(zf: zipfile.ZipFile, members, refuse: Refuse) -> dict[str, bytes]:
     """Read every member with a bounded stream; returns the XML ones by name."""
     xml: dict[str, bytes] = {}
     total = 0
@@ -186,7 +189,7 @@ def _read_members(zf: zipfile.ZipFile, members, refuse) -> dict[str, bytes]:
     return xml
 
 
-def _main_part(xml: dict[str, bytes], refuse) -> tuple[str, str]:
+def _main_part(xml: dict[str, bytes], refuse: Refuse) -> tuple[str, str]:
     """The main part's name and content type; refuse non-presentations."""
     try:
         types = parse_safe(xml["[Content_Types].xml"])
@@ -218,7 +221,7 @@ def _main_part(xml: dict[str, bytes], refuse) -> tuple[str, str]:
     refuse("not a PowerPoint presentation; save it from PowerPoint as .pptx and retry.")
 
 
-def _check_images(zf: zipfile.ZipFile, members, refuse) -> None:
+def _check_images(zf: zipfile.ZipFile, members, refuse: Refuse) -> None:
     for info in members:
         ext = posixpath.splitext(info.filename.lower())[1]
         if not info.filename.lower().startswith("ppt/media/") or ext not in _RASTER | {

@@ -90,7 +90,10 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
         raise InvalidInput("There are no approved modules to publish; approve some first.")
     by_id = {s.module_id: s.key for s in module_store.module_statuses(db)}
     retired = [
-        {"key": s.key, "replacement": by_id.get(s.replaced_by)}
+        {
+            "key": s.key,
+            "replacement": by_id.get(s.replaced_by) if s.replaced_by is not None else None,
+        }
         for s in module_store.module_statuses(db, ModuleState.RETIRED)
     ]
     terms = [
@@ -262,7 +265,11 @@ def _put_rules(db, profile: Profile, entry: PackModule, source: str) -> None:
         actor=profile.name,
     )
     details = designed_store.designed_details(db, module_id)
-    if entry.formatting is not None and details["formatting"] != entry.formatting:
+    if (
+        entry.formatting is not None
+        and details is not None
+        and details["formatting"] != entry.formatting
+    ):
         designed_store.set_formatting(db, module_id, entry.formatting, profile.name)
 
 

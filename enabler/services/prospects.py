@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -55,7 +56,7 @@ def prospect_details(
 
 
 def add_prospect(
-    db: sqlite_utils.Database, company: str, fields: Mapping[str, object] | None = None, actor=""
+    db: sqlite_utils.Database, company: str, fields: Mapping[str, Any] | None = None, actor=""
 ) -> Prospect:
     """A new prospect; `fields` as for `edit_prospect`."""
     values = coerce_changes({"company": company, **(fields or {})})
@@ -64,7 +65,7 @@ def add_prospect(
 
 
 def edit_prospect(
-    db: sqlite_utils.Database, ref: str | int, changes: Mapping[str, object], actor: str = ""
+    db: sqlite_utils.Database, ref: str | int, changes: Mapping[str, Any], actor: str = ""
 ) -> Prospect:
     """Change fields (typed values or text); list fields are replaced as a whole."""
     values = coerce_changes(changes)
@@ -76,13 +77,13 @@ def edit_prospect(
 _CONTACT_FIELDS = ("name", "title", "role", "persona", "influence", "stance", "email", "primary")
 
 
-def _contact_values(changes: Mapping[str, object]) -> dict[str, object]:
+def _contact_values(changes: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - set(_CONTACT_FIELDS)
     if unknown:
         raise InvalidInput(
             f"Unknown contact field {sorted(unknown)[0]!r}; use: {', '.join(_CONTACT_FIELDS)}."
         )
-    out: dict[str, object] = {}
+    out: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "primary":
             out[name] = bool(value)

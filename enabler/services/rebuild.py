@@ -60,12 +60,16 @@ def rebuild_plan(db: sqlite_utils.Database, deck_id: int) -> RebuildPlan:
     for used in provenance.get("modules", []):
         mid = used.get("module_id")
         if mid is None:  # an older record names only the version
-            mid = db["module_versions"].get(int(used["version_id"]))["module_id"]
+            mid = db.table("module_versions").get(int(used["version_id"]))["module_id"]
         module = module_store.get_module(db, int(mid))
         current, seen = module_store.module_status(db, module.key), {module.id}
-        while current.state is ModuleState.RETIRED and current.replaced_by not in (None, *seen):
-            seen.add(current.replaced_by)
-            replacement = module_store.get_module(db, current.replaced_by)
+        while (
+            current.state is ModuleState.RETIRED
+            and (successor := current.replaced_by) is not None
+            and successor not in seen
+        ):
+            seen.add(successor)
+            replacement = module_store.get_module(db, successor)
             current = module_store.module_status(db, replacement.key)
         if current.state is ModuleState.RETIRED:
             dropped.append(module.key)

@@ -96,9 +96,10 @@ def _apply(base: VersionSnapshot, edit: ModuleEdit) -> VersionSnapshot:
             raise InvalidInput(f"The new content is not valid: {exc}.") from exc
     meta = dict(base.meta)
     for name, values in edit.meta.items():
-        if name == "stages":
-            values = [parse_stage(v).value for v in values]  # value, label or hyphen form
-        meta[name] = list(values)
+        if name == "stages":  # value, label or hyphen form
+            meta[name] = [parse_stage(v).value for v in values]
+        else:
+            meta[name] = list(values)
     notes = base.talking_points if edit.talking_points is None else edit.talking_points
     return dataclasses.replace(base, content=content, talking_points=notes, meta=meta)
 

@@ -215,8 +215,8 @@ def assumption_rows(case: BusinessCase, fmt: Formatter) -> list[tuple[str, str]]
         when = f"once, year {c.year}" if c.kind is CostKind.ONE_OFF else "/yr"
         sep = "" if when.startswith("/") else " "
         rows.append((c.name, f"{fmt.money(c.amount)}{sep}{when}; risk +{fmt.pct(c.risk_pct, 0)}"))
-    for c in m.current_state:
-        rows.append((c.name, f"{fmt.money(c.amount)}/yr today"))
+    for today in m.current_state:
+        rows.append((today.name, f"{fmt.money(today.amount)}/yr today"))
     return rows
 
 

@@ -115,7 +115,8 @@ def read_slides(
     total = len(prs.slides)
     if not total:
         raise InvalidInput(f"{checked.name}: the file has no slides to import.")
-    stem, taken, out = Path(path).stem, set(), []
+    stem, out = Path(path).stem, []
+    taken: set[str] = set()
     removals = _removals_by_slide(prs, checked)
     for number, slide in enumerate(prs.slides, start=1):
         try:

@@ -103,14 +103,16 @@ def install_template(db: sqlite_utils.Database, path: Path | str, actor: str = "
         audit.record(
             db, actor=actor, action="install", entity="template", before=before, after=record
         )
-    return dataclasses.replace(template_info(db), removed=tuple(map(str, checked.removed)))
+    return dataclasses.replace(_info(record), removed=tuple(map(str, checked.removed)))
 
 
 def template_info(db: sqlite_utils.Database) -> TemplateInfo | None:
     """The installed template, or None when decks use the built-in brand template."""
     record = settings.get(db, SETTING)
-    if not record:
-        return None
+    return _info(record) if record else None
+
+
+def _info(record: dict) -> TemplateInfo:
     return TemplateInfo(
         name=record["name"],
         sha256=record["sha256"],

@@ -56,7 +56,11 @@ def _build(db: sqlite_utils.Database, prospect: Prospect) -> CriteriaChecklist:
     committee = prospect_store.contacts(db, prospect.id)
     suggestions = prefill(prospect, committee, store.list_criteria(db, ModuleState.APPROVED))
     stored = store.items(db, prospect.id)
-    by_criterion = {i.criterion.id: (i, dropped) for i, dropped in stored if not i.custom}
+    by_criterion = {
+        i.criterion.id: (i, dropped)
+        for i, dropped in stored
+        if not i.custom and i.criterion is not None
+    }
     out: list[CriterionItem] = []
     for s in suggestions:
         found = by_criterion.pop(s.criterion.id, None)
@@ -118,8 +122,8 @@ def _values(check: FieldCheck, status, weight, **texts) -> dict:
     values: dict = {}
     if status is not None and (parsed := check.parse("status", parse_status, status)):
         values["status"] = parsed.value
-    if weight is not None and (parsed := check.parse("weight", parse_weight, weight)):
-        values["weight"] = parsed
+    if weight is not None and (number := check.parse("weight", parse_weight, weight)):
+        values["weight"] = number
     values.update({k: str(v) for k, v in texts.items() if v is not None})
     return values
 
@@ -153,8 +157,11 @@ def _save(db, cl, item, crit, values, *, current, reason, actor, today) -> int:
     )
 
 
-def _stored(db, prospect: Prospect, item_id: int) -> CriterionItem:
-    return store.find_item(db, prospect.id, item_id=item_id)[0]
+def _stored(db: sqlite_utils.Database, prospect: Prospect, item_id: int) -> CriterionItem:
+    found = store.find_item(db, prospect.id, item_id=item_id)
+    if found is None:  # only if the row vanished inside our own transaction
+        raise NotFound(f"{prospect.company}'s criteria have no item {item_id}.")
+    return found[0]
 
 
 def mark_criterion(
@@ -218,9 +225,9 @@ def add_criterion(
         cl = _build(db, find_prospect(db, prospect))
         if key:
             item, crit, on_list = _find(db, cl, key)
-            if on_list and item.version > 0:
+            if on_list and item is not None and item.version > 0:
                 raise Conflict(
-                    f"{cl.prospect.company}'s criteria already include {crit.key!r}; change its "
+                    f"{cl.prospect.company}'s criteria already include {item.ref!r}; change its "
                     "mark instead.",
                     hint=Hint(Fix.DO_FIRST, "mark_criterion"),
                 )
@@ -238,7 +245,8 @@ def add_criterion(
                 today=today,
             )
         else:
-            wanted = " ".join(name.split()).casefold()
+            own = name or ""  # checked above: a name when there is no key
+            wanted = " ".join(own.split()).casefold()
             for existing in cl.items:
                 if existing.custom and " ".join(existing.name.split()).casefold() == wanted:
                     raise Conflict(
@@ -250,7 +258,7 @@ def add_criterion(
                 db,
                 cl.prospect.id,
                 criterion_id=None,
-                name=name.strip(),
+                name=own.strip(),
                 values=values,
                 reason=f"{ADDED_BY_REP}{f' ({actor})' if actor else ''}",
                 actor=actor,
@@ -274,7 +282,7 @@ def drop_criterion(
     with transaction(db):
         cl = _build(db, find_prospect(db, prospect))
         item, crit, on_list = _find(db, cl, ref)
-        if not on_list:
+        if not on_list or item is None:
             raise NotFound(f"{ref!r} is not on {cl.prospect.company}'s criteria checklist.")
         current = _check_version(ref, cl, item, expected_version)
         item_id = _save(

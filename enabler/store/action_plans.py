@@ -17,7 +17,7 @@ from enabler.domain.action_plan import (
 )
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none, dumps, now_iso
+from enabler.store.rows import date_or_none, dumps, now_iso, row_id
 
 STEP_FIELDS = ("name", "our_owner", "their_owner", "due", "status", "notes")
 
@@ -46,7 +46,7 @@ def put_template(db: sqlite_utils.Database, template: PlanTemplate, actor: str =
         }
         for s in template.steps
     ]
-    db["plan_templates"].upsert(
+    db.table("plan_templates").upsert(
         {
             "size": template.size.value,
             "label": template.label,
@@ -123,7 +123,7 @@ def plan_template(db: sqlite_utils.Database, prospect_id: int) -> DealSize | Non
 def set_plan_template(
     db: sqlite_utils.Database, prospect_id: int, size: DealSize | None, actor: str
 ) -> None:
-    db["action_plans"].upsert(
+    db.table("action_plans").upsert(
         {
             "prospect_id": prospect_id,
             "template": size.value if size else None,
@@ -160,9 +160,8 @@ def insert_step(
 ) -> int:
     """Store a step at `position` (call `renumber` after inserting in the middle)."""
     row = _columns(draft)
-    step_id = (
-        db["plan_steps"]
-        .insert(
+    step_id = row_id(
+        db.table("plan_steps").insert(
             {
                 "prospect_id": prospect_id,
                 "position": position,
@@ -173,7 +172,6 @@ def insert_step(
                 "created_at": now_iso(),
             }
         )
-        .last_pk
     )
     audit.record(
         db,
@@ -226,7 +224,9 @@ def renumber(db: sqlite_utils.Database, step_ids: list[int]) -> None:
 
 
 def delete_step(db: sqlite_utils.Database, step: PlanStep, actor: str) -> None:
-    db["plan_steps"].delete(step.step_id)
+    if step.step_id is None:
+        raise NotFound(f"The step {step.name!r} is not stored, so there is nothing to delete.")
+    db.table("plan_steps").delete(step.step_id)
     audit.record(
         db,
         actor=actor,

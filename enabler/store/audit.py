@@ -17,7 +17,7 @@ def record(
     before: object = None,
     after: object = None,
 ) -> None:
-    db["audit_log"].insert(
+    db.table("audit_log").insert(
         {
             "at": now_iso(),
             "actor": actor,

@@ -11,7 +11,7 @@ from enabler.domain.modules import ModuleState
 from enabler.domain.objections import suggest_ref
 from enabler.errors import NotFound
 from enabler.store import audit
-from enabler.store.rows import dumps, now_iso
+from enabler.store.rows import dumps, now_iso, row_id
 
 _GOVERNANCE = ("competitor", "owner", "state", "review_by")
 
@@ -27,10 +27,10 @@ def create_battlecard(db: sqlite_utils.Database, card: Battlecard, actor: str = 
     data = battlecard_to_dict(card)
     row = {name: data.pop(name) for name in _GOVERNANCE}
     now = now_iso()
-    cid = (
-        db["battlecards"]
-        .insert({**row, "content": dumps(data), "created_at": now, "updated_at": now})
-        .last_pk
+    cid = row_id(
+        db.table("battlecards").insert(
+            {**row, "content": dumps(data), "created_at": now, "updated_at": now}
+        )
     )
     audit.record(
         db,
@@ -40,7 +40,7 @@ def create_battlecard(db: sqlite_utils.Database, card: Battlecard, actor: str = 
         entity_id=cid,
         after={"competitor": card.competitor, "state": card.state.value},
     )
-    return _card(db["battlecards"].get(cid))
+    return _card(db.table("battlecards").get(cid))
 
 
 def list_battlecards(

@@ -18,8 +18,9 @@ from enabler.domain.objections import (
     ObjectionState,
     custom_ref,
 )
+from enabler.errors import NotFound
 from enabler.store.objections import get_objection, objection_row
-from enabler.store.rows import date_or_none, now_iso
+from enabler.store.rows import date_or_none, now_iso, row_id
 
 
 def _item(row: dict, objection: Objection | None) -> ChecklistItem:
@@ -61,6 +62,7 @@ def find_item(
     item_id: int | None = None,
 ) -> ChecklistItem | None:
     """A stored item by its library objection or by its own id, or None."""
+    args: list[int | None]
     if objection_id is not None:
         where, args = "prospect_id = ? AND objection_id = ?", [prospect_id, objection_id]
     else:
@@ -70,6 +72,14 @@ def find_item(
         return None
     oid = rows[0]["objection_id"]
     return _item(rows[0], get_objection(db, oid) if oid is not None else None)
+
+
+def get_item(db: sqlite_utils.Database, prospect_id: int, item_id: int) -> ChecklistItem:
+    """A stored item that must exist (one just written in the same transaction)."""
+    item = find_item(db, prospect_id, item_id=item_id)
+    if item is None:
+        raise NotFound(f"Checklist item {item_id} is not stored for this prospect.")
+    return item
 
 
 def insert_item(
@@ -87,9 +97,8 @@ def insert_item(
     today: dt.date,
 ) -> int:
     """Store a new item at version 1 and record the change. Call inside a transaction."""
-    item_id = (
-        db["prospect_objections"]
-        .insert(
+    item_id = row_id(
+        db.table("prospect_objections").insert(
             {
                 "prospect_id": prospect_id,
                 "objection_id": objection_id,
@@ -105,7 +114,6 @@ def insert_item(
                 "created_at": now_iso(),
             }
         )
-        .last_pk
     )
     _event(db, item_id, 1, state, note, actor)
     return item_id

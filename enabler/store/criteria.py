@@ -19,7 +19,7 @@ from enabler.domain.criteria import (
 from enabler.domain.modules import ModuleState
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none, dumps, list_json, now_iso, tuple_of
+from enabler.store.rows import date_or_none, dumps, list_json, now_iso, row_id, tuple_of
 
 # Columns a rep may change on a checklist item.
 ITEM_FIELDS = ("wording", "weight", "status", "evidence", "note", "dropped")
@@ -50,9 +50,8 @@ def _criterion(row: dict) -> Criterion:
 def create_criterion(db: sqlite_utils.Database, crit: Criterion, actor: str = "") -> Criterion:
     """Insert `crit` (its id is ignored). Call inside a transaction."""
     now = now_iso()
-    cid = (
-        db["criteria"]
-        .insert(
+    cid = row_id(
+        db.table("criteria").insert(
             {
                 "key": crit.key,
                 "name": crit.name,
@@ -72,7 +71,6 @@ def create_criterion(db: sqlite_utils.Database, crit: Criterion, actor: str = ""
                 "updated_at": now,
             }
         )
-        .last_pk
     )
     audit.record(
         db,
@@ -155,6 +153,7 @@ def find_item(
     item_id: int | None = None,
 ) -> tuple[CriterionItem, bool] | None:
     """(item, dropped) by its library criterion or by its own id, or None."""
+    args: list[int | None]
     if criterion_id is not None:
         where, args = "prospect_id = ? AND criterion_id = ?", [prospect_id, criterion_id]
     else:
@@ -184,9 +183,8 @@ def insert_item(
     """Store a new item at version 1 (`values` holds ITEM_FIELDS). Call inside a transaction."""
     row = {f: values[f] for f in ITEM_FIELDS if f in values}
     row.setdefault("status", CriterionStatus.UNKNOWN.value)
-    item_id = (
-        db["prospect_criteria"]
-        .insert(
+    item_id = row_id(
+        db.table("prospect_criteria").insert(
             {
                 "prospect_id": prospect_id,
                 "criterion_id": criterion_id,
@@ -199,7 +197,6 @@ def insert_item(
                 "created_at": now_iso(),
             }
         )
-        .last_pk
     )
     audit.record(
         db,

@@ -25,7 +25,7 @@ def set_stage_rule(
     before: StageRule | None,
     actor: str = "",
 ) -> None:
-    db["crm_stage_map"].upsert(
+    db.table("crm_stage_map").upsert(
         {
             "key": stage_key(label),
             "label": label,

@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from enabler.store.rows import dumps, now_iso
+from enabler.store.rows import dumps, now_iso, row_id
 
 
 def record(
@@ -17,9 +17,8 @@ def record(
     sha256: str,
     built_by: str,
 ) -> int:
-    return (
-        db["decks"]
-        .insert(
+    return row_id(
+        db.table("decks").insert(
             {
                 "prospect_id": provenance["prospect"]["id"],
                 "plan": dumps(provenance),
@@ -30,7 +29,6 @@ def record(
                 "sha256": sha256,
             }
         )
-        .last_pk
     )
 
 

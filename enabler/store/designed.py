@@ -17,7 +17,7 @@ from enabler.domain.modules import ModuleKind, ModuleState, Stage
 from enabler.errors import InvalidInput
 from enabler.store import assets, audit
 from enabler.store import modules as module_store
-from enabler.store.rows import dumps, list_json, now_iso
+from enabler.store.rows import dumps, list_json, now_iso, row_id
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -54,14 +54,15 @@ def _store_source(db: sqlite_utils.Database, src: SlideSource, name: str) -> str
     return sha
 
 
-def _insert_version(db, module_id: int, src: SlideSource, sha: str, actor: str) -> tuple[int, int]:
+def _insert_version(
+    db: sqlite_utils.Database, module_id: int, src: SlideSource, sha: str, actor: str
+) -> tuple[int, int]:
     number = db.execute(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM module_versions WHERE module_id = ?",
         [module_id],
     ).fetchone()[0]
-    version_id = (
-        db["module_versions"]
-        .insert(
+    version_id = row_id(
+        db.table("module_versions").insert(
             {
                 "module_id": module_id,
                 "number": number,
@@ -75,7 +76,6 @@ def _insert_version(db, module_id: int, src: SlideSource, sha: str, actor: str) 
                 "created_by": actor,
             }
         )
-        .last_pk
     )
     return version_id, number
 
@@ -94,9 +94,8 @@ def create_designed(
 ) -> tuple[int, int]:
     """A new draft module for `src`; returns (module id, version number)."""
     now = now_iso()
-    module_id = (
-        db["modules"]
-        .insert(
+    module_id = row_id(
+        db.table("modules").insert(
             {
                 "key": key,
                 "title": src.title,
@@ -109,12 +108,11 @@ def create_designed(
                 "updated_at": now,
             }
         )
-        .last_pk
     )
     sha = _store_source(db, src, source_name)
     version_id, number = _insert_version(db, module_id, src, sha, actor or owner)
-    db["modules"].update(module_id, {"current_version_id": version_id})
-    db["designed_slides"].insert(
+    db.table("modules").update(module_id, {"current_version_id": version_id})
+    db.table("designed_slides").insert(
         {
             "module_id": module_id,
             "identity": src.identity,
@@ -175,9 +173,10 @@ def set_rules(
     db: sqlite_utils.Database, module_id: int, condition: str, repeat: str, actor: str
 ) -> None:
     """Set when a designed module appears (condition) and what it repeats over."""
-    before = db.execute(
-        "SELECT condition, repeat FROM designed_slides WHERE module_id = ?", [module_id]
-    ).fetchone()
+    before = next(
+        db.query("SELECT condition, repeat FROM designed_slides WHERE module_id = ?", [module_id]),
+        None,
+    )
     if before is None:
         raise InvalidInput("Only designed modules (slides imported from PowerPoint) have rules.")
     db.execute(
@@ -190,30 +189,19 @@ def set_rules(
         action="set_rules",
         entity="module",
         entity_id=module_id,
-        before={"condition": before[0], "repeat": before[1]},
+        before={"condition": before["condition"], "repeat": before["repeat"]},
         after={"condition": condition, "repeat": repeat},
     )
 
 
 def designed_details(db: sqlite_utils.Database, module_id: int) -> dict | None:
     """Where the module came from, its rules and formatting; None for a module not designed."""
-    row = db.execute(
+    rows = db.query(
         "SELECT identity, source_name, slide_number, condition, repeat, updated_at, formatting "
         "FROM designed_slides WHERE module_id = ?",
         [module_id],
-    ).fetchone()
-    if row is None:
-        return None
-    keys = (
-        "identity",
-        "source_name",
-        "slide_number",
-        "condition",
-        "repeat",
-        "updated_at",
-        "formatting",
     )
-    return dict(zip(keys, row, strict=True))
+    return next(rows, None)
 
 
 def set_formatting(db: sqlite_utils.Database, module_id: int, formatting: str, actor: str) -> None:

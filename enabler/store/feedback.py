@@ -7,7 +7,7 @@ import json
 import sqlite_utils
 
 from enabler.domain.feedback import DeckUse, FlagKind, Outcome
-from enabler.store.rows import now_iso
+from enabler.store.rows import now_iso, row_id
 
 
 def add_rating(
@@ -20,9 +20,8 @@ def add_rating(
     comment: str,
     author: str,
 ) -> int:
-    return (
-        db["feedback"]
-        .insert(
+    return row_id(
+        db.table("feedback").insert(
             {
                 "module_id": module_id,
                 "version_id": version_id,
@@ -34,7 +33,6 @@ def add_rating(
                 "resolved": 0,
             }
         )
-        .last_pk
     )
 
 
@@ -70,7 +68,7 @@ def put_outcome(
 ) -> dict | None:
     """Record (or replace) a prospect's outcome; returns the previous one, if any."""
     before = next(db["outcomes"].rows_where("prospect_id = ?", [prospect_id]), None)
-    db["outcomes"].upsert(
+    db.table("outcomes").upsert(
         {
             "prospect_id": prospect_id,
             "result": result.value,

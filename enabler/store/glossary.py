@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import sqlite_utils
 
 from enabler.domain.glossary import GlossaryTerm
@@ -11,17 +14,24 @@ from enabler.store.rows import now_iso
 _COLUMNS = "name, label, definition, updated_by, updated_at, read_only"
 
 
-def _term(row) -> GlossaryTerm:
-    return GlossaryTerm(*row[:5], read_only=bool(row[5]))
+def _term(row: Mapping[str, Any]) -> GlossaryTerm:
+    return GlossaryTerm(
+        name=row["name"],
+        label=row["label"],
+        definition=row["definition"],
+        updated_by=row["updated_by"],
+        updated_at=row["updated_at"],
+        read_only=bool(row["read_only"]),
+    )
 
 
 def list_terms(db: sqlite_utils.Database) -> list[GlossaryTerm]:
-    rows = db.execute(f"SELECT {_COLUMNS} FROM glossary ORDER BY label COLLATE NOCASE").fetchall()
+    rows = db.query(f"SELECT {_COLUMNS} FROM glossary ORDER BY label COLLATE NOCASE")
     return [_term(row) for row in rows]
 
 
 def find(db: sqlite_utils.Database, name: str) -> GlossaryTerm | None:
-    row = db.execute(f"SELECT {_COLUMNS} FROM glossary WHERE name = ?", [name]).fetchone()
+    row = next(db.query(f"SELECT {_COLUMNS} FROM glossary WHERE name = ?", [name]), None)
     return _term(row) if row else None
 
 

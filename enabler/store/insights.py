@@ -7,7 +7,7 @@ import sqlite_utils
 from enabler.domain.prospects import Insight, InsightKind, ReviewState
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none
+from enabler.store.rows import date_or_none, row_id
 
 
 def _insight(row: dict) -> Insight:
@@ -31,7 +31,7 @@ def _entity(insight: Insight) -> str:
 
 
 def _summary(insight: Insight) -> dict:
-    out = {"kind": insight.kind.value, "text": insight.text}
+    out: dict[str, object] = {"kind": insight.kind.value, "text": insight.text}
     if insight.is_segment_research:
         out |= {"industry": insight.industry, "persona": insight.persona}
         out["review_state"] = insight.review_state.value
@@ -42,9 +42,8 @@ def _summary(insight: Insight) -> dict:
 
 def add_insight(db: sqlite_utils.Database, insight: Insight, actor: str = "") -> Insight:
     """Insert `insight` (its id is ignored) and record it in the audit log."""
-    iid = (
-        db["insights"]
-        .insert(
+    iid = row_id(
+        db.table("insights").insert(
             {
                 "prospect_id": insight.prospect_id,
                 "kind": insight.kind.value,
@@ -58,7 +57,6 @@ def add_insight(db: sqlite_utils.Database, insight: Insight, actor: str = "") ->
                 "promoted_from": insight.promoted_from,
             }
         )
-        .last_pk
     )
     saved = get_insight(db, iid)
     action = "promote" if saved.promoted_from else "create"
@@ -120,7 +118,7 @@ def set_review(
     changes = {"review_state": state.value}
     if text:
         changes["text"] = text
-    db["insights"].update(iid, changes)
+    db.table("insights").update(iid, changes)
     after = get_insight(db, iid)
     audit.record(
         db,
@@ -136,7 +134,7 @@ def set_review(
 
 def remove_insight(db: sqlite_utils.Database, iid: int, actor: str) -> Insight:
     gone = get_insight(db, iid)
-    db["insights"].delete(iid)
+    db.table("insights").delete(iid)
     audit.record(
         db, actor=actor, action="delete", entity=_entity(gone), entity_id=iid, before=_summary(gone)
     )

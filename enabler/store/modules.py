@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 import sqlite_utils
 
@@ -26,6 +28,7 @@ from enabler.store.rows import (
     dumps,
     list_json,
     now_iso,
+    row_id,
     tuple_of,
 )
 
@@ -81,9 +84,8 @@ def create_smart(
 ) -> Module:
     """Create a smart module with its first version. Call inside a transaction."""
     now = now_iso()
-    module_id = (
-        db["modules"]
-        .insert(
+    module_id = row_id(
+        db.table("modules").insert(
             {
                 "key": key,
                 "title": content.title,
@@ -99,11 +101,9 @@ def create_smart(
                 "updated_at": now,
             }
         )
-        .last_pk
     )
-    version_id = (
-        db["module_versions"]
-        .insert(
+    version_id = row_id(
+        db.table("module_versions").insert(
             {
                 "module_id": module_id,
                 "number": 1,
@@ -114,9 +114,8 @@ def create_smart(
                 "created_by": actor or owner,
             }
         )
-        .last_pk
     )
-    db["modules"].update(module_id, {"current_version_id": version_id})
+    db.table("modules").update(module_id, {"current_version_id": version_id})
     module = get_module(db, module_id)
     audit.record(
         db,
@@ -170,44 +169,45 @@ _STATUS_COLUMNS = (
 )
 
 
-def _status(row) -> ModuleStatus:
+def _status(row: Mapping[str, Any]) -> ModuleStatus:
     return ModuleStatus(
-        module_id=row[0],
-        key=row[1],
-        title=row[2],
-        state=ModuleState(row[3]),
-        owner=row[4],
-        reviewer=row[5],
-        row_version=row[6],
-        read_only=bool(row[7]),
-        origin=row[8],
-        current_version_id=row[9],
-        revision_version_id=row[10],
-        revision_state=ModuleState(row[11]) if row[11] else None,
-        replaced_by=row[12],
-        review_by=date_or_none(row[13]),
+        module_id=row["id"],
+        key=row["key"],
+        title=row["title"],
+        state=ModuleState(row["state"]),
+        owner=row["owner"],
+        reviewer=row["reviewer"],
+        row_version=row["row_version"],
+        read_only=bool(row["read_only"]),
+        origin=row["origin"],
+        current_version_id=row["current_version_id"],
+        revision_version_id=row["revision_version_id"],
+        revision_state=ModuleState(row["revision_state"]) if row["revision_state"] else None,
+        replaced_by=row["replaced_by"],
+        review_by=date_or_none(row["review_by"]),
     )
 
 
 def module_status(db: sqlite_utils.Database, ref: int | str) -> ModuleStatus:
     """Governance facts of a module by id or key (row version, revision, read-only flag…)."""
     module = get_module(db, ref)
-    row = db.execute(f"SELECT {_STATUS_COLUMNS} FROM modules WHERE id = ?", [module.id]).fetchone()
-    return _status(row)
+    rows = db.query(f"SELECT {_STATUS_COLUMNS} FROM modules WHERE id = ?", [module.id])
+    return _status(next(rows))
 
 
 def module_statuses(
     db: sqlite_utils.Database, state: ModuleState | None = None, ids: list[int] | None = None
 ) -> list[ModuleStatus]:
     """Statuses of every module, or those in `state`, or those with the given `ids`."""
-    where, args = ["1"], []
+    where: list[str] = ["1"]
+    args: list[object] = []
     if state:
         where, args = [*where, "state = ?"], [*args, state.value]
     if ids is not None:
         where.append(f"id IN ({', '.join('?' * len(ids))})")
         args += list(ids)
     sql = f"SELECT {_STATUS_COLUMNS} FROM modules WHERE {' AND '.join(where)} ORDER BY id"
-    return [_status(row) for row in db.execute(sql, args).fetchall()]
+    return [_status(row) for row in db.query(sql, args)]
 
 
 def save_status(db: sqlite_utils.Database, status: ModuleStatus, **changes) -> ModuleStatus:

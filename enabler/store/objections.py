@@ -8,7 +8,7 @@ from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.objections import Answer, Objection, ObjectionCategory, suggest_ref
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none, list_json, now_iso, tuple_of
+from enabler.store.rows import date_or_none, list_json, now_iso, row_id, tuple_of
 
 
 def objection_row(row: dict) -> Objection:
@@ -33,9 +33,8 @@ def objection_row(row: dict) -> Objection:
 def create_objection(db: sqlite_utils.Database, objection: Objection, actor: str = "") -> Objection:
     """Insert `objection` (its id is ignored). Call inside a transaction."""
     now = now_iso()
-    oid = (
-        db["objections"]
-        .insert(
+    oid = row_id(
+        db.table("objections").insert(
             {
                 "key": objection.key,
                 "text": objection.text,
@@ -56,7 +55,6 @@ def create_objection(db: sqlite_utils.Database, objection: Objection, actor: str
                 "updated_at": now,
             }
         )
-        .last_pk
     )
     audit.record(
         db,
@@ -74,7 +72,7 @@ def set_objection_state(
 ) -> Objection:
     """Move an objection through its lifecycle (draft → in review → approved → retired)."""
     before = get_objection(db, ref)
-    db["objections"].update(before.id, {"state": state.value, "updated_at": now_iso()})
+    db.table("objections").update(before.id, {"state": state.value, "updated_at": now_iso()})
     audit.record(
         db,
         actor=actor,

@@ -7,17 +7,21 @@ import json
 import sqlite_utils
 
 from enabler.domain.version_diff import VersionSnapshot
+from enabler.errors import NotFound
 from enabler.store import designed, versions
-from enabler.store.rows import dumps, list_json, now_iso
+from enabler.store.rows import dumps, list_json, now_iso, row_id
 
 
 def asset_meta(db: sqlite_utils.Database, sha: str) -> dict:
-    row = db.execute("SELECT mime, filename FROM assets WHERE sha256 = ?", [sha]).fetchone()
-    return {"mime": row[0], "filename": row[1]} if row else {}
+    rows = db.query("SELECT mime, filename FROM assets WHERE sha256 = ?", [sha])
+    return next(rows, None) or {}
 
 
-def current_number(db: sqlite_utils.Database, version_id: int) -> int:
-    return db.execute("SELECT number FROM module_versions WHERE id = ?", [version_id]).fetchone()[0]
+def current_number(db: sqlite_utils.Database, version_id: int | None) -> int:
+    row = db.execute("SELECT number FROM module_versions WHERE id = ?", [version_id]).fetchone()
+    if row is None:
+        raise NotFound(f"No module version {version_id}.")
+    return row[0]
 
 
 def create_imported_module(
@@ -33,9 +37,8 @@ def create_imported_module(
 ) -> int:
     """An approved, read-only module with one version, as a pack delivers it. In a transaction."""
     now = now_iso()
-    module_id = (
-        db["modules"]
-        .insert(
+    module_id = row_id(
+        db.table("modules").insert(
             {
                 "key": key,
                 "title": str(snap.content.get("title", key)),
@@ -49,7 +52,6 @@ def create_imported_module(
                 "updated_at": now,
             }
         )
-        .last_pk
     )
     version_id = versions.add_version(db, module_id, snap, actor=actor, note=note)
     db.execute(
@@ -79,7 +81,7 @@ def put_designed_rules(
         identity = f"pack:{key}"
         if designed.module_for_identity(db, identity) is not None:
             identity = f"{identity}#{module_id}"
-        db["designed_slides"].insert(
+        db.table("designed_slides").insert(
             {
                 "module_id": module_id,
                 "identity": identity,
@@ -89,7 +91,7 @@ def put_designed_rules(
             }
         )
     details = designed.designed_details(db, module_id)
-    if (details["condition"], details["repeat"]) != rules:
+    if details is None or (details["condition"], details["repeat"]) != rules:
         designed.set_rules(db, module_id, *rules, actor)
 
 
@@ -104,9 +106,8 @@ def record_import(
     summary: dict,
     sequence: int | None = None,
 ) -> int:
-    return (
-        db["pack_imports"]
-        .insert(
+    return row_id(
+        db.table("pack_imports").insert(
             {
                 "sequence": sequence,
                 "fingerprint": fingerprint,
@@ -118,14 +119,12 @@ def record_import(
                 "summary": dumps(summary),
             }
         )
-        .last_pk
     )
 
 
 def list_imports(db: sqlite_utils.Database) -> list[dict]:
-    rows = db.execute(
+    rows = db.query(
         "SELECT id, publisher, fingerprint, pack_created_at, imported_by, imported_at, summary "
         "FROM pack_imports ORDER BY id"
-    ).fetchall()
-    keys = ("id", "publisher", "fingerprint", "pack_created_at", "imported_by", "imported_at")
-    return [dict(zip(keys, row[:6], strict=True)) | {"summary": json.loads(row[6])} for row in rows]
+    )
+    return [row | {"summary": json.loads(row["summary"])} for row in rows]

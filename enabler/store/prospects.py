@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Mapping
+from typing import Any
 
 import sqlite_utils
 
@@ -13,7 +14,7 @@ from enabler.domain.prospects import Contact, Prospect
 from enabler.errors import Conflict, Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.insights import add_insight, insights  # noqa: F401  (kept for callers)
-from enabler.store.rows import date_or_none, list_json, now_iso, tuple_of
+from enabler.store.rows import date_or_none, list_json, now_iso, row_id, tuple_of
 
 
 def _prospect(row: dict) -> Prospect:
@@ -91,8 +92,8 @@ def create(db: sqlite_utils.Database, prospect: Prospect, actor: str = "") -> Pr
     """Insert `prospect` (its id is ignored). Call inside a transaction."""
     _check_unique(db, dataclasses.replace(prospect, id=0))
     now = now_iso()
-    pid = (
-        db["prospects"].insert(_columns(prospect) | {"created_at": now, "updated_at": now}).last_pk
+    pid = row_id(
+        db.table("prospects").insert(_columns(prospect) | {"created_at": now, "updated_at": now})
     )
     audit.record(
         db,
@@ -106,7 +107,7 @@ def create(db: sqlite_utils.Database, prospect: Prospect, actor: str = "") -> Pr
 
 
 def update(
-    db: sqlite_utils.Database, pid: int, changes: Mapping[str, object], actor: str = ""
+    db: sqlite_utils.Database, pid: int, changes: Mapping[str, Any], actor: str = ""
 ) -> Prospect:
     """Change some fields of a prospect; records before/after of what changed."""
     before = get(db, pid)
@@ -116,7 +117,7 @@ def update(
     diff = {k: v for k, v in new.items() if old[k] != v}
     if not diff:
         return before
-    db["prospects"].update(pid, diff | {"updated_at": now_iso()})
+    db.table("prospects").update(pid, diff | {"updated_at": now_iso()})
     fields = [f for f in changes if getattr(before, f) != getattr(after, f)]
     audit.record(
         db,
@@ -208,7 +209,7 @@ def add_contact(db: sqlite_utils.Database, contact: Contact, actor: str = "") ->
     columns = _contact_columns(contact)
     if contact.id:
         columns["id"] = contact.id
-    cid = db["contacts"].insert(columns).last_pk
+    cid = row_id(db.table("contacts").insert(columns))
     saved = get_contact(db, cid)
     _only_primary(db, saved)
     audit.record(
@@ -231,7 +232,7 @@ def get_contact(db: sqlite_utils.Database, cid: int) -> Contact:
 
 def update_contact(db: sqlite_utils.Database, contact: Contact, actor: str = "") -> Contact:
     before = get_contact(db, contact.id)
-    db["contacts"].update(contact.id, _contact_columns(contact))
+    db.table("contacts").update(contact.id, _contact_columns(contact))
     _only_primary(db, contact)
     old, new = _contact_columns(before), _contact_columns(contact)
     changed = [k for k in new if old[k] != new[k]]
@@ -250,7 +251,7 @@ def update_contact(db: sqlite_utils.Database, contact: Contact, actor: str = "")
 
 def remove_contact(db: sqlite_utils.Database, cid: int, actor: str = "") -> Contact:
     gone = get_contact(db, cid)
-    db["contacts"].delete(cid)
+    db.table("contacts").delete(cid)
     audit.record(
         db,
         actor=actor,

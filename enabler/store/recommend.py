@@ -24,7 +24,7 @@ def set_weight(
     if weight is None:
         db.execute("DELETE FROM recommend_weights WHERE factor = ?", [factor.value])
     else:
-        db["recommend_weights"].upsert(
+        db.table("recommend_weights").upsert(
             {
                 "factor": factor.value,
                 "weight": weight,

@@ -16,7 +16,7 @@ def add(
     comment: str = "",
     version_id: int | None = None,
 ) -> None:
-    db["module_reviews"].insert(
+    db.table("module_reviews").insert(
         {
             "module_id": module_id,
             "version_id": version_id,

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from sqlite_utils.db import Table
+
 
 def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -29,3 +31,11 @@ def datetime_or_none(text: str | None) -> dt.datetime | None:
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def row_id(table: Table) -> int:
+    """The integer id of the row `table` just inserted (sqlite-utils types `last_pk` as Any)."""
+    pk = table.last_pk
+    if not isinstance(pk, int):
+        raise TypeError(f"{table.name}: the inserted row has no integer id ({pk!r})")
+    return pk

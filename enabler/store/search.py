@@ -8,7 +8,9 @@ FTS5 query. Ranking is bm25 with titles and tags weighted above body text (the t
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 import sqlite_utils
 
@@ -92,7 +94,7 @@ class SearchResults:
 
 
 _MODULE_COLUMNS = (
-    "m.id, m.key, m.state, m.owner, COALESCE(v.kind, ''), m.stages, m.industries, "
+    "m.id, m.key, m.state, m.owner, COALESCE(v.kind, '') AS kind, m.stages, m.industries, "
     "m.personas, m.competitors, m.review_by, m.title"
 )
 _TEXT_COLUMNS = "{title body notes tags}"
@@ -178,33 +180,33 @@ def search(
     return SearchResults(hits, total)
 
 
-def _details(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple]:
+def _details(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict[str, Any]]:
     if not ids:
         return {}
-    rows = db.execute(
+    rows = db.query(
         f"SELECT {_MODULE_COLUMNS} FROM modules m "
         "LEFT JOIN module_versions v ON v.id = m.current_version_id "
         f"WHERE m.id IN ({', '.join('?' * len(ids))})",
         ids,
-    ).fetchall()
-    return {row[0]: row for row in rows}
+    )
+    return {row["id"]: row for row in rows}
 
 
-def _hit(row: tuple, ranked: tuple) -> SearchHit:
+def _hit(row: Mapping[str, Any], ranked: tuple) -> SearchHit:
     snippet = next((s for s in ranked[3:] if _START in s), "")
     return SearchHit(
-        module_id=row[0],
-        key=row[1],
-        state=ModuleState(row[2]),
-        owner=row[3],
-        kind=row[4],
-        stages=tuple_of(row[5]),
-        industries=tuple_of(row[6]),
-        personas=tuple_of(row[7]),
-        competitors=tuple_of(row[8]),
-        review_by=date_or_none(row[9]),
+        module_id=row["id"],
+        key=row["key"],
+        state=ModuleState(row["state"]),
+        owner=row["owner"],
+        kind=row["kind"],
+        stages=tuple_of(row["stages"]),
+        industries=tuple_of(row["industries"]),
+        personas=tuple_of(row["personas"]),
+        competitors=tuple_of(row["competitors"]),
+        review_by=date_or_none(row["review_by"]),
         score=float(ranked[1]),
-        title=Highlighted.from_marked(ranked[2] or row[10]),
+        title=Highlighted.from_marked(ranked[2] or row["title"]),
         snippet=Highlighted.from_marked(snippet),
     )
 

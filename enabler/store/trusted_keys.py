@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from enabler.errors import NotFound
 from enabler.store.rows import now_iso
 
 
@@ -22,15 +23,14 @@ _COLUMNS = "fingerprint, name, public_key, added_by, added_at"
 
 
 def list_keys(db: sqlite_utils.Database) -> list[TrustedKey]:
-    rows = db.execute(f"SELECT {_COLUMNS} FROM trusted_keys ORDER BY name, fingerprint")
-    return [TrustedKey(*row) for row in rows.fetchall()]
+    rows = db.query(f"SELECT {_COLUMNS} FROM trusted_keys ORDER BY name, fingerprint")
+    return [TrustedKey(**row) for row in rows]
 
 
 def find(db: sqlite_utils.Database, fingerprint: str) -> TrustedKey | None:
-    row = db.execute(
-        f"SELECT {_COLUMNS} FROM trusted_keys WHERE fingerprint = ?", [fingerprint]
-    ).fetchone()
-    return TrustedKey(*row) if row else None
+    rows = db.query(f"SELECT {_COLUMNS} FROM trusted_keys WHERE fingerprint = ?", [fingerprint])
+    row = next(rows, None)
+    return TrustedKey(**row) if row else None
 
 
 def add(db: sqlite_utils.Database, key: TrustedKey) -> TrustedKey:
@@ -40,7 +40,10 @@ def add(db: sqlite_utils.Database, key: TrustedKey) -> TrustedKey:
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name",
         [key.fingerprint, key.name, key.public_key, key.added_by, now_iso()],
     )
-    return find(db, key.fingerprint)
+    stored = find(db, key.fingerprint)
+    if stored is None:  # only if the row vanished inside our own transaction
+        raise NotFound(f"The trusted key {key.fingerprint} was not stored.")
+    return stored
 
 
 def remove(db: sqlite_utils.Database, fingerprint: str) -> None:

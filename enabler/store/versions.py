@@ -9,14 +9,16 @@ import sqlite_utils
 from enabler.domain.lifecycle import ModuleStatus, VersionInfo
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.errors import Fix, Hint, NotFound
-from enabler.store.rows import dumps, list_json, now_iso, tuple_of
+from enabler.store.rows import dumps, list_json, now_iso, row_id, tuple_of
 
 _SNAPSHOT_OWN = {"id", "module_id", "number", "created_at", "created_by", "note"}
 _SNAPSHOT_FIELDS = {"kind", "content", "talking_points", "meta", "source_blob", "fields"}
 
 
-def snapshot(db: sqlite_utils.Database, version_id: int) -> VersionSnapshot:
-    """What one version says, in JSON form, for diffs, restores and packs."""
+def snapshot(db: sqlite_utils.Database, version_id: int | None) -> VersionSnapshot:
+    """What one version says, in JSON form, for diffs, restores and packs.
+
+    `version_id` None (a module with no content yet) is NotFound like an unknown id."""
     rows = list(db["module_versions"].rows_where("id = ?", [version_id]))
     if not rows:
         raise NotFound(f"No module version {version_id}.")
@@ -42,9 +44,8 @@ def add_version(
     ).fetchone()[0]
     columns = db["module_versions"].columns_dict
     extra = {k: v for k, v in snap.extra.items() if k in columns and k not in _SNAPSHOT_OWN}
-    return (
-        db["module_versions"]
-        .insert(
+    return row_id(
+        db.table("module_versions").insert(
             {
                 **extra,
                 "module_id": module_id,
@@ -60,19 +61,18 @@ def add_version(
                 "created_by": actor,
             }
         )
-        .last_pk
     )
 
 
 def version_history(db: sqlite_utils.Database, status: ModuleStatus) -> list[VersionInfo]:
     """Every version of a module, newest first, marking the current one and the revision."""
-    rows = db.execute(
+    rows = db.query(
         "SELECT id, number, created_at, created_by, note FROM module_versions "
         "WHERE module_id = ? ORDER BY number DESC",
         [status.module_id],
-    ).fetchall()
+    )
     roles = {status.current_version_id: "current", status.revision_version_id: "revision"}
-    return [VersionInfo(*row, role=roles.get(row[0], "")) for row in rows]
+    return [VersionInfo(**row, role=roles.get(row["id"], "")) for row in rows]
 
 
 def version_id_by_number(db: sqlite_utils.Database, status: ModuleStatus, number: int) -> int:

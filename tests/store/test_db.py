@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from enabler.errors import EnablerError, LibraryBusy, SchemaTooNew
+from enabler.errors import EnablerError, LibraryBusy, SchemaTooNew, is_lock_error
 from enabler.store.db import default_db_path, open_db, transaction
 from enabler.store.migrations import STEP_NAMES
 
@@ -109,3 +109,20 @@ class DescribeABusyLibrary:
         finally:
             other.rollback()
         assert "not a readable" not in str(caught.value)
+
+    def it_knows_a_lock_by_sqlites_result_code_not_by_its_wording(self, tmp_path):
+        path = tmp_path / "lib.db"
+        first = sqlite3.connect(path)
+        first.execute("CREATE TABLE t (x)")
+        first.commit()
+        first.execute("BEGIN EXCLUSIVE")
+        second = sqlite3.connect(path, timeout=0.01)
+        try:
+            with pytest.raises(sqlite3.OperationalError) as caught:
+                second.execute("SELECT * FROM t")
+        finally:
+            first.rollback()
+        assert is_lock_error(caught.value)
+        # Words alone are not enough: a message that merely mentions a lock is something else.
+        assert not is_lock_error(sqlite3.OperationalError("database is locked"))
+        assert not is_lock_error(sqlite3.OperationalError("no such table: busy_locked"))

@@ -10,6 +10,7 @@ title is not followed: the body inherits from the layout's body of its own type 
 
 from __future__ import annotations
 
+from lxml import etree
 from pptx.oxml.ns import qn
 
 TITLE_TYPES = frozenset({"title", "ctrTitle"})
@@ -82,7 +83,7 @@ class PlaceholderBases:
         return [sp for sp in (self.layout_base(ph), self.master_base(ph)) if sp is not None]
 
 
-def paired_bases(slide_sps, layout_el) -> list[tuple[object, object]]:
+def paired_bases(slide_sps, layout_el) -> list[tuple[etree._Element, etree._Element]]:
     """(slide placeholder, layout placeholder) pairs where a layout numbers several
     placeholders the same: the n-th of a type on the slide takes the n-th of that type on the
     layout (a slide made from the layout lists them in the layout's order)."""

@@ -33,7 +33,9 @@ class TextProps(NamedTuple):
 
     def over(self, farther: TextProps) -> TextProps:
         """These properties, with `farther` (what they inherit from) filling the gaps."""
-        return TextProps(*(a if a is not None else b for a, b in zip(self, farther, strict=True)))
+        return TextProps._make(
+            a if a is not None else b for a, b in zip(self, farther, strict=True)
+        )
 
     @staticmethod
     def of_run(rpr) -> TextProps:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from typing import overload
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -236,6 +237,10 @@ class TextStyle:
 
     # -- body ---------------------------------------------------------------------------------
 
+    @overload
+    def body_attr(self, attr: str, default: str) -> str: ...
+    @overload
+    def body_attr(self, attr: str, default: None = None) -> str | None: ...
     def body_attr(self, attr: str, default: str | None = None) -> str | None:
         for body in self._bodies:
             if body is not None and body.get(attr) is not None:
