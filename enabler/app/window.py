@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.channel_status import ChannelStatus
 from enabler.app.drop_import import DropImporter, dropped_paths
+from enabler.app.lazy_pages import LazyPages, page_class
 from enabler.app.ops import Operation
 from enabler.app.pages.build import BuildPage
 from enabler.app.runner import Runner
@@ -39,51 +39,6 @@ def _load_demo(ctx):
     from enabler.services.demo import load_demo
 
     return load_demo(ctx.open_db(), history=True)
-
-
-def _page(module: str, name: str) -> type:
-    """A page class, imported when the page is first shown: the window paints sooner."""
-    import importlib
-
-    return getattr(importlib.import_module(f"enabler.app.pages.{module}"), name)
-
-
-class LazyPages(Mapping):
-    """The pages by name; each is built the first time it is shown or asked for, so the window
-    paints before the heavier pages exist."""
-
-    def __init__(self, factories: dict[str, Callable[[], QWidget]], stack, on_created) -> None:
-        self._factories = factories
-        self._built: dict[str, QWidget] = {}
-        self._stack = stack
-        self._on_created = on_created
-        for _ in factories:
-            stack.addWidget(QWidget())  # a placeholder until the page is built
-
-    def __getitem__(self, name: str) -> QWidget:
-        if name not in self._built:
-            index = list(self._factories).index(name) if name in self._factories else -1
-            if index < 0:
-                raise KeyError(name)
-            page = self._factories[name]()
-            current = self._stack.currentIndex()
-            placeholder = self._stack.widget(index)
-            self._stack.insertWidget(index, page)
-            self._stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self._stack.setCurrentIndex(current)
-            self._built[name] = page
-            self._on_created(page)
-        return self._built[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._factories)
-
-    def __len__(self) -> int:
-        return len(self._factories)
-
-    def built(self) -> list[QWidget]:
-        return list(self._built.values())
 
 
 class MainWindow(QMainWindow):
@@ -104,12 +59,12 @@ class MainWindow(QMainWindow):
         db, undo = self.db_path, self.undo_stack
         factories = {
             "Build": lambda: BuildPage(db, undo),
-            "Library": lambda: _page("library", "LibraryPage")(db, undo),
-            "Prospects": lambda: _page("prospects", "ProspectsPage")(db, undo),
-            "ROI": lambda: _page("roi", "RoiPage")(db, undo),
-            "Objections": lambda: _page("objections", "ObjectionsPage")(db, undo),
-            "Decision": lambda: _page("worksheets", "DecisionPage")(db, undo),
-            "Insights": lambda: _page("insights", "InsightsPage")(db),
+            "Library": lambda: page_class("library", "LibraryPage")(db, undo),
+            "Prospects": lambda: page_class("prospects", "ProspectsPage")(db, undo),
+            "ROI": lambda: page_class("roi", "RoiPage")(db, undo),
+            "Objections": lambda: page_class("objections", "ObjectionsPage")(db, undo),
+            "Decision": lambda: page_class("worksheets", "DecisionPage")(db, undo),
+            "Insights": lambda: page_class("insights", "InsightsPage")(db),
         }
         self.sidebar = Sidebar(factories)
         self.stack = QStackedWidget()
