@@ -17,6 +17,7 @@ from pptx.oxml.ns import qn
 
 from enabler.domain.frame_layout import TextArea
 from enabler.domain.preflight import LowContrast, PlacedImage, ShapeText, TextFit
+from enabler.export.scan_geometry import Box, box_of, group_transform
 from enabler.render import fit as fitting
 from enabler.render import provenance, readable
 from enabler.render.ooxml_read import placeholder_of
@@ -48,17 +49,7 @@ class DeckScan:
     low_contrast: tuple[LowContrast, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Box:
-    """A shape's place on the slide in EMU (group transforms applied)."""
-
-    left: float
-    top: float
-    width: float
-    height: float
-
-
-_TX_BODY, _XFRM_PARTS = qn("p:txBody"), (qn("a:off"), qn("a:ext"))
+_TX_BODY = qn("p:txBody")
 _SP, _PIC, _FRAME, _GROUP = qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp")
 
 
@@ -83,15 +74,6 @@ _CELL_BODY, _CELL_PR = qn("a:txBody"), qn("a:tcPr")
 def _name(el) -> str:
     c_nv_pr = el.find(_NAME)
     return c_nv_pr.get("name", "") if c_nv_pr is not None else ""
-
-
-def _box(xfrm) -> _Box:
-    if xfrm is None:
-        return _Box(0, 0, 0, 0)
-    off, ext = (xfrm.find(tag) for tag in _XFRM_PARTS)
-    x, y = (int(off.get("x", 0)), int(off.get("y", 0))) if off is not None else (0, 0)
-    w, h = (int(ext.get("cx", 0)), int(ext.get("cy", 0))) if ext is not None else (0, 0)
-    return _Box(x, y, w, h)
 
 
 class _SlideScanner:
@@ -138,7 +120,7 @@ class _SlideScanner:
                 found += _sps(layout.slide_master._element, "the master")
             areas = []
             for sp, where in found:
-                area = self._text(0, sp, _box(inherited_xfrm(sp, None)), inherited=where)
+                area = self._text(0, sp, box_of(inherited_xfrm(sp, None)), inherited=where)
                 if area is not None:
                     areas.append(area)
             self._decor[key] = areas
@@ -149,11 +131,11 @@ class _SlideScanner:
         for el in tree:
             tag = el.tag
             if tag == _GROUP:
-                self._tree(number, el, _group_transform(el, transform))
+                self._tree(number, el, group_transform(el, transform))
                 continue
             if tag not in (_SP, _PIC, _FRAME):
                 continue
-            box = _box(inherited_xfrm(el, self.bases))
+            box = box_of(inherited_xfrm(el, self.bases))
             if transform is not None:
                 box = transform(box)
             if tag == _PIC:
@@ -165,7 +147,7 @@ class _SlideScanner:
             elif el.find(_TX_BODY) is not None:
                 self._text(number, el, box)
 
-    def _text(self, number: int, sp, box: _Box, inherited: str = "") -> TextArea | None:
+    def _text(self, number: int, sp, box: Box, inherited: str = "") -> TextArea | None:
         """Measure a text frame of the slide (or, with `inherited` saying where from, of its
         layout or master: then only its text area is returned)."""
         txbody = sp.find(_TX_BODY)
@@ -218,7 +200,7 @@ class _SlideScanner:
         )
         return None
 
-    def _table(self, number: int, name: str, tbl, box: _Box) -> None:
+    def _table(self, number: int, name: str, tbl, box: Box) -> None:
         """Rows grow to hold their text, so a table overflows when it runs off the slide."""
         grid = tbl.find(_GRID)
         widths = [int(col.get("w", 0)) for col in grid.iter(_GRID_COL)]
@@ -287,7 +269,7 @@ def _without_trailing_blanks(paras: tuple) -> tuple:
 
 
 def _text_area(
-    number, name, text, box: _Box, insets, result, style, autofit, insets_x=(0, 0), align="l"
+    number, name, text, box: Box, insets, result, style, autofit, insets_x=(0, 0), align="l"
 ) -> TextArea:
     """Where the frame's text is printed: its measured height, within the frame, placed by the
     frame's anchor, as wide as its longest line placed by the first paragraph's alignment;
@@ -332,30 +314,7 @@ def _text_area(
     )
 
 
-def _group_transform(group, outer):
-    """Map a group's child coordinates to slide coordinates (chOff/chExt → off/ext)."""
-    xfrm = group.find(f"{qn('p:grpSpPr')}/{qn('a:xfrm')}")
-    if xfrm is None or xfrm.find(qn("a:chExt")) is None:
-        return outer
-    outer_box = _box(xfrm)
-    ch_off, ch_ext = xfrm.find(qn("a:chOff")), xfrm.find(qn("a:chExt"))
-    cx, cy = int(ch_off.get("x", 0)), int(ch_off.get("y", 0))
-    sx = outer_box.width / (int(ch_ext.get("cx", 0)) or 1)
-    sy = outer_box.height / (int(ch_ext.get("cy", 0)) or 1)
-
-    def transform(box: _Box) -> _Box:
-        mapped = _Box(
-            outer_box.left + (box.left - cx) * sx,
-            outer_box.top + (box.top - cy) * sy,
-            box.width * sx,
-            box.height * sy,
-        )
-        return outer(mapped) if outer is not None else mapped
-
-    return transform
-
-
-def _picture(number: int, pic, name: str, part, box: _Box) -> PlacedImage:
+def _picture(number: int, pic, name: str, part, box: Box) -> PlacedImage:
     blip = pic.find(f".//{qn('a:blip')}")
     if blip is None:
         return PlacedImage(number, name, missing=True)
