@@ -308,3 +308,21 @@ def editor(qtbot, app_db_path):
     wait_ops(qtbot, tab)
     assert tab.preview.select_prospect("Northwind Health")
     return tab
+
+
+class DescribeClosedDealsOnProspects:
+    """The demo's past deals do not crowd the Prospects list; they are one tick away."""
+
+    def it_lists_open_deals_and_shows_closed_ones_when_asked(self, qtbot, history_window):
+        history_window.show()
+        history_window.show_page("Prospects")
+        page = history_window.pages["Prospects"]
+        wait_ops(qtbot, page)
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30000)
+        listed = {p.company for p in page.model.items()}
+        assert "Northwind Health" in listed
+        closed = {p.company for p in page._all if p.id in page._closed}
+        assert closed and not (closed & listed)
+        assert page.select_prospect(sorted(closed)[0])  # asked for by name: shown
+        assert page.closed_box.isChecked()
+        assert {p.company for p in page.model.items()} >= closed

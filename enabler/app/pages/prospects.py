@@ -11,6 +11,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -74,9 +75,12 @@ def profile_html(profile, today: dt.date | None = None) -> str:
 
 
 def _prospects(ctx):
+    """Every prospect, and how the closed deals among them ended (prospect id → outcome)."""
     from enabler.services import browse
+    from enabler.services.app_views import closed_deals
 
-    return browse.prospects(ctx.open_db())
+    db = ctx.open_db()
+    return browse.prospects(db), closed_deals(db)
 
 
 def _profile(ctx, pid: int):
@@ -116,6 +120,11 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self._all: list = []  # every prospect; the list shows open deals unless asked
+        self._closed: dict = {}
+        self.closed_box = QCheckBox("Show closed deals")
+        self.closed_box.setToolTip("Deals already won or lost; their decks count in Insights")
+        self.closed_box.toggled.connect(lambda _on: self._list())
         self.view = QListView()
         self.view.setAccessibleName("Prospects")
         self.view.setModel(self.proxy)
@@ -199,6 +208,7 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         lv = QVBoxLayout(left)
         lv.addWidget(self.search)
         lv.addWidget(self.view)
+        lv.addWidget(self.closed_box)
         lv.addWidget(self.new_button)
         lv.addWidget(self.import_button)
         profile = QWidget()
@@ -235,8 +245,10 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
     def refresh(self) -> None:
         self._start(_prospects, self._listed)
 
-    def _listed(self, prospects) -> None:
-        self.model.set_items(prospects)
+    def _listed(self, result) -> None:
+        prospects, self._closed = result
+        self._all = list(prospects)
+        self._list()
         company, self._select_after_refresh = self._select_after_refresh, None
         if company:
             self.select_prospect(company)
@@ -248,7 +260,21 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
         if self.current is None or self.current.company != company:
             self._select_after_refresh = company
 
+    def _list(self) -> None:
+        """Open deals; closed ones (won, lost, no decision) too when asked."""
+        shown = [
+            p
+            for p in self._all
+            if self.closed_box.isChecked()
+            or p.id not in self._closed
+            or (self.current is not None and p.id == self.current.id)
+        ]
+        self.model.set_items(shown)
+
     def select_prospect(self, company: str) -> bool:
+        listed = any(p.company == company for p in self.model.items())
+        if not listed and any(p.company == company for p in self._all):
+            self.closed_box.setChecked(True)  # a closed deal asked for by name
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if self.proxy.data(index, Qt.ItemDataRole.UserRole).company == company:
