@@ -25,6 +25,7 @@ from enabler.app.ops import Operation
 from enabler.app.pages import build_work as work
 from enabler.app.pages.build_fields import BuildFields
 from enabler.app.pages.build_layout import arrange
+from enabler.app.pages.build_prospects import BuildProspects
 from enabler.app.pages.build_roi import RoiCopying
 from enabler.app.pages.build_stage import SlideStage
 from enabler.app.pages.build_text import FLAGS, left_out_html, preflight_html
@@ -37,7 +38,7 @@ from enabler.app.undo import AddModule, MoveModule, RemoveModule
 DECK = "deck"  # the lane of the build and its exports
 
 
-class BuildPage(RoiCopying, QWidget):
+class BuildPage(BuildProspects, RoiCopying, QWidget):
     """Prospect list on the left; plan, output and Build on the right."""
 
     status = Signal(str)
@@ -167,11 +168,6 @@ class BuildPage(RoiCopying, QWidget):
         for button in (self.open_button, self.pdf_button, self.leave_button):
             button.setEnabled(False)
 
-    def _prospect_text(self, p) -> str:
-        outcome = self._closed.get(p.id)
-        ended = outcome.value.replace("_", " ").capitalize() if outcome else None
-        return f"{p.company}\n{ended or p.stage.label}"
-
     # loading ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -196,33 +192,6 @@ class BuildPage(RoiCopying, QWidget):
                 "No prospects yet. Load the demo library (File ▸ Load demo "
                 "library) or import prospects from your CRM."
             )
-
-    def follow_prospect(self, company: str) -> None:
-        """Show `company` once the list (reloaded as the page is shown) has it."""
-        if self.prospect is None or self.prospect.company != company:
-            self._follow = company
-
-    def _list_prospects(self) -> None:
-        """Open deals; closed ones (won, lost, no decision) too when asked."""
-        shown = [
-            p
-            for p in self._all_prospects
-            if self.closed_box.isChecked()
-            or p.id not in self._closed
-            or (self.prospect is not None and p.id == self.prospect.id)
-        ]
-        self.prospects.set_items(shown)
-
-    def select_prospect(self, company: str) -> bool:
-        listed = any(p.company == company for p in self.prospects.items())
-        if not listed and any(p.company == company for p in self._all_prospects):
-            self.closed_box.setChecked(True)  # a closed deal asked for by name
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, Qt.ItemDataRole.UserRole).company == company:
-                self.prospect_view.setCurrentIndex(index)
-                return True
-        return False
 
     def _prospect_chosen(self, current, _previous) -> None:
         if not current.isValid():
@@ -383,12 +352,9 @@ class BuildPage(RoiCopying, QWidget):
             return
         folder = self.last_output.parent
         if not self.open_url(QUrl.fromLocalFile(str(folder))):
-            message = f"No file manager was found to open the folder. The deck is in {folder}"
-            self.result.setText(
-                "No file manager was found to open the folder. The deck is in:<br>"
-                f"<b>{html.escape(str(folder))}</b> (select the path to copy it)"
-            )
-            self.status.emit(message)
+            said = "No file manager was found to open the folder. The deck is in"
+            self.result.setText(f"{said}:<br><b>{html.escape(str(folder))}</b> (select it to copy)")
+            self.status.emit(f"{said} {folder}")
 
     # plumbing --------------------------------------------------------------------------------
 

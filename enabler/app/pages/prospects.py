@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.background import Background
+from enabler.app.closed_deals import hidden_by_filter, shown_prospects
 from enabler.app.committee_model import CommitteeModel
 from enabler.app.models import ListModel
 from enabler.app.ops import Operation
@@ -261,19 +262,12 @@ class ProspectsPage(ProspectEditing, Background, QWidget):
             self._select_after_refresh = company
 
     def _list(self) -> None:
-        """Open deals; closed ones (won, lost, no decision) too when asked."""
-        shown = [
-            p
-            for p in self._all
-            if self.closed_box.isChecked()
-            or p.id not in self._closed
-            or (self.current is not None and p.id == self.current.id)
-        ]
-        self.model.set_items(shown)
+        self.model.set_items(
+            shown_prospects(self._all, self._closed, self.closed_box.isChecked(), self.current)
+        )
 
     def select_prospect(self, company: str) -> bool:
-        listed = any(p.company == company for p in self.model.items())
-        if not listed and any(p.company == company for p in self._all):
+        if hidden_by_filter(company, self.model.items(), self._all):
             self.closed_box.setChecked(True)  # a closed deal asked for by name
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
