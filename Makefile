@@ -50,6 +50,6 @@ SLOW_SERVICES := preflight pack_rules buyer_facing leave_behind import_slides is
 	channel batch_build package_guard rebuild export templates template_fidelity slide_previews
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -p no:cacheprovider -p no:pytestqt \
-		-m "not libreoffice and not slow" tests/unit tests/store tests/test_layers.py \
+		-m "not libreoffice and not slow" tests/domain tests/store tests/test_layers.py \
 		tests/test_core_wording.py tests/services \
-		$(foreach name,$(SLOW_SERVICES),--ignore=tests/services/test_$(name).py)
+		$(foreach name,$(SLOW_SERVICES),--ignore-glob=tests/services/*test_$(name).py)

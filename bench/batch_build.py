@@ -33,9 +33,9 @@ from build_deck import pick_modules  # noqa: E402 - bench/build_deck.py
 from cli_start import _env  # noqa: E402
 
 from enabler.export import soffice as lo  # noqa: E402
-from enabler.services.demo import load_demo  # noqa: E402
+from enabler.services.demo.library import load_demo  # noqa: E402
 from enabler.store import prospects as prospect_store  # noqa: E402
-from enabler.store.db import open_db, transaction  # noqa: E402
+from enabler.store.connection.db import open_db, transaction  # noqa: E402
 
 PLAIN_DECKS = r"""
 import sys

@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from enabler.domain.modules import ModuleState, SmartLayout
 from enabler.render.deck import DEFAULT_TEMPLATE
 from enabler.render.smart import LAYOUT_NAMES
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.demo import load_demo
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.demo.library import load_demo
 from enabler.store import assets
 from enabler.store import modules as module_store
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 
 PROSPECT = "Northwind Health"
 

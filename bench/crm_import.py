@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from enabler.services.csv_read import MAX_ROWS  # noqa: E402
+from enabler.services.crm.csv_read import MAX_ROWS  # noqa: E402
 
 TARGET_MB = 300.0
 BASELINE = (

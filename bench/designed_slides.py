@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from enabler.domain.prospects import Prospect
 from enabler.render.deck import DEFAULT_TEMPLATE, to_bytes
 from enabler.render.integrity import check_integrity
-from enabler.services.build import build_deck, plan_deck, render_plan
-from enabler.services.import_slides import import_slides
+from enabler.services.deck.build import build_deck, plan_deck, render_plan
+from enabler.services.slides.import_slides import import_slides
 from enabler.store import prospects as prospect_store
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
 
 COMPANY = "Northwind Health"
 COLOURS = ["teal", "navy", "orange", "purple", "olive", "maroon", "gold", "gray", "pink", "green"]

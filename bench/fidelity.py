@@ -38,12 +38,12 @@ from enabler.errors import EnablerError  # noqa: E402
 from enabler.export.libreoffice import Converter  # noqa: E402
 from enabler.render.deck import assemble, to_bytes  # noqa: E402
 from enabler.render.integrity import check_integrity  # noqa: E402
-from enabler.services.build import plan_deck, template_context  # noqa: E402
-from enabler.services.designed import set_formatting  # noqa: E402
-from enabler.services.import_slides import import_slides  # noqa: E402
+from enabler.services.deck.build import plan_deck, template_context  # noqa: E402
+from enabler.services.slides.designed import set_formatting  # noqa: E402
+from enabler.services.slides.import_slides import import_slides  # noqa: E402
 from enabler.store import assets  # noqa: E402
 from enabler.store import prospects as prospect_store  # noqa: E402
-from enabler.store.db import open_db, transaction  # noqa: E402
+from enabler.store.connection.db import open_db, transaction  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real" / "pptx"
 OUT = ROOT / "out" / "fidelity"

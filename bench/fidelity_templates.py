@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from enabler.export.libreoffice import Converter
 from enabler.export.pdf_words import pdf_words
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.demo import load_demo
-from enabler.services.templates import install_template
-from enabler.store.db import open_db
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.demo.library import load_demo
+from enabler.services.slides.templates import install_template
+from enabler.store.connection.db import open_db
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "real" / "pptx"

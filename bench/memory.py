@@ -27,9 +27,9 @@ from cli_start import _env  # noqa: E402
 
 from enabler.domain.prospects import Prospect  # noqa: E402
 from enabler.errors import EnablerError  # noqa: E402
-from enabler.services.import_slides import import_slides  # noqa: E402
+from enabler.services.slides.import_slides import import_slides  # noqa: E402
 from enabler.store import prospects as prospect_store  # noqa: E402
-from enabler.store.db import open_db, transaction  # noqa: E402
+from enabler.store.connection.db import open_db, transaction  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real" / "pptx"
 COMPANY = "Northwind Health"
@@ -38,8 +38,8 @@ TARGET_MB = 300
 BUILD = r"""
 import resource, sys
 from pathlib import Path
-from enabler.services.build import build_deck, plan_deck
-from enabler.store.db import open_db
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.store.connection.db import open_db
 db = open_db(Path(sys.argv[1]))
 keys = Path(sys.argv[2]).read_text().split()
 result = build_deck(db, plan_deck(db, sys.argv[3], keys), Path(sys.argv[4]))

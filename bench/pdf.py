@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from enabler.export import soffice as lo
 from enabler.export.libreoffice import Converter
 from enabler.export.pool import ConverterPool, default_workers
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.demo import load_demo
-from enabler.services.leave_behind import build_leave_behind
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.demo.library import load_demo
+from enabler.services.leave_behind.document import build_leave_behind
 from enabler.store import prospects as prospect_store
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 
 DECKS = 10
 TARGET = 4.0

@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from enabler.export.libreoffice import Converter
 from enabler.export.page_cache import PdfPageCache
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.demo import load_demo
-from enabler.store.db import open_db
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.demo.library import load_demo
+from enabler.store.connection.db import open_db
 
 COMPANY = "Northwind Health"
 TARGET = 4.0

@@ -26,12 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.build_deck import PROSPECT, pick_modules
 from enabler.render.deck import to_bytes
-from enabler.render.sketch import clear_caches, sketch_slide
-from enabler.services.build import plan_deck, render_plan
-from enabler.services.demo import load_demo
-from enabler.services.preview_cache import PreviewCache
-from enabler.services.slide_previews import Fidelity, preview_plan
-from enabler.store.db import open_db
+from enabler.render.sketch.draw import clear_caches, sketch_slide
+from enabler.services.deck.build import plan_deck, render_plan
+from enabler.services.demo.library import load_demo
+from enabler.services.slides.preview_cache import PreviewCache
+from enabler.services.slides.previews import Fidelity, preview_plan
+from enabler.store.connection.db import open_db
 
 
 def sketch_all(blob: bytes, cold: bool = True) -> int:

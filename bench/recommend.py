@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from enabler.domain.modules import ModuleState, SmartContent, SmartLayout, Stage
 from enabler.domain.prospects import Contact, Insight, InsightKind, Prospect
-from enabler.domain.recommend import rank_plain
+from enabler.domain.recommend.score import rank_plain
 from enabler.services.recommend import Recommender, load_weights
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
 
 TODAY = dt.date(2026, 11, 23)
 INDUSTRIES = [

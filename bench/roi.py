@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy_financial as npf
 
-from enabler.domain.roi import drivers, split
-from enabler.domain.roi_io import parse_model
-from enabler.domain.roi_model import Scenario
-from enabler.services.roi import preview
-from enabler.services.roi_deck import deck_context
-from enabler.services.roi_figures import Formatter, assumption_rows, headline_rows
+from enabler.domain.roi.evaluate import drivers, split
+from enabler.domain.roi.model import Scenario
+from enabler.domain.roi.parse import parse_model
+from enabler.services.roi.business_case import preview
+from enabler.services.roi.deck import deck_context
+from enabler.services.roi.figures import Formatter, assumption_rows, headline_rows
 
 DEMO = Path(__file__).resolve().parents[1] / "assets" / "demo" / "roi.json"
 BUDGET_MS = 20.0

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from enabler.domain.search_query import parse
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
 from enabler.store.search import SearchFilters, search
 
 STAGES = ["awareness", "consideration", "decision", "post_sale"]

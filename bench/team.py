@@ -29,12 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
-from enabler.services import keys  # noqa: E402
 from enabler.services.channel import reports  # noqa: E402
 from enabler.services.channel.team import team_figures  # noqa: E402
 from enabler.services.channel.transport import Channel, Location  # noqa: E402
-from enabler.store import channel as store  # noqa: E402
-from enabler.store.db import open_db, transaction  # noqa: E402
+from enabler.services.packs import keys  # noqa: E402
+from enabler.store.connection.db import open_db, transaction  # noqa: E402
+from enabler.store.team import channel as store  # noqa: E402
 
 _KINDS = ("deck", "rating", "outcome", "objection")
 

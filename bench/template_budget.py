@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from enabler.errors import RenderError
-from enabler.render import templating
-from enabler.render.budget import SECONDS
+from enabler.render.templating import engine as templating
+from enabler.render.templating.budget import SECONDS
 
 CTX = {
     "prospect": {"company": "Northwind Health", "currency": "USD", "locale": "en_US"},

@@ -17,12 +17,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from enabler.domain.modules import ModuleState, SmartContent, SmartLayout, Stage
 from enabler.domain.prospects import Contact, Insight, InsightKind, Prospect
-from enabler.services.demo import load_demo
+from enabler.services.demo.library import load_demo
 from enabler.services.images import add_image
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
 from enabler.store import settings
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
 
 # An unexpected ERROR log fails its test; tests that run LibreOffice are marked so.
 pytest_plugins = ["tests.helpers.logfail", "tests.helpers.markers", "pytester"]

@@ -1,5 +1,5 @@
 """The core says what happened and what kind of fix helps; only the shells name flags, commands
-or pages (enabler/cli/messages.py, enabler/app/messages.py)."""
+or pages (enabler/cli/support/messages.py, enabler/app/messages.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import enabler
 from enabler.app import messages as app_messages
-from enabler.cli import messages as cli_messages
+from enabler.cli.support import messages as cli_messages
 from enabler.errors import Fix, Hint, InvalidInput
 
 PACKAGE = Path(enabler.__file__).parent

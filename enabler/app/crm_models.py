@@ -1,6 +1,6 @@
 """Table models for the CRM import wizard: the preview, the stage table and the per-row report.
 
-They show what `enabler.services.crm_wizard` returned; an edit of the stage table is only
+They show what `enabler.services.crm.wizard` returned; an edit of the stage table is only
 requested (`edit_requested`), the wizard keeps the choice and asks the service again.
 """
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from enabler.app.decision_models import Column, RecordModel
-from enabler.domain.crm_plan import RowAction
+from enabler.domain.crm.plan import RowAction
 
 SKIPPED_BRUSH = QBrush(QColor("#fde0dc"))
 CHANGED_BRUSH = QBrush(QColor("#e6f4ea"))

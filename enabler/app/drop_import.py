@@ -49,7 +49,7 @@ class DropImporter(QObject):
         """Start importing `paths`; False (with a sentence) if they cannot be imported."""
         from enabler.app.messages import error_text
         from enabler.errors import EnablerError
-        from enabler.services.slide_files import check_slide_file
+        from enabler.services.slides.files import check_slide_file
 
         if self.op is not None and self.op.running:
             self.error.emit("An import is already running; wait for it or cancel it first.")
@@ -64,7 +64,7 @@ class DropImporter(QObject):
             return False
 
         def work(ctx):
-            from enabler.services.slide_files import import_slide_files
+            from enabler.services.slides.files import import_slide_files
 
             def step(done: int, total: int, title: str) -> None:
                 ctx.progress(int(100 * done / max(total, 1)), f"Reading slide {done}/{total}…")
@@ -93,7 +93,7 @@ class DropImporter(QObject):
         self.progress.setFormat(message or "%p%")
 
     def _done(self, results) -> None:
-        from enabler.services.slide_files import summary
+        from enabler.services.slides.files import summary
 
         self.status.emit(summary(results))
         self.imported.emit(results)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 def add_change(label: str, definition: str):
     def change(db, profile):
-        from enabler.services.glossary_edits import add_term
+        from enabler.services.library.glossary_edits import add_term
 
         return add_term(db, profile, label, definition)
 
@@ -22,7 +22,7 @@ def add_change(label: str, definition: str):
 
 def update_change(seen, label: str, definition: str):
     def change(db, profile):
-        from enabler.services.glossary_edits import update_term
+        from enabler.services.library.glossary_edits import update_term
 
         return update_term(db, profile, seen, label, definition)
 
@@ -31,7 +31,7 @@ def update_change(seen, label: str, definition: str):
 
 def delete_change(seen):
     def change(db, profile):
-        from enabler.services.glossary_edits import delete_term
+        from enabler.services.library.glossary_edits import delete_term
 
         return delete_term(db, profile, seen)
 

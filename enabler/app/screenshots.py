@@ -40,7 +40,7 @@ def _settle(app: QApplication, window, ms: int = 400) -> None:
 
 def main(out_dir: str = "docs/screenshots") -> int:
     from enabler.app.window import MainWindow
-    from enabler.services.demo import load_demo
+    from enabler.services.demo.library import load_demo
     from enabler.services.library_file import open_library
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from enabler.app.channel_status import ChannelStatus
+from enabler.app.channel.status import ChannelStatus
 from enabler.app.drop_import import DropImporter, dropped_paths
 from enabler.app.lazy_pages import LazyPages, page_class
 from enabler.app.ops import Operation
-from enabler.app.pages.build import BuildPage
+from enabler.app.pages.build.page import BuildPage
 from enabler.app.runner import Runner
-from enabler.app.sidebar import Sidebar, counts
+from enabler.app.widgets.sidebar import Sidebar, counts
 
 WELCOME = (
     "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
@@ -36,7 +36,7 @@ WELCOME = (
 
 
 def _load_demo(ctx):
-    from enabler.services.demo import load_demo
+    from enabler.services.demo.library import load_demo
 
     return load_demo(ctx.open_db(), history=True)
 
@@ -59,12 +59,12 @@ class MainWindow(QMainWindow):
         db, undo = self.db_path, self.undo_stack
         factories = {
             "Build": lambda: BuildPage(db, undo),
-            "Library": lambda: page_class("library", "LibraryPage")(db, undo),
-            "Prospects": lambda: page_class("prospects", "ProspectsPage")(db, undo),
+            "Library": lambda: page_class("library.page", "LibraryPage")(db, undo),
+            "Prospects": lambda: page_class("prospects.page", "ProspectsPage")(db, undo),
             "ROI": lambda: page_class("roi", "RoiPage")(db, undo),
             "Objections": lambda: page_class("objections", "ObjectionsPage")(db, undo),
             "Decision": lambda: page_class("worksheets", "DecisionPage")(db, undo),
-            "Insights": lambda: page_class("insights", "InsightsPage")(db),
+            "Insights": lambda: page_class("insights.page", "InsightsPage")(db),
         }
         self.sidebar = Sidebar(factories)
         self.stack = QStackedWidget()
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def open_channel_settings(self):
         """File ▸ Team channel…: a saved location syncs at once, in the background."""
-        from enabler.app.channel_dialog import ChannelDialog
+        from enabler.app.channel.dialog import ChannelDialog
 
         dialog = ChannelDialog(self.db_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -362,8 +362,8 @@ class MainWindow(QMainWindow):
         """First start on an empty library: load the demo so the app is useful at once."""
 
         def check(ctx):
-            from enabler.services.demo import load_demo
-            from enabler.services.library_summary import summarise
+            from enabler.services.demo.library import load_demo
+            from enabler.services.library.summary import summarise
 
             db = ctx.open_db()
             if summarise(db).modules == 0:

@@ -122,7 +122,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "whoami": _cmd("profile", "The local profile the audit log names."),
 }
 # Modules of this package that define no command.
-HELPERS = frozenset({"common", "findings", "lazy", "messages", "options", "prospect_fields"})
+HELPERS = frozenset({"lazy", "support"})
 
 
 class _Group(LazyGroup):
@@ -132,12 +132,12 @@ class _Group(LazyGroup):
         try:
             return super().invoke(ctx)
         except OutputClash as exc:
-            from enabler.cli.messages import clash_message
+            from enabler.cli.support.messages import clash_message
 
             click.echo(f"Error: {clash_message(exc)}", err=True)
             ctx.exit(1)
         except EnablerError as exc:
-            from enabler.cli.messages import error_message
+            from enabler.cli.support.messages import error_message
 
             click.echo(f"Error: {error_message(exc)}", err=True)
             ctx.exit(1)

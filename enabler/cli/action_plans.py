@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import by_option, expect_version_option, prospect_option
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import by_option, expect_version_option, prospect_option
 from enabler.cli.worksheets import inherit, short
 from enabler.domain.action_plan import ActionPlan
-from enabler.services import action_plans as plans
-from enabler.services.worksheet_deck import plan_to_dict, template_to_dict
+from enabler.services.worksheets import action_plans as plans
+from enabler.services.worksheets.deck import plan_to_dict, template_to_dict
 
 STEP_STATUS_HELP = "planned, in_progress, done or blocked."
 

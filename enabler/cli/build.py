@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from enabler.cli.build_batch import batch_command
-from enabler.cli.common import db_option, emit_json, json_option, open_library
-from enabler.cli.findings import echo_findings, summary
-from enabler.cli.options import parse_fields, prospect_option, split_ids
+from enabler.cli.support.common import db_option, emit_json, json_option, open_library
+from enabler.cli.support.findings import echo_findings, summary
+from enabler.cli.support.options import parse_fields, prospect_option, split_ids
 from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import FieldFix, UnfilledField
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 
 
 @click.command()

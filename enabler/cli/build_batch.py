@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import emit_json
-from enabler.cli.options import parse_fields, split_ids
+from enabler.cli.support.common import emit_json
+from enabler.cli.support.options import parse_fields, split_ids
 
 BATCH_HELP = """
 
@@ -86,7 +86,7 @@ def batch_command(single: click.Command) -> click.Command:
 
 
 def _run_batch(refs: tuple[str, ...], batch: dict, kwargs: dict) -> None:
-    from enabler.services.batch_build import BatchOptions, DeckOutcome, build_campaign
+    from enabler.services.deck.batch import BatchOptions, DeckOutcome, build_campaign
 
     modules = split_ids(kwargs.get("module_refs"))
     options = BatchOptions(

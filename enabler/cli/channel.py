@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
 
 
 @click.group()
@@ -69,7 +69,7 @@ def sync_cmd(db_path, as_json, dry_run) -> None:
     --dry-run only counts: events a rep would send, or batches marketing has not merged.
     """
     from enabler.services.channel import sync
-    from enabler.services.governance import require_profile
+    from enabler.services.library.governance import require_profile
 
     db = open_library(db_path)
     result = sync.sync(db, require_profile(db), dry_run=dry_run)
@@ -125,7 +125,7 @@ def sync_cmd(db_path, as_json, dry_run) -> None:
 def publish(db_path, key_path) -> None:
     """Put the approved library in the team channel as the next signed release (marketing)."""
     from enabler.services.channel import releases, sync
-    from enabler.services.governance import require_profile
+    from enabler.services.library.governance import require_profile
 
     db = open_library(db_path)
     profile = require_profile(db)
@@ -176,7 +176,7 @@ def _age(days: float | None) -> str:
 def reporters_trust(db_path, reporter_id) -> None:
     """Merge this reporter's batches from the next sync on (8+ characters of its id)."""
     from enabler.services.channel import reporters as service
-    from enabler.services.governance import require_profile
+    from enabler.services.library.governance import require_profile
 
     db = open_library(db_path)
     r = service.set_trust(db, require_profile(db), reporter_id, True)
@@ -189,7 +189,7 @@ def reporters_trust(db_path, reporter_id) -> None:
 def reporters_revoke(db_path, reporter_id) -> None:
     """Stop merging this reporter's batches; their events no longer count in the report."""
     from enabler.services.channel import reporters as service
-    from enabler.services.governance import require_profile
+    from enabler.services.library.governance import require_profile
 
     db = open_library(db_path)
     r = service.set_trust(db, require_profile(db), reporter_id, False)

@@ -6,8 +6,8 @@ import dataclasses
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import by_option, prospect_option
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import by_option, prospect_option
 from enabler.services import prospects as prospect_service
 from enabler.services.listings import prospect_contacts
 

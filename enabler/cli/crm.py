@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import by_option
-from enabler.domain.crm_objects import CrmObject, describe
-from enabler.domain.crm_plan import RowAction
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import by_option
+from enabler.domain.crm.objects import CrmObject, describe
+from enabler.domain.crm.plan import RowAction
 from enabler.domain.modules import Stage
-from enabler.services.crm_import import FORMAT_CHOICES, ImportReport, import_crm_files
-from enabler.services.crm_stages import map_stage, reset_stage, stage_table
+from enabler.services.crm.importer import FORMAT_CHOICES, ImportReport, import_crm_files
+from enabler.services.crm.stages import map_stage, reset_stage, stage_table
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 

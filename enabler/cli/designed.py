@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import STAGE, db_option, emit_json, json_option, open_library
+from enabler.cli.support.common import STAGE, db_option, emit_json, json_option, open_library
 from enabler.domain.designed import ImportResult, ImportStatus
 from enabler.domain.modules import Stage
-from enabler.services import designed as designed_service
-from enabler.services import templates
-from enabler.services.import_slides import import_slides
-from enabler.services.library_views import current_profile
-from enabler.services.slide_files import check_slide_file
+from enabler.services.library.views import current_profile
+from enabler.services.slides import designed as designed_service
+from enabler.services.slides import templates
+from enabler.services.slides.files import check_slide_file
+from enabler.services.slides.import_slides import import_slides
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 PROGRESS_FROM = 10  # slides; smaller files import too fast to need a progress line

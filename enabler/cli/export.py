@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, json_option, open_library
-from enabler.cli.findings import echo_findings, summary
-from enabler.cli.messages import hint_phrase
-from enabler.cli.options import prospect_option
+from enabler.cli.support.common import db_option, emit_json, json_option, open_library
+from enabler.cli.support.findings import echo_findings, summary
+from enabler.cli.support.messages import hint_phrase
+from enabler.cli.support.options import prospect_option
 from enabler.errors import Fix, Hint
+from enabler.services.deck.preflight import check_deck
 from enabler.services.export import export_pdfs
-from enabler.services.leave_behind import build_leave_behind
-from enabler.services.preflight import check_deck
+from enabler.services.leave_behind.document import build_leave_behind
 
 
 @click.command()

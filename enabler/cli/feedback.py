@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import prospect_option
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import prospect_option
 from enabler.domain.feedback import MIN_SAMPLE
-from enabler.services import feedback, feedback_report
+from enabler.services.feedback import ratings as feedback
+from enabler.services.feedback import report as feedback_report
 
 
 @click.command()

@@ -8,10 +8,10 @@ import json
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import expect_version_option
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import expect_version_option
 from enabler.domain.lifecycle import ModuleStatus, describe
-from enabler.services import governance, revisions, staleness
+from enabler.services.library import governance, revisions, staleness
 from enabler.services.listings import module_content
 
 expect_option = expect_version_option(

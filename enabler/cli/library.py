@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.domain.modules import ModuleState
 from enabler.services import listings
-from enabler.services.demo import load_demo
+from enabler.services.demo.library import load_demo
 
 
 @click.command()

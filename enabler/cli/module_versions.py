@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.cli.governance import expect_option, module, status_json
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.domain.lifecycle import describe
-from enabler.services import governance, revisions
-from enabler.services.revisions import META_FIELDS, ModuleEdit
+from enabler.services.library import governance, revisions
+from enabler.services.library.revisions import META_FIELDS, ModuleEdit
 
 
 def _listing(value: str | None) -> tuple[str, ...] | None:

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import by_option, expect_version_option, prospect_option
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import by_option, expect_version_option, prospect_option
 from enabler.domain.battlecards import Battlecard, battlecard_to_dict
 from enabler.domain.modules import ModuleState
 from enabler.domain.objections import ChecklistItem, ObjectionCategory, ObjectionChecklist
-from enabler.services import objections as service
-from enabler.services.prep_sheet import write_prep_sheet
+from enabler.services.objections import checklists as service
+from enabler.services.objections.prep_sheet import write_prep_sheet
 
 MARK_STATES = ("raised", "answered", "parked", "open")
 CATEGORIES = tuple(c.value for c in ObjectionCategory)

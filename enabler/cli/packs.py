@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.services import keys as key_service
-from enabler.services import packs
-from enabler.services.governance import require_profile
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.services.library.governance import require_profile
 from enabler.services.listings import trusted_pack_keys
-from enabler.services.pack_sequence import downgrade_message
+from enabler.services.packs import exchange as packs
+from enabler.services.packs import keys as key_service
+from enabler.services.packs.sequence import downgrade_message
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 

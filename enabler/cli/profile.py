@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from enabler.cli.common import db_option, emit_json, json_option, open_library
+from enabler.cli.support.common import db_option, emit_json, json_option, open_library
 from enabler.domain.profile import Role
-from enabler.services import governance
-from enabler.services.library_views import current_profile
+from enabler.services.library import governance
+from enabler.services.library.views import current_profile
 from enabler.services.listings import review_rules
 
 

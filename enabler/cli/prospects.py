@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.prospect_fields import details_dict, echo_details, field_options, given_fields
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.prospect_fields import (
+    details_dict,
+    echo_details,
+    field_options,
+    given_fields,
+)
 from enabler.services import listings
 from enabler.services.prospects import add_prospect, edit_prospect, prospect_details
 

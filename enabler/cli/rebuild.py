@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from enabler.cli.common import db_option, open_library
+from enabler.cli.support.common import db_option, open_library
 from enabler.errors import InvalidInput
 
 
@@ -14,7 +14,7 @@ from enabler.errors import InvalidInput
 @click.option("--stale", is_flag=True, help="Rebuild every deck built with a retired module.")
 def rebuild(db_path, deck_id: int | None, stale: bool) -> None:
     """Rebuild a deck with retired modules replaced, written beside the old one."""
-    from enabler.services.rebuild import rebuild_deck, stale_deck_ids
+    from enabler.services.deck.rebuild import rebuild_deck, stale_deck_ids
 
     if (deck_id is None) == (not stale):
         raise InvalidInput("Give a deck id or --stale (not both): `enabler rebuild 12`.")

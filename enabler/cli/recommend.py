@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import by_option, prospect_option
-from enabler.services.preview import filled_titles
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import by_option, prospect_option
+from enabler.services.deck.preview import filled_titles
 from enabler.services.recommend import (
     DEFAULT_LIMIT,
     as_dict,

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import by_option, prospect_option
-from enabler.domain.roi_model import Scenario, model_to_dict
-from enabler.services import roi as roi_service
-from enabler.services.roi_figures import assumption_rows, headline_rows
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import by_option, prospect_option
+from enabler.domain.roi.model import Scenario, model_to_dict
+from enabler.services.roi import business_case as roi_service
+from enabler.services.roi.figures import assumption_rows, headline_rows
 
 _SCENARIO = click.Choice([s.value for s in Scenario])
 

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from enabler.cli.common import (
+from enabler.cli.support.common import (
     STAGE,
     db_option,
     emit_json,
@@ -17,8 +17,8 @@ from enabler.cli.common import (
     open_library,
 )
 from enabler.domain.modules import ModuleKind, ModuleState
-from enabler.services import glossary as glossary_service
-from enabler.services.governance import require_profile
+from enabler.services.library import glossary as glossary_service
+from enabler.services.library.governance import require_profile
 from enabler.services.listings import SearchFilters, audit_trail, search_modules
 
 _BOLD = ("\x1b[1m", "\x1b[0m")

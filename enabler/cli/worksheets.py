@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from enabler.cli.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.options import by_option, expect_version_option, prospect_option
+from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import by_option, expect_version_option, prospect_option
 from enabler.domain.criteria import CriteriaChecklist, CriterionItem
-from enabler.services import worksheets as service
-from enabler.services.worksheet_deck import checklist_to_dict, criterion_to_dict, item_to_dict
+from enabler.services.worksheets import criteria as service
+from enabler.services.worksheets.deck import checklist_to_dict, criterion_to_dict, item_to_dict
 
 STATUS_HELP = "met, partly, gap or unknown."
 

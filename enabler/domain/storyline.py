@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 
 from enabler.domain.modules import Module, SmartLayout
-from enabler.domain.recommend import Recommendation
+from enabler.domain.recommend.score import Recommendation
 
 DEFAULT_TOP = 10
 

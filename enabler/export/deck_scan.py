@@ -1,6 +1,6 @@
 """Read a .pptx into the plain facts preflight judges: texts, text fits, images, provenance.
 
-Text fit uses the real fonts (enabler.render.fit) and the inherited text properties of each
+Text fit uses the real fonts (enabler.render.fit.measure) and the inherited text properties of each
 frame (enabler.render.ooxml_read.text_style, the reading thumbnails and layout fitting share):
 insets, wrap, autofit, font, size, spacing, indents.
 """
@@ -18,8 +18,9 @@ from pptx.oxml.ns import qn
 from enabler.domain.frame_layout import TextArea
 from enabler.domain.preflight import LowContrast, PlacedImage, ShapeText, TextFit
 from enabler.export.scan_geometry import Box, box_of, group_transform
-from enabler.render import fit as fitting
-from enabler.render import provenance, readable
+from enabler.render import provenance
+from enabler.render.colour import readable
+from enabler.render.fit import measure as fitting
 from enabler.render.ooxml_read import placeholder_of
 from enabler.render.ooxml_read.text_style import (
     Bases,

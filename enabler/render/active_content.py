@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from enabler.render.designed.slide_package import rel_kind, resolve
 from enabler.render.ooxml import parse_safe, relationship_refs, to_xml_bytes
-from enabler.render.slide_package import rel_kind, resolve
 
 CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"

@@ -11,16 +11,19 @@ from pptx import Presentation
 from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
-from enabler.render import bookends, placement, provenance, templating
-from enabler.render.designed import DesignedSlides
-from enabler.render.fit_drawing import fit_drawing
-from enabler.render.generated import GENERATORS
-from enabler.render.layout_match import resolve_layouts
-from enabler.render.notes import set_notes
-from enabler.render.opening import add_agenda_slide, add_title_slide, agenda_items
-from enabler.render.readable import make_readable
+from enabler.render import provenance
+from enabler.render.colour.readable import make_readable
+from enabler.render.designed.layout_match import resolve_layouts
+from enabler.render.designed.slides import DesignedSlides
+from enabler.render.fit.drawing import fit_drawing
+from enabler.render.layout import placement
+from enabler.render.layout.text_direction import follow_text_direction
+from enabler.render.slides import bookends
+from enabler.render.slides.generated import GENERATORS
+from enabler.render.slides.notes import set_notes
+from enabler.render.slides.opening import add_agenda_slide, add_title_slide, agenda_items
 from enabler.render.smart import LAYOUT_NAMES, LoadImage, render_smart
-from enabler.render.text_direction import follow_text_direction
+from enabler.render.templating import engine as templating
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "brand.pptx"
 

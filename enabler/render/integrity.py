@@ -22,8 +22,8 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from enabler.render.active_content import fetched_link_problems, macro_problems
+from enabler.render.designed.slide_package import rel_kind, resolve
 from enabler.render.ooxml import MC_NS, parse_safe, relationship_refs
-from enabler.render.slide_package import rel_kind, resolve
 
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"

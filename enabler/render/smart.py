@@ -11,9 +11,9 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from enabler.domain.modules import SmartContent, SmartLayout
-from enabler.render import placement
+from enabler.render.layout import placement
+from enabler.render.layout.text_direction import follow_text_direction
 from enabler.render.ooxml import drop_empty_placeholder_sps
-from enabler.render.text_direction import follow_text_direction
 
 Fill = Callable[[str], str]
 LoadImage = Callable[[str], bytes]
@@ -110,7 +110,7 @@ def slots(slide):
     """The slide's frames by brand slot number (looked up once: each lookup walks the XML).
 
     On our brand layouts, the placeholders by idx; on a customer template's layout, the frames
-    `enabler.render.placement` chose for each slot (a mapping that makes text boxes on use).
+    `enabler.render.layout.placement` chose for each slot (a mapping that makes text boxes on use).
     """
     placed = placement.placement_for(slide)
     if placed is not None:

@@ -11,12 +11,13 @@ import sqlite_utils
 
 from enabler.domain.feedback import Outcome
 from enabler.domain.prospects import Insight, Prospect, ReviewState
-from enabler.services import browse, feedback_report
+from enabler.services import browse
 from enabler.services.channel.team import TeamFigures, team_figures
-from enabler.services.feedback_report import InsightsReport
+from enabler.services.feedback import report as feedback_report
+from enabler.services.feedback.report import InsightsReport
 from enabler.services.insights import segment_research
-from enabler.services.library_views import review_queue, stale_report
-from enabler.services.objection_counts import raised_objections
+from enabler.services.library.views import review_queue, stale_report
+from enabler.services.objections.counts import raised_objections
 from enabler.store import feedback as feedback_store
 from enabler.store import modules as module_store
 

@@ -12,8 +12,8 @@ from enabler.errors import EnablerError, ExportFailed, Fix, Hint, InvalidInput
 from enabler.export.libreoffice import Conversion, Converter
 from enabler.export.page_cache import PdfPageCache
 from enabler.export.pool import ConverterPool, shared_converter
+from enabler.services.deck.preflight import check_deck
 from enabler.services.output_guard import check_outputs
-from enabler.services.preflight import check_deck
 
 
 @dataclass(frozen=True, slots=True)

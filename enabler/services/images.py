@@ -11,8 +11,9 @@ import sqlite_utils
 from PIL import Image, UnidentifiedImageError
 
 from enabler.errors import InvalidInput
-from enabler.store import assets, packs
-from enabler.store.db import transaction
+from enabler.store import assets
+from enabler.store.connection.db import transaction
+from enabler.store.team import packs
 
 MAX_SIDE = 4096
 MAX_PIXELS = 40_000_000

@@ -21,7 +21,7 @@ from enabler.errors import Conflict, Fix, Hint, InvalidInput
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
 from enabler.store import settings
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 
 STALE_SETTING = "insights.stale_after_days"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from enabler.store.db import open_db
-from enabler.store.paths import default_db_path
+from enabler.store.connection.db import open_db
+from enabler.store.connection.paths import default_db_path
 
 
 def open_library(path: Path | str | None = None) -> sqlite_utils.Database:

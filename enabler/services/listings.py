@@ -12,10 +12,11 @@ from enabler.domain.lifecycle import ModuleStatus
 from enabler.domain.modules import Module, ModuleState, ModuleVersion
 from enabler.domain.prospects import Contact, Prospect
 from enabler.domain.version_diff import VersionSnapshot
-from enabler.store import audit, trusted_keys, users, versions
+from enabler.store import audit, users, versions
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
 from enabler.store.search import SearchFilters, SearchResults, search
+from enabler.store.team import trusted_keys
 from enabler.store.users import GovernanceRules
 
 

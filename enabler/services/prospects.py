@@ -15,7 +15,7 @@ from enabler.errors import Conflict, InvalidInput
 from enabler.services.insights import MarkedInsight, mark, stale_after_days
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,10 @@ import sqlite_utils
 
 from enabler.domain.modules import Module
 from enabler.domain.prospects import Prospect, ReviewState
-from enabler.domain.recommend import Recommendation
-from enabler.domain.recommend_index import LibraryIndex
-from enabler.domain.recommend_signals import ProspectSignals, signals_for
-from enabler.domain.recommend_weights import (
+from enabler.domain.recommend.index import LibraryIndex
+from enabler.domain.recommend.score import Recommendation
+from enabler.domain.recommend.signals import ProspectSignals, signals_for
+from enabler.domain.recommend.weights import (
     DESCRIPTIONS,
     Factor,
     Weights,
@@ -21,12 +21,12 @@ from enabler.domain.recommend_weights import (
     parse_weight,
 )
 from enabler.domain.storyline import DEFAULT_TOP, select_for_deck
-from enabler.services import feedback
+from enabler.services.feedback import ratings as feedback
 from enabler.services.insights import stale_after_days
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
 from enabler.store import recommend as recommend_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 
 # Where average rep ratings come from: each `(db) -> {module_id: average 1..5}`. The feedback
 # feature adds one line; later sources win for a module rated by several.

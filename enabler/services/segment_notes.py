@@ -20,7 +20,7 @@ from enabler.services.insights import MarkedInsight
 from enabler.services.prospects import prospect_details
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 
 
 @dataclass(frozen=True, slots=True)

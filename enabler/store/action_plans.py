@@ -17,7 +17,7 @@ from enabler.domain.action_plan import (
 )
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none, dumps, now_iso, row_id
+from enabler.store.connection.rows import date_or_none, dumps, now_iso, row_id
 
 STEP_FIELDS = ("name", "our_owner", "their_owner", "due", "status", "notes")
 

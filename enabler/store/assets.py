@@ -7,7 +7,7 @@ import hashlib
 import sqlite_utils
 
 from enabler.errors import NotFound
-from enabler.store.rows import now_iso
+from enabler.store.connection.rows import now_iso
 
 
 def put(db: sqlite_utils.Database, content: bytes, mime: str, filename: str = "") -> str:

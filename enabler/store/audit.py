@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from enabler.store.rows import dumps, now_iso
+from enabler.store.connection.rows import dumps, now_iso
 
 
 def record(

@@ -11,7 +11,7 @@ from enabler.domain.modules import ModuleState
 from enabler.domain.objections import suggest_ref
 from enabler.errors import NotFound
 from enabler.store import audit
-from enabler.store.rows import dumps, now_iso, row_id
+from enabler.store.connection.rows import dumps, now_iso, row_id
 
 _GOVERNANCE = ("competitor", "owner", "state", "review_by")
 

@@ -19,8 +19,8 @@ from enabler.domain.objections import (
     custom_ref,
 )
 from enabler.errors import NotFound
+from enabler.store.connection.rows import date_or_none, now_iso, row_id
 from enabler.store.objections import get_objection, objection_row
-from enabler.store.rows import date_or_none, now_iso, row_id
 
 
 def _item(row: dict, objection: Objection | None) -> ChecklistItem:

@@ -19,7 +19,7 @@ from enabler.domain.criteria import (
 from enabler.domain.modules import ModuleState
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none, dumps, list_json, now_iso, row_id, tuple_of
+from enabler.store.connection.rows import date_or_none, dumps, list_json, now_iso, row_id, tuple_of
 
 # Columns a rep may change on a checklist item.
 ITEM_FIELDS = ("wording", "weight", "status", "evidence", "note", "dropped")

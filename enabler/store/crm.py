@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from enabler.domain.crm import StageRule, stage_key
+from enabler.domain.crm.columns import StageRule, stage_key
 from enabler.domain.modules import Stage
 from enabler.store import audit
-from enabler.store.rows import now_iso
+from enabler.store.connection.rows import now_iso
 
 
 def stage_edits(db: sqlite_utils.Database) -> dict[str, StageRule]:

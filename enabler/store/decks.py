@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from enabler.store.rows import dumps, now_iso, row_id
+from enabler.store.connection.rows import dumps, now_iso, row_id
 
 
 def record(

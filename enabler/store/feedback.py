@@ -7,7 +7,7 @@ import json
 import sqlite_utils
 
 from enabler.domain.feedback import DeckUse, FlagKind, Outcome
-from enabler.store.rows import now_iso, row_id
+from enabler.store.connection.rows import now_iso, row_id
 
 
 def add_rating(

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from enabler.domain.glossary import GlossaryTerm
 from enabler.errors import Fix, Hint, NotFound
-from enabler.store.rows import now_iso
+from enabler.store.connection.rows import now_iso
 
 _COLUMNS = "name, label, definition, updated_by, updated_at, read_only"
 

@@ -7,7 +7,7 @@ import sqlite_utils
 from enabler.domain.prospects import Insight, InsightKind, ReviewState
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none, row_id
+from enabler.store.connection.rows import date_or_none, row_id
 
 
 def _insight(row: dict) -> Insight:

@@ -21,8 +21,7 @@ from enabler.domain.modules import (
 )
 from enabler.errors import Conflict, Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.designed_rules import with_designed_details
-from enabler.store.rows import (
+from enabler.store.connection.rows import (
     date_or_none,
     datetime_or_none,
     dumps,
@@ -31,6 +30,7 @@ from enabler.store.rows import (
     row_id,
     tuple_of,
 )
+from enabler.store.designed.rules import with_designed_details
 
 
 def _module(row: dict) -> Module:

@@ -8,7 +8,7 @@ from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.objections import Answer, Objection, ObjectionCategory, suggest_ref
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store.rows import date_or_none, list_json, now_iso, row_id, tuple_of
+from enabler.store.connection.rows import date_or_none, list_json, now_iso, row_id, tuple_of
 
 
 def objection_row(row: dict) -> Objection:

@@ -13,8 +13,8 @@ from enabler.domain.modules import Stage
 from enabler.domain.prospects import Contact, Prospect
 from enabler.errors import Conflict, Fix, Hint, NotFound
 from enabler.store import audit
+from enabler.store.connection.rows import date_or_none, list_json, now_iso, row_id, tuple_of
 from enabler.store.insights import add_insight, insights  # noqa: F401  (kept for callers)
-from enabler.store.rows import date_or_none, list_json, now_iso, row_id, tuple_of
 
 
 def _prospect(row: dict) -> Prospect:

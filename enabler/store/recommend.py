@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite_utils
 
 from enabler.domain.modules import ModuleState
-from enabler.domain.recommend import ModuleFacts, module_facts
-from enabler.domain.recommend_weights import Factor
+from enabler.domain.recommend.score import ModuleFacts, module_facts
+from enabler.domain.recommend.weights import Factor
 from enabler.store import audit
 from enabler.store import modules as module_store
-from enabler.store.rows import now_iso
+from enabler.store.connection.rows import now_iso
 
 
 def weight_overrides(db: sqlite_utils.Database) -> dict[str, float]:

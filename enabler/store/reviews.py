@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from enabler.domain.lifecycle import Action, ReviewEvent
-from enabler.store.rows import now_iso
+from enabler.store.connection.rows import now_iso
 
 
 def add(

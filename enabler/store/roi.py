@@ -10,11 +10,11 @@ import json
 
 import sqlite_utils
 
-from enabler.domain.roi_io import parse_model
-from enabler.domain.roi_model import RoiModel, RoiPreset, model_to_dict
+from enabler.domain.roi.model import RoiModel, RoiPreset, model_to_dict
+from enabler.domain.roi.parse import parse_model
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.store import audit
-from enabler.store.rows import dumps, now_iso
+from enabler.store.connection.rows import dumps, now_iso
 
 
 def _model(text: str, what: str) -> RoiModel:

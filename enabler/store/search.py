@@ -18,7 +18,7 @@ from enabler.domain.modules import ModuleKind, ModuleState, Stage
 from enabler.domain.prospects import parse_stage
 from enabler.domain.search_query import parse
 from enabler.errors import InvalidInput
-from enabler.store.rows import date_or_none, tuple_of
+from enabler.store.connection.rows import date_or_none, tuple_of
 
 _START, _END = "\x02", "\x03"  # never in slide text (xml_safe strips control characters)
 

@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from enabler.store.rows import dumps
+from enabler.store.connection.rows import dumps
 
 
 def get(db: sqlite_utils.Database, key: str, default=None):

@@ -9,7 +9,7 @@ import sqlite_utils
 from enabler.domain.lifecycle import ModuleStatus, VersionInfo
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.errors import Fix, Hint, NotFound
-from enabler.store.rows import dumps, list_json, now_iso, row_id, tuple_of
+from enabler.store.connection.rows import dumps, list_json, now_iso, row_id, tuple_of
 
 _SNAPSHOT_OWN = {"id", "module_id", "number", "created_at", "created_by", "note"}
 _SNAPSHOT_FIELDS = {"kind", "content", "talking_points", "meta", "source_blob", "fields"}

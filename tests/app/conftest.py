@@ -27,9 +27,9 @@ def app_window(qtbot, app_db_path, tmp_path):
 def history_window(qtbot, app_db_path, tmp_path):
     """The main window on the demo copy with its months of past use (what first start shows)."""
     from enabler.app.window import MainWindow
-    from enabler.services.demo import DEMO_DIR
-    from enabler.services.history_demo import load_history_demo
-    from enabler.store.db import open_db, transaction
+    from enabler.services.demo.history import load_history_demo
+    from enabler.services.demo.library import DEMO_DIR
+    from enabler.store.connection.db import open_db, transaction
 
     db = open_db(app_db_path)
     with transaction(db):

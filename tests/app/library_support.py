@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtTest import QAbstractItemModelTester
 
 from enabler.domain.profile import make_profile
-from enabler.services import governance, revisions
-from enabler.services.revisions import ModuleEdit
+from enabler.services.library import governance, revisions
+from enabler.services.library.revisions import ModuleEdit
 from enabler.store import modules as module_store
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 from tests.app.conftest import wait_ops
 
 OWEN = make_profile("Owen Park", "marketing")  # the demo's profile is Lena Brandt (marketing)

@@ -9,10 +9,11 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
-from enabler.app.channel_dialog import EMPTY, ChannelDialog
-from enabler.services import governance, keys
+from enabler.app.channel.dialog import EMPTY, ChannelDialog
 from enabler.services.channel import sync
-from enabler.store.db import open_db
+from enabler.services.library import governance
+from enabler.services.packs import keys
+from enabler.store.connection.db import open_db
 
 
 def wait_done(qtbot, runner):
@@ -57,7 +58,7 @@ class DescribeChannelDialog:
         assert again.last_sync.text() == "never"
 
     def it_says_when_the_library_last_synced_in_words(self):
-        from enabler.app.channel_dialog import when
+        from enabler.app.channel.dialog import when
 
         assert when("2026-12-07T09:30:12+00:00") == "2026-12-07 09:30 UTC"
         assert when("2026-12-07T10:30:12+01:00") == "2026-12-07 09:30 UTC"
@@ -85,7 +86,7 @@ class DescribeChannelDialog:
 
 class DescribePublish:
     def it_publishes_a_signed_release_in_the_background(self, qtbot, marketing_path, tmp_path):
-        from enabler.app.pages.library import LibraryPage
+        from enabler.app.pages.library.page import LibraryPage
 
         sync.set_channel(open_db(marketing_path), str(tmp_path / "team"))
         pair = keys.new_key_pair(tmp_path, "hq")
@@ -101,7 +102,7 @@ class DescribePublish:
         assert page.publish_button.isEnabled()
 
     def it_points_to_the_channel_setting_when_there_is_none(self, qtbot, marketing_path, tmp_path):
-        from enabler.app.pages.library import LibraryPage
+        from enabler.app.pages.library.page import LibraryPage
 
         pair = keys.new_key_pair(tmp_path, "hq")
         page = LibraryPage(marketing_path)
@@ -111,7 +112,7 @@ class DescribePublish:
         assert "File ▸ Team channel…" in said.args[0] and "enabler" not in said.args[0]
 
     def it_leaves_publishing_to_marketing(self, qtbot, app_db_path, tmp_path):
-        from enabler.app.pages.library import LibraryPage
+        from enabler.app.pages.library.page import LibraryPage
 
         db = open_db(app_db_path)
         governance.set_profile(db, "Dana Rep", "sales")
@@ -126,7 +127,7 @@ class DescribePublish:
 
 class DescribeBackgroundSync:
     def it_keeps_the_window_responsive_while_a_sync_hangs(self, qtbot, app_window, monkeypatch):
-        from enabler.app import channel_status
+        from enabler.app.channel import status as channel_status
 
         release = threading.Event()
         started = threading.Event()

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QAbstractItemModelTester
 
-from enabler.app.pages.library_glossary import GlossaryTab
-from enabler.services import glossary, governance
-from enabler.store.db import open_db
+from enabler.app.pages.library.glossary import GlossaryTab
+from enabler.services.library import glossary, governance
+from enabler.store.connection.db import open_db
 from tests.app.conftest import wait_ops
 
 

@@ -213,7 +213,7 @@ class DescribeProspectsPage:
     def it_escapes_user_text(self):
         import datetime as dt
 
-        from enabler.app.pages.prospects import profile_html
+        from enabler.app.pages.prospects.page import profile_html
         from enabler.domain.prospects import Prospect
         from enabler.services.browse import ProspectProfile
 
@@ -223,7 +223,7 @@ class DescribeProspectsPage:
     def it_marks_insights_stale_after_the_librarys_setting(self):
         import datetime as dt
 
-        from enabler.app.pages.prospects import profile_html
+        from enabler.app.pages.prospects.page import profile_html
         from enabler.domain.prospects import Insight, InsightKind, Prospect
         from enabler.services.browse import ProspectProfile
 
@@ -237,7 +237,7 @@ class DescribeProspectsPage:
 
 class DescribeRatingFromTheBuildPage:
     def it_rates_and_flags_the_selected_module(self, qtbot, window):
-        from enabler.store.db import open_db
+        from enabler.store.connection.db import open_db
 
         page = window.pages["Build"]
         page.refresh()

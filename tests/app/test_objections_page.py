@@ -6,9 +6,9 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtTest import QAbstractItemModelTester
 
-from enabler.app.table_models import ChecklistModel
-from enabler.services import objections
-from enabler.store.db import open_db
+from enabler.app.widgets.table_models import ChecklistModel
+from enabler.services.objections import checklists as objections
+from enabler.store.connection.db import open_db
 
 COMPANY = "Northwind Health"
 

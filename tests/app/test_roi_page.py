@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 
-from enabler.app.table_models import RoiFieldsModel, field_rows, set_at
-from enabler.services import roi
-from enabler.store.db import open_db
+from enabler.app.widgets.table_models import RoiFieldsModel, field_rows, set_at
+from enabler.services.roi import business_case as roi
+from enabler.store.connection.db import open_db
 
 
 @pytest.fixture

@@ -86,10 +86,10 @@ class DescribeRunner:
         assert failed == ["The horizon must be a number of years."]
 
     def it_words_the_fix_for_the_build_page_without_flags(self, qtbot, runner):
-        from enabler.app.pages.build_work import load_plan
+        from enabler.app.pages.build.work import load_plan
         from enabler.domain.prospects import Prospect
         from enabler.store import prospects as prospect_store
-        from enabler.store.db import open_db, transaction
+        from enabler.store.connection.db import open_db, transaction
 
         db = open_db(runner.db_path)
         with transaction(db):

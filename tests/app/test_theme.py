@@ -46,7 +46,7 @@ class DescribeColourScheme:
 class DescribeHighlightedRows:
     def it_keeps_their_text_readable_in_light_and_dark_mode(self):
         from enabler.app import crm_models, decision_models
-        from enabler.app.pages.build_fields import UNFILLED_BACKGROUND
+        from enabler.app.pages.build.fields import UNFILLED_BACKGROUND
 
         text = decision_models.ON_HIGHLIGHT.color().name()
         for brush in (

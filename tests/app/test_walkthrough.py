@@ -11,11 +11,11 @@ from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from enabler.app.pages import build_work
+from enabler.app.pages.build import work as build_work
 from enabler.domain.modules import ModuleState
 from enabler.store import feedback as feedback_store
 from enabler.store import modules as module_store
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 from tests.app.conftest import wait_ops
 from tests.helpers import all_text
 

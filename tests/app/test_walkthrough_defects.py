@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QSplitter
 
 from enabler.app.library_models import HTML_ROLE
-from enabler.app.pages.module_editor_dialogs import Unsaved
+from enabler.app.pages.module_editor.dialogs import Unsaved
 from enabler.app.window import MainWindow
 from tests.app.conftest import wait_ops
 
@@ -164,8 +164,8 @@ class DescribeLibrarySearchColours:
 class DescribeInsights:
     def it_names_every_bar_and_explains_an_empty_chart(self, qtbot, history_window):
         app_window = history_window
-        from enabler.services.objection_counts import raised_objections
-        from enabler.store.db import open_db
+        from enabler.services.objections.counts import raised_objections
+        from enabler.store.connection.db import open_db
 
         app_window.show_page("Insights")
         page = app_window.pages["Insights"]
@@ -184,7 +184,7 @@ class DescribeInsights:
         assert "enabler " not in page.summary.text() and "`" not in page.summary.text()
 
     def it_draws_labels_that_do_not_overlap(self, qtbot):
-        from enabler.app.bar_charts import Bar, BarChart
+        from enabler.app.widgets.bar_charts import Bar, BarChart
 
         chart = BarChart("Decks per module", "none")
         qtbot.addWidget(chart)
@@ -299,7 +299,7 @@ def settings_file(tmp_path):
 
 @pytest.fixture
 def editor(qtbot, app_db_path):
-    from enabler.app.pages.module_editor import ModuleEditorTab
+    from enabler.app.pages.module_editor.editor import ModuleEditorTab
 
     tab = ModuleEditorTab(app_db_path)
     qtbot.addWidget(tab)

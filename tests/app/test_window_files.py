@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from enabler.export.libreoffice import Converter
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 from tests.app.conftest import wait_ops
 
 
@@ -136,7 +136,7 @@ class DescribeQuittingDuringABuild:
 
 class DescribeABusyLibrary:
     def it_says_so_and_stays_responsive(self, qtbot, app_window, monkeypatch):
-        monkeypatch.setattr("enabler.store.db.BUSY_TIMEOUT_S", 0.2)
+        monkeypatch.setattr("enabler.store.connection.db.BUSY_TIMEOUT_S", 0.2)
         page = open_northwind(qtbot, app_window)
         page.plan_view.setCurrentIndex(page.plan.index(0))
         other = sqlite3.connect(app_window.db_path)

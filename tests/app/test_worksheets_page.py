@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from enabler.app.decision_models import OVERDUE_BRUSH
-from enabler.services import action_plans, worksheets
-from enabler.store.db import open_db
+from enabler.services.worksheets import action_plans
+from enabler.services.worksheets import criteria as worksheets
+from enabler.store.connection.db import open_db
 
 COMPANY = "Northwind Health"
 

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from enabler.cli import cli
-from enabler.store.db import open_db
-from tests.services.test_channel import add_prospect, do_field_work
+from enabler.store.connection.db import open_db
+from tests.services.channel.test_channel import add_prospect, do_field_work
 
 
 def invoke(*args, db):

@@ -66,7 +66,7 @@ class DescribeDesignedCommands:
             "",
             ["item.name"],
         )
-        from enabler.store.db import open_db
+        from enabler.store.connection.db import open_db
 
         with open_db(env["ENABLER_DB"]).conn as conn:
             conn.execute("UPDATE modules SET state = 'approved' WHERE key = ?", [key])

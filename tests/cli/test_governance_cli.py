@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from enabler.cli import cli
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
 from tests.conftest import run_cli
 
 

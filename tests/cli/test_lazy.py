@@ -44,8 +44,8 @@ class DescribeLazyCli:
             "weasyprint",
             "PySide6",
             "enabler.export.libreoffice",  # only with --pdf
-            "enabler.services.leave_behind",
-            "enabler.services.import_slides",  # installing a template or importing slides
+            "enabler.services.leave_behind.document",
+            "enabler.services.slides.import_slides",  # installing a template or importing slides
         )
         code = (
             "import sys, enabler.cli.build\n"

@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from enabler.domain.roi_math import npv
+from enabler.domain.roi.dcf import npv
 from tests.conftest import run_cli
 
 
 def saved_model(env, company):
-    from enabler.services import roi as roi_service
-    from enabler.store.db import open_db
+    from enabler.services.roi import business_case as roi_service
+    from enabler.store.connection.db import open_db
 
     return roi_service.get_model(open_db(env["ENABLER_DB"]), company)
 

@@ -12,7 +12,7 @@ from pptx.oxml.ns import qn
 from enabler.export import deck_scan
 from enabler.export.deck_scan import scan
 from enabler.export.text_style import TextStyle
-from enabler.services.build import plan_deck, render_plan
+from enabler.services.deck.build import plan_deck, render_plan
 from tests.conftest import CORPUS
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from enabler.errors import ExportFailed, InvalidInput
 from enabler.export.libreoffice import Converter
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 from tests.conftest import IN_CI, copy_library
 
 pytestmark = pytest.mark.libreoffice
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.libreoffice
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory, demo_db_file):
     """Two short demo decks (title + three modules), built once for the whole module."""
-    from enabler.store.db import open_db
+    from enabler.store.connection.db import open_db
 
     folder = tmp_path_factory.mktemp("decks")
     db = open_db(copy_library(demo_db_file, folder / "lib.db"))

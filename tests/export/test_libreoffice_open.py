@@ -8,7 +8,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 
 
 def convert(soffice, pptx, out_dir, profile):

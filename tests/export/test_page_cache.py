@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from enabler.export.libreoffice import Converter
 from enabler.export.page_cache import PdfPageCache
 from enabler.export.slide_keys import deck_keys
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 
 pytestmark = pytest.mark.libreoffice
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.libreoffice
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory, demo_db_file):
     """Northwind Health decks: as exported, after the rep changed, and one module shorter."""
-    from enabler.store.db import open_db
+    from enabler.store.connection.db import open_db
 
     folder = tmp_path_factory.mktemp("reexport")
     open_db(demo_db_file).conn.execute("VACUUM INTO ?", [str(folder / "lib.db")])

@@ -7,7 +7,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from enabler.export.pool import ConverterPool
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 
 pytestmark = pytest.mark.libreoffice
 

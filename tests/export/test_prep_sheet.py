@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from enabler.errors import ExportFailed
 from enabler.export.html_pdf import render_html
 from enabler.export.prep_sheet import write_fitting_pdf
-from enabler.services import objections as service
-from enabler.services.prep_sheet import write_prep_sheet
+from enabler.services.objections import checklists as service
+from enabler.services.objections.prep_sheet import write_prep_sheet
 from tests.conftest import copy_library
 
 DAY = dt.date(2026, 11, 24)
@@ -28,7 +28,7 @@ def pdf_text(path) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def northwind_sheet(demo_db_file, tmp_path_factory):
     """The Northwind prep sheet from a private copy of the demo library (rendered once)."""
-    from enabler.store.db import open_db
+    from enabler.store.connection.db import open_db
 
     folder = tmp_path_factory.mktemp("sheet")
     db_path = copy_library(demo_db_file, folder / "lib.db")

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from enabler.export import soffice as lo
 from enabler.export.libreoffice import Converter
-from enabler.services.thumbnails import render_thumbnails
+from enabler.services.slides.thumbnails import render_thumbnails
 from tests.conftest import png_bytes
 from tests.reliability.hostile_packages import linked_picture_deck, marker_svg
 

@@ -10,7 +10,7 @@ from pptx.util import Inches, Pt
 
 from enabler.domain.preflight import Check
 from enabler.export.deck_scan import scan
-from enabler.services.preflight import check_presentation
+from enabler.services.deck.preflight import check_presentation
 
 NUMBER_BOX = (Inches(8.6), Inches(7.0), Inches(1.0), Inches(0.4))  # bottom right, 10 × 7.5 in
 

@@ -6,7 +6,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from enabler.export.text_style import Bases, TextStyle, default_text_style, theme_fonts
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 
 
 def style_of(prs, slide, shape):

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 from enabler.domain.prospects import Insight, InsightKind
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.import_slides import import_slides
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.slides.import_slides import import_slides
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
 
 PROSPECT = "Acme Clinics"
 MODULES = ["why-section", "pillars"]

@@ -13,8 +13,8 @@ import time
 
 from enabler.domain.profile import make_profile
 from enabler.errors import Conflict, EnablerError
-from enabler.services.revisions import ModuleEdit, edit_module, working_copy
-from enabler.store.db import open_db
+from enabler.services.library.revisions import ModuleEdit, edit_module, working_copy
+from enabler.store.connection.db import open_db
 
 LENA = make_profile("Lena Brandt", "marketing")
 

@@ -14,9 +14,9 @@ import pytest
 from pptx import Presentation
 
 from enabler.render.integrity import check_integrity
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.import_slides import import_slides
-from enabler.services.templates import PPTX_MIME, SETTING, install_template
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.slides.import_slides import import_slides
+from enabler.services.slides.templates import PPTX_MIME, SETTING, install_template
 from enabler.store import assets, settings
 from tests.conftest import run_cli
 from tests.reliability.hostile_packages import linked_picture_deck, macro_enabled, members

@@ -12,8 +12,8 @@ from enabler.services.channel import events, releases, reporters, reports, sync
 from enabler.services.channel.team import team_figures
 from enabler.store import users
 from tests.reliability.faulty_channel import install
-from tests.services import test_channel as team_support
-from tests.services.test_channel import LENA, do_field_work, trust_all
+from tests.services.channel import test_channel as team_support
+from tests.services.channel.test_channel import LENA, do_field_work, trust_all
 
 marketing = team_support.marketing
 folder_team = team_support.folder_team

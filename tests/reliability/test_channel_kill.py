@@ -13,12 +13,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from enabler.domain.profile import make_profile
-from enabler.services import keys
 from enabler.services.channel import reports, sync
 from enabler.services.channel.transport import Channel, Location
-from enabler.store import channel as store
+from enabler.services.packs import keys
 from enabler.store import users
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
+from enabler.store.team import channel as store
 
 ROOT = Path(__file__).resolve().parents[2]
 BATCHES, EVENTS = 60, 400

@@ -11,8 +11,8 @@ import pytest
 
 from enabler.domain.profile import make_profile
 from enabler.errors import Conflict
-from enabler.services.revisions import ModuleEdit, edit_module, working_copy
-from enabler.store.db import open_db
+from enabler.services.library.revisions import ModuleEdit, edit_module, working_copy
+from enabler.store.connection.db import open_db
 
 ROOT = Path(__file__).resolve().parents[2]
 LENA = make_profile("Lena Brandt", "marketing")

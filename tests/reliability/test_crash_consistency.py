@@ -19,7 +19,7 @@ import pytest
 from pptx import Presentation
 
 from enabler.render.integrity import check_integrity
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 from tests.render.designed_decks import plain_deck
 
 ROOT = Path(__file__).resolve().parents[2]

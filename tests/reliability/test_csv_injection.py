@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from enabler.cli import cli
 from enabler.export.csv_safe import csv_bytes, safe_cell
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 from tests.reliability.helpers import dump
 
 ATTACKS = (

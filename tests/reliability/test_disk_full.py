@@ -11,7 +11,7 @@ import pytest
 
 from enabler.errors import ExportFailed
 from enabler.export import html_pdf
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 from tests.reliability.helpers import dump
 
 OLD = b"the deck the rep sent yesterday"

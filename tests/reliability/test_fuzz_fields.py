@@ -19,12 +19,12 @@ from pptx import Presentation
 from enabler.domain.modules import Column, SmartContent, SmartLayout
 from enabler.domain.prospects import Contact, Prospect
 from enabler.errors import RenderError
-from enabler.render import templating
 from enabler.render.deck import to_bytes
 from enabler.render.integrity import check_integrity
-from enabler.services.build import plan_deck, render_plan
+from enabler.render.templating import engine as templating
+from enabler.services.deck.build import plan_deck, render_plan
 from enabler.store import prospects as prospect_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 from tests.conftest import add_module
 
 NASTY = [

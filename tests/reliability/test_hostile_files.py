@@ -15,11 +15,12 @@ import pytest
 
 from enabler.domain.profile import make_profile
 from enabler.errors import EnablerError
-from enabler.services import keys, packs
-from enabler.services.crm_import import import_crm
-from enabler.services.import_slides import import_slides
-from enabler.services.templates import install_template
-from enabler.store.db import open_db
+from enabler.services.crm.importer import import_crm
+from enabler.services.packs import exchange as packs
+from enabler.services.packs import keys
+from enabler.services.slides.import_slides import import_slides
+from enabler.services.slides.templates import install_template
+from enabler.store.connection.db import open_db
 from tests.conftest import png_bytes
 from tests.reliability.helpers import dump
 from tests.render.designed_decks import plain_deck

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 from enabler.cli import cli
 from enabler.errors import DiskFull, LibraryReadOnly, SchemaTooNew
-from enabler.store import db as db_module
-from enabler.store import open_errors
-from enabler.store.db import open_db, schema_version
+from enabler.store.connection import db as db_module
+from enabler.store.connection import open_errors
+from enabler.store.connection.db import open_db, schema_version
 from tests.reliability.helpers import dump
 
 

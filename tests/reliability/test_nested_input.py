@@ -12,15 +12,17 @@ from click.testing import CliRunner
 
 from enabler.cli import cli
 from enabler.errors import InvalidInput
-from enabler.services import keys, packs, revisions
-from enabler.services.crm_import import load_mapping
+from enabler.services.crm.importer import load_mapping
 from enabler.services.images import normalise_image
 from enabler.services.json_input import MAX_DEPTH, loads_json
-from enabler.services.package_guard import check_package
-from enabler.services.roi import read_input
+from enabler.services.library import revisions
+from enabler.services.packs import exchange as packs
+from enabler.services.packs import keys
+from enabler.services.roi.business_case import read_input
+from enabler.services.slides.package_guard import check_package
 from tests.reliability.helpers import dump
 from tests.render.designed_decks import plain_deck
-from tests.services.test_packs import REP
+from tests.services.packs.test_packs import REP
 
 DEEP = "[" * 100_000 + "]" * 100_000
 

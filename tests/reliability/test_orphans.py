@@ -141,7 +141,7 @@ class DescribeAKilledIsolatedReader:
     def it_exits_when_its_parent_is_killed(self, tmp_path):
         code = (
             "import time\n"
-            "from enabler.services.isolated_read import run_isolated\n"
+            "from enabler.services.slides.isolated_read import run_isolated\n"
             "run_isolated(time.sleep, 600, name='x', outcome='y', time_s=600)\n"
         )
         parent = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)

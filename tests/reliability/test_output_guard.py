@@ -14,11 +14,12 @@ from click.testing import CliRunner
 
 from enabler.cli import cli
 from enabler.errors import OutputClash
-from enabler.services import keys, packs
 from enabler.services.output_guard import check_outputs, same_file
-from enabler.store.db import open_db
+from enabler.services.packs import exchange as packs
+from enabler.services.packs import keys
+from enabler.store.connection.db import open_db
 from tests.reliability.helpers import dump
-from tests.services.test_packs import LENA
+from tests.services.packs.test_packs import LENA
 
 
 def digest(path) -> str:

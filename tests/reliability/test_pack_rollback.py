@@ -10,13 +10,15 @@ from click.testing import CliRunner
 from enabler.cli import cli
 from enabler.domain.modules import ModuleState
 from enabler.errors import Conflict
-from enabler.services import governance, keys, packs, revisions
-from enabler.services.pack_sequence import next_export_sequence
-from enabler.services.revisions import ModuleEdit
+from enabler.services.library import governance, revisions
+from enabler.services.library.revisions import ModuleEdit
+from enabler.services.packs import exchange as packs
+from enabler.services.packs import keys
+from enabler.services.packs.sequence import next_export_sequence
 from enabler.store import modules as module_store
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 from tests.reliability.helpers import dump
-from tests.services.test_packs import LENA, REP, resign
+from tests.services.packs.test_packs import LENA, REP, resign
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ from click.testing import CliRunner
 from enabler.cli import cli
 from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.errors import RenderError
-from enabler.render import templating
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.import_slides import import_slides
-from enabler.store import designed as designed_store
+from enabler.render.templating import engine as templating
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.slides.import_slides import import_slides
 from enabler.store import modules as module_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
+from enabler.store.designed import slides as designed_store
 from tests.conftest import add_module
 from tests.reliability.helpers import dump
 from tests.render.designed_decks import import_approved, plain_deck

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from enabler.cli import cli
 from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.errors import RenderError
-from enabler.render import templating
-from enabler.services import leave_behind as lb
+from enabler.render.templating import engine as templating
+from enabler.services.leave_behind import document as lb
 from tests.conftest import add_module
 from tests.reliability.helpers import dump
 

@@ -13,8 +13,8 @@ import pytest
 
 from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.errors import EnablerError
-from enabler.services.build import build_deck, plan_deck, render_plan
-from enabler.services.import_slides import import_slides
+from enabler.services.deck.build import build_deck, plan_deck, render_plan
+from enabler.services.slides.import_slides import import_slides
 from enabler.store import modules as module_store
 from tests.conftest import add_module
 from tests.reliability.helpers import dump

@@ -173,7 +173,7 @@ def with_body_text(path: Path, slide_index: int, text: str, size: int = 18) -> P
 
 def import_approved(db, path: Path, **kwargs) -> dict[int, str]:
     """Import `path` (no thumbnails) and approve every module; returns {slide number: key}."""
-    from enabler.services.import_slides import import_slides
+    from enabler.services.slides.import_slides import import_slides
 
     result = import_slides(db, path, thumbnails=False, **kwargs)
     with db.conn:

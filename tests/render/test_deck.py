@@ -12,8 +12,8 @@ from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.errors import RenderError
 from enabler.render import provenance
 from enabler.render.deck import assemble
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.deck_context import template_context
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.deck.context import template_context
 from enabler.store import assets
 from tests.conftest import add_module
 from tests.helpers import all_text, shape_ids_unique, summary

@@ -6,10 +6,10 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from enabler.render.colours import READABLE, ColourContext, contrast
+from enabler.render.colour.readable import unreadable_texts
+from enabler.render.colour.resolve import READABLE, ColourContext, contrast
 from enabler.render.integrity import check_integrity
-from enabler.render.readable import unreadable_texts
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 from tests.render.source_decks import NAVY, dark_title_template
 
 

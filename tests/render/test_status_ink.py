@@ -10,14 +10,14 @@ from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 
-from enabler.render.colours import READABLE, ColourContext, contrast
+from enabler.render.colour.ink import readable_ink
+from enabler.render.colour.resolve import READABLE, ColourContext, contrast
 from enabler.render.deck import DEFAULT_TEMPLATE
-from enabler.render.ink import readable_ink
-from enabler.render.worksheet_shapes import INK, PAPER, TEXT
-from enabler.render.worksheet_slides import criteria_slides, path_to_decision_slides
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.preflight import check_deck
-from tests.render.test_worksheet_slides import (
+from enabler.render.slides.worksheet_shapes import INK, PAPER, TEXT
+from enabler.render.slides.worksheets import criteria_slides, path_to_decision_slides
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.deck.preflight import check_deck
+from tests.render.slides.test_worksheet_slides import (
     CRITERIA,
     ITEMS,
     PATH,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from enabler.domain.feedback import Outcome
-from enabler.services import feedback, governance
 from enabler.services.app_views import closed_deals, insights_view, waiting_work
+from enabler.services.feedback import ratings as feedback
+from enabler.services.library import governance
 
 
 class DescribeAppViews:
     def it_names_modules_and_objections_for_the_insights_page(self, demo_db):
-        from enabler.services import objections
+        from enabler.services.objections import checklists as objections
 
         objections.mark(demo_db, "Harborview Bank", "price-too-expensive", "raised")
         view = insights_view(demo_db)

@@ -9,13 +9,13 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from enabler.services import leave_behind as lb
-from enabler.services import objections as service
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.objection_deck import deck_data
-from enabler.services.worksheet_deck import leave_behind_plan
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.leave_behind import document as lb
+from enabler.services.objections import checklists as service
+from enabler.services.objections.deck import deck_data
+from enabler.services.worksheets.deck import leave_behind_plan
 from enabler.store import prospects as prospect_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 from tests.helpers import all_text
 
 

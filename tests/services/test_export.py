@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from enabler.domain.modules import SmartContent, SmartLayout
 from enabler.errors import ExportFailed, InvalidInput
 from enabler.export.libreoffice import Conversion
-from enabler.services.build import build_deck, plan_deck
+from enabler.services.deck.build import build_deck, plan_deck
 from enabler.services.export import deck_to_pdf, export_pdfs
 from tests.conftest import add_module, run_cli
 

@@ -10,17 +10,18 @@ import pytest
 from enabler.domain.designed import ImportStatus
 from enabler.domain.prospects import Contact, Prospect
 from enabler.errors import Conflict, InvalidInput
-from enabler.services import designed as designed_service
-from enabler.services import keys, packs
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.import_slides import import_slides
-from enabler.store import designed as designed_store
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.packs import exchange as packs
+from enabler.services.packs import keys
+from enabler.services.slides import designed as designed_service
+from enabler.services.slides.import_slides import import_slides
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
+from enabler.store.designed import slides as designed_store
 from tests.helpers import summary
 from tests.render.designed_decks import import_approved, plain_deck
-from tests.services.test_packs import LENA, REP, resign
+from tests.services.packs.test_packs import LENA, REP, resign
 
 PROSPECTS = {
     "Mercy Clinics": ("Healthcare", ("Jo Buyer", "Sam Ops")),

@@ -8,16 +8,16 @@ import pytest
 
 from enabler.domain.modules import ModuleState, SmartContent, SmartLayout, Stage
 from enabler.domain.prospects import Contact, Prospect
-from enabler.domain.recommend import StageFit
+from enabler.domain.recommend.score import StageFit
 from enabler.errors import InvalidInput
 from enabler.services import insights as insight_service
 from enabler.services import recommend as rec_service
-from enabler.services.build import plan_deck
+from enabler.services.deck.build import plan_deck
 from enabler.services.recommend import Recommender, recommend
 from enabler.store import audit
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -8,8 +8,8 @@ from pptx import Presentation
 
 from enabler.export.libreoffice import Converter
 from enabler.export.pdf_words import pdf_words
-from enabler.services.build import build_deck, plan_deck
-from enabler.services.templates import install_template
+from enabler.services.deck.build import build_deck, plan_deck
+from enabler.services.slides.templates import install_template
 
 
 @pytest.mark.libreoffice

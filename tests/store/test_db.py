@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from enabler.errors import EnablerError, LibraryBusy, SchemaTooNew, is_lock_error
-from enabler.store.db import default_db_path, open_db, transaction
+from enabler.store.connection.db import default_db_path, open_db, transaction
 from enabler.store.migrations import STEP_NAMES
 
 
@@ -84,7 +84,7 @@ class DescribeABusyLibrary:
     """Another program holding the write lock: a sentence that says so, nothing changed."""
 
     def it_says_the_library_is_busy_when_a_write_cannot_start(self, tmp_path, monkeypatch):
-        monkeypatch.setattr("enabler.store.db.BUSY_TIMEOUT_S", 0.1)
+        monkeypatch.setattr("enabler.store.connection.db.BUSY_TIMEOUT_S", 0.1)
         path = tmp_path / "lib.db"
         db = open_db(path)
         other = sqlite3.connect(path)
@@ -97,7 +97,7 @@ class DescribeABusyLibrary:
         assert db["settings"].count == 0
 
     def it_says_so_when_the_file_is_locked_while_opening(self, tmp_path, monkeypatch):
-        monkeypatch.setattr("enabler.store.db.BUSY_TIMEOUT_S", 0.1)
+        monkeypatch.setattr("enabler.store.connection.db.BUSY_TIMEOUT_S", 0.1)
         path = tmp_path / "lib.db"
         open_db(path).conn.close()
         other = sqlite3.connect(path)

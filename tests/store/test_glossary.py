@@ -9,7 +9,7 @@ import pytest
 from enabler.domain.glossary import make_term
 from enabler.errors import NotFound
 from enabler.store import glossary
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 
 
 class DescribeGlossaryStore:

@@ -8,7 +8,7 @@ import sqlite3
 import sqlite_utils
 
 from enabler.store import search as search_store
-from enabler.store.db import open_db
+from enabler.store.connection.db import open_db
 from enabler.store.migrations import MIGRATIONS
 
 NOW = "2026-01-10T09:00:00+00:00"

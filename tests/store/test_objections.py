@@ -16,7 +16,7 @@ from enabler.store import battlecards as card_store
 from enabler.store import checklist_items as item_store
 from enabler.store import objections as store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import open_db, transaction
+from enabler.store.connection.db import open_db, transaction
 
 DAY = dt.date(2026, 11, 20)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from enabler.domain.prospects import Prospect
-from enabler.domain.roi_io import parse_model
-from enabler.domain.roi_model import RoiPreset
+from enabler.domain.roi.model import RoiPreset
+from enabler.domain.roi.parse import parse_model
 from enabler.errors import InvalidInput
 from enabler.store import audit
 from enabler.store import prospects as prospect_store
 from enabler.store import roi as roi_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 from enabler.store.migrations import MIGRATIONS
 
 MODEL = parse_model(

@@ -9,7 +9,7 @@ from enabler.domain.version_diff import VersionSnapshot
 from enabler.errors import InvalidInput
 from enabler.store import search as search_store
 from enabler.store import versions
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 from enabler.store.search import SearchFilters, search
 from tests.conftest import add_module
 

@@ -16,7 +16,7 @@ from enabler.store import action_plans as plans
 from enabler.store import audit
 from enabler.store import criteria as store
 from enabler.store import prospects as prospect_store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -1,5 +1,6 @@
 """Objections: a prospect's checklist with states and notes, the battlecards in play, and the
-one-page prep sheet. Every change is saved through `enabler.services.objections.mark` with the
+one-page prep sheet. Every change is saved through `enabler.services.objections.checklists.mark`
+with the
 version the rep saw, so a concurrent edit is refused with a clear message and the list reloads.
 """
 
@@ -25,15 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from enabler.app.pages.picker import ProspectPicking
-from enabler.app.table_fit import fit_columns
-from enabler.app.table_models import ChecklistModel
+from enabler.app.widgets.table_fit import fit_columns
+from enabler.app.widgets.table_models import ChecklistModel
 
 STATES = ("open", "raised", "answered", "parked")
 EMPTY = "Pick a prospect to see the objections they are likely to raise."
 
 
 def _load(ctx, prospect):
-    from enabler.services import objections
+    from enabler.services.objections import checklists as objections
 
     db = ctx.open_db()
     cl = objections.checklist(db, prospect)
@@ -41,13 +42,13 @@ def _load(ctx, prospect):
 
 
 def _mark(ctx, prospect, ref, state, note, version):
-    from enabler.services import objections
+    from enabler.services.objections import checklists as objections
 
     return objections.mark(ctx.open_db(), prospect, ref, state, note, expected_version=version)
 
 
 def _export(ctx, prospect, out):
-    from enabler.services.prep_sheet import write_prep_sheet
+    from enabler.services.objections.prep_sheet import write_prep_sheet
 
     return write_prep_sheet(ctx.open_db(), prospect, out)
 

@@ -1,6 +1,7 @@
 """ROI: a prospect's business case inputs, edited per field, with results as you type.
 
-Every figure comes from `enabler.services.roi.preview` (pure and fast, no I/O, so it runs on the
+Every figure comes from `enabler.services.roi.business_case.preview` (pure and fast, no I/O, so it
+runs on the
 GUI thread after a short pause in typing); loading and saving go through background operations.
 """
 
@@ -23,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from enabler.app.charts import CashChart, TornadoChart
 from enabler.app.pages.picker import ProspectPicking
-from enabler.app.table_models import RoiFieldsModel, problem_sentence
+from enabler.app.widgets.charts import CashChart, TornadoChart
+from enabler.app.widgets.table_models import RoiFieldsModel, problem_sentence
 
 DEBOUNCE_MS = 250
 EMPTY = "Pick a prospect to see and edit their business case."
@@ -36,22 +37,22 @@ NO_MODEL = (
 
 
 def _load(ctx, prospect):
-    from enabler.domain.roi_model import model_to_dict
-    from enabler.services import roi
+    from enabler.domain.roi.model import model_to_dict
+    from enabler.services.roi import business_case as roi
 
     model = roi.get_model(ctx.open_db(), prospect)
     return None if model is None else model_to_dict(model)
 
 
 def _preset(ctx, prospect):
-    from enabler.domain.roi_model import model_to_dict
-    from enabler.services import roi
+    from enabler.domain.roi.model import model_to_dict
+    from enabler.services.roi import business_case as roi
 
     return model_to_dict(roi.apply_preset(ctx.open_db(), prospect))
 
 
 def _save(ctx, prospect, data):
-    from enabler.services import roi
+    from enabler.services.roi import business_case as roi
 
     return roi.set_model(ctx.open_db(), prospect, data)
 
@@ -210,9 +211,9 @@ class RoiPage(ProspectPicking, QWidget):
         self.timer.stop()
         if not self.fields.rows or self.prospect is None:
             return
-        from enabler.domain.roi_model import Scenario
+        from enabler.domain.roi.model import Scenario
         from enabler.errors import EnablerError
-        from enabler.services import roi
+        from enabler.services.roi import business_case as roi
 
         result = roi.preview(self.fields.data_, Scenario(self.scenario_box.currentData()))
         self.fields.set_errors(result.errors)
@@ -233,8 +234,8 @@ class RoiPage(ProspectPicking, QWidget):
             self.cash_chart.set_values([], [])
             self.tornado_chart.set_bars(0.0, [])
             return
-        from enabler.services import roi
-        from enabler.services.roi_figures import flag_messages, headline_rows
+        from enabler.services.roi import business_case as roi
+        from enabler.services.roi.figures import flag_messages, headline_rows
 
         fmt = roi.formatter(self.prospect)
         e = html.escape

@@ -1,6 +1,7 @@
 """Decision: the prospect's decision criteria (fit score, weak spots first) and the mutual action
-plan (overdue steps highlighted). Edits are saved through `enabler.services.worksheets` and
-`enabler.services.action_plans` with the version shown; a concurrent change is refused there,
+plan (overdue steps highlighted). Edits are saved through `enabler.services.worksheets.criteria` and
+`enabler.services.worksheets.action_plans` with the version shown; a concurrent change is refused
+there,
 shown as a message, and the page reloads.
 """
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from enabler.app.decision_models import CriteriaModel, StepsModel
 from enabler.app.pages.picker import ProspectPicking
-from enabler.app.table_fit import fit_columns
+from enabler.app.widgets.table_fit import fit_columns
 
 CRITERION_STATES = (
     ("Met", "met"),
@@ -39,7 +40,8 @@ EMPTY = "Pick a prospect to see their decision criteria and the mutual action pl
 
 
 def _load(ctx, prospect):
-    from enabler.services import action_plans, worksheets
+    from enabler.services.worksheets import action_plans
+    from enabler.services.worksheets import criteria as worksheets
 
     db = ctx.open_db()
     return worksheets.criteria_checklist(db, prospect), action_plans.action_plan(db, prospect)
@@ -48,12 +50,12 @@ def _load(ctx, prospect):
 def _save(ctx, prospect, kind, key, field, value, version):
     db = ctx.open_db()
     if kind == "criterion":
-        from enabler.services import worksheets
+        from enabler.services.worksheets import criteria as worksheets
 
         return worksheets.mark_criterion(
             db, prospect, key, **{field: value}, expected_version=version
         )
-    from enabler.services import action_plans
+    from enabler.services.worksheets import action_plans
 
     return action_plans.save_step(
         db, prospect, int(key), **{field: value}, expected_version=version

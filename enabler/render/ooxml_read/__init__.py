@@ -2,8 +2,8 @@
 placeholder inherits its place from (layout, then master), and the text style a paragraph or
 run resolves to (`text_style`, `text_props`).
 
-Preflight (`enabler.export.deck_scan`), slide pictures (`enabler.render.sketch_text`) and
-layout fitting (`enabler.render.placement`) read through it, so they agree with each other
+Preflight (`enabler.export.deck_scan`), slide pictures (`enabler.render.sketch.text`) and
+layout fitting (`enabler.render.layout.placement`) read through it, so they agree with each other
 and with LibreOffice on the same file.
 """
 

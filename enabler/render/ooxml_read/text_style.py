@@ -17,7 +17,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
-from enabler.render import fit as fitting
+from enabler.render.fit import measure as fitting
 from enabler.render.ooxml_read.placeholders import PlaceholderBases, placeholder_of
 from enabler.render.ooxml_read.placeholders import master_kind as _master_kind
 from enabler.render.ooxml_read.safe_xml import parse_xml

@@ -13,7 +13,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from enabler.errors import InvalidInput
-from enabler.services import keys
+from enabler.services.packs import keys
 
 MAX_ENVELOPE = 64 * 1024 * 1024
 

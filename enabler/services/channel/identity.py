@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from enabler.errors import InvalidInput
-from enabler.services import keys
+from enabler.services.packs import keys
 
 
 def key_path(db: sqlite_utils.Database) -> Path:

@@ -17,13 +17,14 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.profile import Profile
-from enabler.services import keys, packs
 from enabler.services.channel import envelope
 from enabler.services.channel.transport import Channel, Missing
-from enabler.store import channel as store
+from enabler.services.packs import exchange as packs
+from enabler.services.packs import keys
 from enabler.store import settings
-from enabler.store.db import transaction
-from enabler.store.rows import now_iso
+from enabler.store.connection.db import transaction
+from enabler.store.connection.rows import now_iso
+from enabler.store.team import channel as store
 
 FOLDER = "releases"
 KIND = "library-release"

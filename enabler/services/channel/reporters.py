@@ -10,8 +10,8 @@ import sqlite_utils
 from enabler.domain.profile import Profile
 from enabler.errors import Fix, Hint, NotFound
 from enabler.store import audit
-from enabler.store import channel as store
-from enabler.store.db import transaction
+from enabler.store.connection.db import transaction
+from enabler.store.team import channel as store
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,12 +18,12 @@ import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from enabler.domain.profile import Profile
-from enabler.services import keys
 from enabler.services.channel import envelope, events, research
 from enabler.services.channel.transport import Channel, Missing
-from enabler.store import channel as store
-from enabler.store.db import transaction
-from enabler.store.rows import now_iso
+from enabler.services.packs import keys
+from enabler.store.connection.db import transaction
+from enabler.store.connection.rows import now_iso
+from enabler.store.team import channel as store
 
 FOLDER = "reports"
 KIND = "field-batch"

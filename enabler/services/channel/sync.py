@@ -15,10 +15,10 @@ from enabler.domain.profile import Profile, Role
 from enabler.errors import ExportFailed, Fix, Hint, InvalidInput
 from enabler.services.channel import events, identity, releases, reports
 from enabler.services.channel.transport import Channel, Location
-from enabler.store import channel as store
 from enabler.store import settings
-from enabler.store.db import transaction
-from enabler.store.rows import now_iso
+from enabler.store.connection.db import transaction
+from enabler.store.connection.rows import now_iso
+from enabler.store.team import channel as store
 
 LOCATION = "channel.location"
 LAST_SYNC = "channel.last_sync"

@@ -1,0 +1,1 @@
+"""The team channel in the window: status bar, settings dialog, background sync."""

@@ -1,0 +1,1 @@
+"""The Build page: prospect, deck plan, preview and outputs."""

@@ -1,0 +1,1 @@
+"""The Insights page: usage, win rates, team figures and research."""

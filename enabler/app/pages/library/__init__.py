@@ -1,0 +1,1 @@
+"""Marketing's Library page: browse, detail, review, history, glossary."""

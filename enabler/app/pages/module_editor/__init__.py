@@ -1,0 +1,1 @@
+"""The smart-module editor: form, pictures, live preview."""

@@ -1,0 +1,1 @@
+"""The Prospects page: records, committee, insights."""

@@ -1,0 +1,1 @@
+"""Reusable widgets and table models used by several pages."""

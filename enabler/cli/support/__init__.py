@@ -1,0 +1,1 @@
+"""Shared pieces of the command line: options, messages, output helpers."""

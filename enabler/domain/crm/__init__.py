@@ -1,0 +1,1 @@
+"""CRM exports understood: formats, columns, values, dates and the import plan (pure)."""

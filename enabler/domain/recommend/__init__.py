@@ -1,0 +1,1 @@
+"""Explainable recommendations: signals, weights, keywords and scores (pure)."""

@@ -1,0 +1,1 @@
+"""Business cases: inputs, discounted cash flow, IRR, scenarios and sensitivity (pure)."""

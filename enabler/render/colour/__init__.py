@@ -1,0 +1,1 @@
+"""Colours as a slide shows them, and text kept readable on them."""

@@ -1,0 +1,1 @@
+"""Designed slides copied from PowerPoint files, with their formatting kept."""

@@ -1,0 +1,1 @@
+"""Where content goes on a template's layouts: roles, geometry and free space."""

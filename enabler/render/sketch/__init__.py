@@ -1,0 +1,1 @@
+"""Quick slide pictures drawn with Pillow, no LibreOffice."""

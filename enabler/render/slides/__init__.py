@@ -1,0 +1,1 @@
+"""Slides generated from prospect data: opening, ROI, objections, worksheets, closing."""

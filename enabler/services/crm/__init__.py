@@ -1,0 +1,1 @@
+"""CRM import use cases: read exports, map stages, plan and apply."""

@@ -1,0 +1,1 @@
+"""Deck use cases: plan, preview, build, preflight and rebuild."""

@@ -1,0 +1,1 @@
+"""Ratings, flags and outcomes from reps, and the report marketing reads."""

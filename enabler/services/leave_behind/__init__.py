@@ -1,0 +1,1 @@
+"""The leave-behind PDF a rep sends after the call."""

@@ -1,0 +1,1 @@
+"""Marketing's library: views, governance, revisions, authoring, glossary."""

@@ -1,0 +1,1 @@
+"""Objection checklists, battlecards, what marketing learns, the prep sheet."""

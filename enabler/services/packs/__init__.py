@@ -1,0 +1,1 @@
+"""Signed library packs and publisher keys."""

@@ -1,0 +1,1 @@
+"""Business-case use cases: compute, present, put in decks, export as JSON."""

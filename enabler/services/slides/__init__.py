@@ -1,0 +1,1 @@
+"""Slides from PowerPoint files: guarded reading, import, templates and previews."""

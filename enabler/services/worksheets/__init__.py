@@ -1,0 +1,1 @@
+"""Decision worksheets: criteria checklists and mutual action plans."""

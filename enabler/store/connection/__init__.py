@@ -1,0 +1,1 @@
+"""Opening the library file: connection, migrations, paths, row mapping."""

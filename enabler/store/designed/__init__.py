@@ -1,0 +1,1 @@
+"""Designed modules' stored rules and slide sources."""

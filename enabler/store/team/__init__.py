@@ -1,0 +1,1 @@
+"""What the team channel and signed packs keep: releases, reporters, keys."""

@@ -1,0 +1,62 @@
+"""The status bar's team-channel line: its text, and a real sync in the background."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from enabler.app.channel.status import ChannelStatus, status_text
+from enabler.services.channel.releases import Applied, Down
+from enabler.services.channel.reports import Merge
+from enabler.services.channel.sync import SyncResult
+
+NOW = dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.UTC)
+
+
+class DescribeStatusText:
+    def it_says_nothing_without_a_channel(self):
+        assert status_text(None, None, NOW) == ""
+
+    def it_says_how_long_ago_the_library_was_synced(self):
+        result = SyncResult(merge=Merge(waiting_reporters=("a" * 64,)), down=Down())
+        text = status_text(result, NOW - dt.timedelta(minutes=2), NOW)
+        assert text == "Library up to date · synced 2 min ago · 1 reporter(s) wait for trust"
+
+    def it_counts_what_an_update_brought(self):
+        applied = Applied("hq", 3, {"new": ["a", "b"], "changed": ["c"], "retired": ["d"]})
+        text = status_text(SyncResult(down=Down(applied=(applied,))), NOW, NOW)
+        assert text == "Library updated: 2 new, 1 changed, 1 retired"
+
+    def it_says_when_reports_wait_for_the_channel(self):
+        text = status_text(SyncResult(offline="unreachable", queued_events=4), NOW, NOW)
+        assert text == "Channel offline · 4 report(s) queued"
+
+
+class DescribeChannelStatusWidget:
+    def it_syncs_in_the_background_and_shows_the_result(self, qtbot, tmp_path):
+        from enabler.domain.profile import make_profile
+        from enabler.services.channel import sync
+        from enabler.store import users
+        from enabler.store.connection.db import open_db, transaction
+
+        path = tmp_path / "lib.db"
+        db = open_db(path)
+        with transaction(db):
+            users.put_profile(db, make_profile("Lena Brandt", "marketing"))
+        sync.set_channel(db, str(tmp_path / "channel"))
+        widget = ChannelStatus(path, auto=False)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.synced, timeout=30000):
+            widget.sync_now()
+        assert widget.text() == "Library up to date · synced just now"
+
+    def it_shows_a_failure_on_the_line_not_in_a_dialog(self, qtbot, tmp_path):
+        from enabler.services.channel import sync
+        from enabler.store.connection.db import open_db
+
+        path = tmp_path / "lib.db"
+        sync.set_channel(open_db(path), str(tmp_path / "channel"))  # no profile yet
+        widget = ChannelStatus(path, auto=False)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.error, timeout=30000):
+            widget.sync_now()
+        assert widget.text().startswith("Channel: Tell Enabler who you are first")
