@@ -47,6 +47,8 @@ class DescribeRoiPage:
         assert after > before
         assert after == roi.preview(page.fields.data_).case.result.adjusted.npv
         assert page.cash_chart.values == list(page.case.result.adjusted.cumulative)
+        assert page.cash_chart.labels[0] == "Year 0"
+        assert all(v.startswith(("$", "-$", "−$")) for v in page.cash_chart.value_labels)
         assert page.tornado_chart.bars
 
         with qtbot.waitSignal(page.computed, timeout=5000):
@@ -174,3 +176,18 @@ class DescribeCopyToDeck:
         with qtbot.waitSignal(page.error, timeout=5000) as caught:
             page.copy_to_build()
         assert "Choose a prospect" in caught.args[0]
+
+
+class DescribeRoiLabels:
+    def it_keeps_both_ends_of_a_long_label_and_tooltips_the_whole(self, qtbot, window):
+        from PySide6.QtCore import Qt
+
+        page = window.pages["ROI"]
+        open_case(qtbot, page)
+        assert page.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+        assert not page.table.wordWrap()
+        row = page.fields.row_of("benefits[0].ramp")
+        label = page.fields.rows[row].label
+        assert label.startswith("Benefit: ") and label.endswith("· ramp-up % by year")
+        tip = page.fields.data(page.fields.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+        assert tip == label

@@ -100,6 +100,9 @@ class RoiPage(ProspectPicking, QWidget):
         self.table.setAccessibleName("ROI inputs")
         self.table.setModel(self.fields)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # "Benefit: <long line name> · ramp-up % by year": keep both ends, the end says which input.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)  # wrapped text elides per line and loses the end again
         self.problems = QLabel()
         self.problems.setAccessibleName("Input problems")
         self.problems.setWordWrap(True)
@@ -252,7 +255,11 @@ class RoiPage(ProspectPicking, QWidget):
             + (f"<p><b>Check before presenting:</b></p><ul>{flags}</ul>" if flags else "")
         )
         cumulative = case.result.adjusted.cumulative
-        self.cash_chart.set_values(cumulative, [f"Y{t}" for t in range(len(cumulative))])
+        self.cash_chart.set_values(
+            cumulative,
+            [f"Year {t}" for t in range(len(cumulative))],
+            [fmt.compact(v) for v in cumulative],
+        )
         self.tornado_chart.set_bars(
             case.tornado.base_npv, [(b.driver, b.low_npv, b.high_npv) for b in case.tornado.bars]
         )

@@ -37,11 +37,15 @@ class CashChart(_Chart):
         super().__init__("Cumulative cash per year", parent)
         self.values: list[float] = []
         self.labels: list[str] = []
+        self.value_labels: list[str] = []
 
-    def set_values(self, values, labels) -> None:
+    def set_values(self, values, labels, value_labels=None) -> None:
+        """`value_labels`: each bar's figure as the page formats money ("$1.2M"); drawn at the
+        bar's end and listed in the tooltip."""
         self.values, self.labels = list(values), list(labels)
+        self.value_labels = list(value_labels) if value_labels else [f"{v:,.0f}" for v in values]
         self.setToolTip(
-            "\n".join(f"{a}: {b}" for a, b in zip(self.labels, self.values, strict=True))
+            "\n".join(f"{a}: {b}" for a, b in zip(self.labels, self.value_labels, strict=True))
         )
         self.update()
 
@@ -51,7 +55,9 @@ class CashChart(_Chart):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No figures yet")
             p.end()
             return
-        top, bottom = 24.0, self.height() - 20.0
+        # Room above and below the bars for their figures, and at the foot for the year labels.
+        line = 16.0
+        top, bottom = 24.0 + line, self.height() - 20.0 - line
         hi, lo = max(max(self.values), 0.0), min(min(self.values), 0.0)
         span = (hi - lo) or 1.0
         zero = top + (bottom - top) * hi / span
@@ -62,9 +68,14 @@ class CashChart(_Chart):
             p.fillRect(
                 QRectF(n * slot + slot * 0.2, y, slot * 0.6, h), POSITIVE if v >= 0 else NEGATIVE
             )
+            p.setPen(self.palette().text().color())
+            figure = QRectF(n * slot, y - line if v >= 0 else y + h, slot, line)
+            p.drawText(figure, Qt.AlignmentFlag.AlignCenter, self.value_labels[n])
             p.setPen(AXIS)
             p.drawText(
-                QRectF(n * slot, bottom, slot, 20), Qt.AlignmentFlag.AlignCenter, self.labels[n]
+                QRectF(n * slot, self.height() - 20.0, slot, 20),
+                Qt.AlignmentFlag.AlignCenter,
+                self.labels[n],
             )
         p.drawLine(0, int(zero), self.width(), int(zero))
         p.end()

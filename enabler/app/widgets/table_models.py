@@ -199,8 +199,8 @@ class RoiFieldsModel(QAbstractTableModel):
             from enabler.app import theme
 
             return QBrush(QColor(theme.colours().problem))  # readable light or dark
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.errors.get(row.path) or row.path
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole label: the column may elide it
+            return self.errors.get(row.path) or row.label
         return None
 
     def flags(self, index):

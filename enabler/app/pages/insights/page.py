@@ -126,15 +126,20 @@ class InsightsPage(QWidget):
         record.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(plots, 2)
+        layout.addLayout(plots, 1)
         layout.addWidget(self.table, 1)
         self.team = TeamSection()
         self.proposals = ResearchProposals()
         self.proposals.review_requested.connect(self.review_research)
-        team_row = QHBoxLayout()
+        # One box for the team sections: hidden with them, so a single-machine library gives
+        # their space to the module table instead of leaving a blank band.
+        self.team_area = QWidget()
+        team_row = QHBoxLayout(self.team_area)
+        team_row.setContentsMargins(0, 0, 0, 0)
         team_row.addWidget(self.team, 3)
         team_row.addWidget(self.proposals, 2)
-        layout.addLayout(team_row, 1)
+        self.team_area.setVisible(False)
+        layout.addWidget(self.team_area, 1)
         layout.addLayout(record)
 
     def refresh(self) -> None:
@@ -168,6 +173,8 @@ class InsightsPage(QWidget):
         self._plot(view)
         self.team.show_team(view.team)
         self.proposals.show_proposals(view.proposals)
+        area = self.team_area
+        area.setVisible(self.team.isVisibleTo(area) or self.proposals.isVisibleTo(area))
 
     def _set_deals(self, prospects) -> None:
         chosen = self.deal_box.currentText()

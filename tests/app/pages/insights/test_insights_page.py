@@ -89,7 +89,7 @@ class DescribeTeamSection:
         qtbot.addWidget(page)
         page.refresh()
         qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
-        assert not page.team.isHidden()
+        assert not page.team.isHidden() and not page.team_area.isHidden()
         table = page.team.table
         cells = [table.item(0, c).text() for c in range(table.columnCount())]
         assert cells[:4] == ["Dana Rep", "1", "50% of 2", "1"]
@@ -103,6 +103,19 @@ class DescribeTeamSection:
         page.refresh()
         qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
         assert page.team.isHidden()
+
+    def it_gives_its_space_to_the_module_table_when_hidden(self, qtbot, lib):
+        page = InsightsPage(lib.conn.execute("PRAGMA database_list").fetchone()[2])
+        qtbot.addWidget(page)
+        page.resize(1100, 700)
+        page.show()
+        page.refresh()
+        qtbot.waitUntil(lambda: page.report is not None, timeout=30000)
+        qtbot.wait(50)  # one layout pass
+        assert page.team_area.isHidden()
+        # No blank band: the table reaches down to the outcome row.
+        gap = page.record_button.geometry().top() - page.table.geometry().bottom()
+        assert 0 < gap < 40, gap
 
 
 class DescribeResearchProposals:
