@@ -132,8 +132,8 @@ def publish(db_path, key_path) -> None:
     profile.require_marketing("publish library releases")
     done = releases.publish(db, profile, sync.channel_of(db), key_path)
     click.echo(
-        f"Published release {done.seq}: {done.modules} module(s), {done.retired} retired "
-        f"(publisher {done.fingerprint[:16]})."
+        f"Published release {done.seq}: {done.modules} module(s), {done.retired} retired, "
+        f"{done.library} other library item(s) (publisher {done.fingerprint[:16]})."
     )
 
 

@@ -1,6 +1,7 @@
 """Library releases down the channel: a signed, sequenced envelope around a library pack.
 
-`releases/<publisher fingerprint>-<seq>.pack` is the pack as `enabler pack export` writes it;
+`releases/<publisher fingerprint>-<seq>.pack` is the pack as a pack export writes it (modules,
+glossary and the rest of marketing's library);
 `releases/<publisher fingerprint>-<seq>.json` is the signed release envelope naming that pack's
 SHA-256 and the release's sequence number, written last. A rep applies the newest release of each
 publisher it trusts and refuses one older than what it already applied (rollback protection).
@@ -38,6 +39,7 @@ class Published:
     modules: int
     retired: int
     fingerprint: str
+    library: int = 0  # objections, battlecards, criteria, templates, presets, research, weights
 
 
 def _offered(channel: Channel) -> dict[str, list[int]]:
@@ -72,7 +74,7 @@ def publish(db: sqlite_utils.Database, profile: Profile, channel: Channel, key_p
     with transaction(db):
         seqs = dict(settings.get(db, _SEQ_SETTING, {}) or {})
         settings.put(db, _SEQ_SETTING, seqs | {fingerprint: seq})
-    return Published(seq, exported.modules, exported.retired, fingerprint)
+    return Published(seq, exported.modules, exported.retired, fingerprint, exported.library_items)
 
 
 @dataclass(frozen=True, slots=True)
