@@ -111,7 +111,7 @@ class Reader:
         try:
             return dt.date.fromisoformat(value)
         except (TypeError, ValueError):
-            raise BadEntry(f"has an invalid {name} date") from None
+            raise BadEntry(f"has an invalid {name} (not a YYYY-MM-DD date)") from None
 
     def integer(self, name: str, low: int, high: int, default: int) -> int:
         value = self.data.get(name, default)
