@@ -110,7 +110,9 @@ def pack_export(db_path, as_json, out, key_path) -> None:
 @click.argument("pack_file", type=_FILE)
 @click.option("--dry-run", is_flag=True, help="Only show what would change.")
 @click.option(
-    "--replace-local", is_flag=True, help="Let the pack replace modules authored on this machine."
+    "--replace-local",
+    is_flag=True,
+    help="Let the pack replace modules and library items authored or changed here.",
 )
 @click.option(
     "--allow-downgrade",

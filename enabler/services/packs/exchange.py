@@ -44,6 +44,7 @@ from enabler.services.packs.sequence import (
     next_export_sequence,
     pack_sequence,
     record_export_sequence,
+    signed_here,
 )
 from enabler.store import assets, audit, versions
 from enabler.store import glossary as glossary_store
@@ -183,6 +184,8 @@ def import_pack(
     entries = parse_modules(path, pack)
     retirements, terms = parse_retirements(path, pack), parse_glossary(path, pack)
     library = parse_library(path, pack)
+    if signed_here(db, pack.fingerprint):
+        library = {}  # the publisher's own library is where these items come from
     created = str(pack.manifest.get("created_at", ""))
     origin = f"{pack.publisher} {pack.fingerprint[:16]}, pack of {created[:10]}"
     with transaction(db):

@@ -132,6 +132,14 @@ class DescribeEveryKindTravels:
         assert again.library_unchanged == 9
         assert dump(rep) == before  # no row, no audit entry, no import record
 
+    def it_leaves_the_publishers_own_library_as_it_is(self, hq, release):
+        db, pair = hq
+        keys.trust(db, LENA, pair.public_path, "hq")
+        before = library_view(db)
+        result = packs.import_pack(db, LENA, release)
+        assert result.library_new == () and result.library_changed == ()
+        assert library_view(db) == before  # no second copy of its own research
+
 
 class DescribeUpdates:
     def it_updates_retires_and_removes_what_the_publisher_changed(self, hq, release, rep, tmp_path):
