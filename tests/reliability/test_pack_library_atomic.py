@@ -57,6 +57,7 @@ class DescribeOversizeEntries:
             ("objections", "keywords", ["k"] * 201, "keywords list that is too long"),
             ("objections", "key", "k" * 201, "key longer than 200"),
             ("objections", "answer", {"reframe": ["nested"]}, "reframe that is not text"),
+            ("objections", "answer", "just say yes", "answer that is not an object"),
             ("objections", "text", "nul\x00byte", "NUL character"),
             ("battlecards", "win_loss", [{"outcome": "draw"}], "unknown outcome"),
             ("criteria", "proof", {"modules": [{"deep": [1]}]}, "modules list"),

@@ -19,8 +19,8 @@ import sqlite_utils
 
 from enabler.domain.modules import ModuleState
 from enabler.errors import InvalidInput
-from enabler.services.packs import library_entries as e
 from enabler.services.packs.file_format import VerifiedPack
+from enabler.services.packs.library_reader import MAX_ITEMS, BadEntry, Reader
 from enabler.services.packs.library_sections import SECTIONS, Section
 from enabler.store.team import library_items as store
 
@@ -60,16 +60,16 @@ def parse_library(path: Path, pack: VerifiedPack) -> Library:
         if section.name not in pack.manifest:
             continue
         raw = pack.manifest[section.name]
-        if not isinstance(raw, list) or len(raw) > e.MAX_ITEMS:
+        if not isinstance(raw, list) or len(raw) > MAX_ITEMS:
             raise InvalidInput(
                 f"Pack {path.name} rejected: its {section.name} section is not a list of at "
-                f"most {e.MAX_ITEMS} entries. Nothing was imported."
+                f"most {MAX_ITEMS} entries. Nothing was imported."
             )
         items, seen = [], set()
         for n, data in enumerate(raw, start=1):
             try:
-                item = section.read(e.Reader(data))
-            except e.BadEntry as exc:
+                item = section.read(Reader(data))
+            except BadEntry as exc:
                 raise _refuse(path, section, n, data, str(exc)) from None
             key = section.key(item)
             if key in seen:

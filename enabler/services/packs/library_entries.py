@@ -1,4 +1,4 @@
-"""Library items as a pack carries them: each kind's JSON form, and a strict reader for it.
+"""Library items as a pack carries them: each kind's JSON form, and how an entry is read.
 
 Besides modules a release carries the objection library, battlecards, the criteria library,
 mutual-action-plan templates, ROI presets, segment research and recommendation weights. Every
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from enabler.domain.action_plan import DealSize, PlanTemplate, TemplateStep
@@ -30,11 +28,8 @@ from enabler.domain.prospects import Insight, InsightKind, ReviewState
 from enabler.domain.recommend.weights import Factor
 from enabler.domain.roi.model import RoiPreset, model_to_dict
 from enabler.domain.roi.parse import parse_model
+from enabler.services.packs.library_reader import MAX_NAME, MAX_TEXT, BadEntry, Reader
 
-MAX_ITEMS = 5000  # entries per section
-MAX_LIST = 200  # values in one list field
-MAX_NAME = 200  # keys, names, labels, owners
-MAX_TEXT = 20_000  # answers, notes, research text
 MAX_WEIGHT = 1000.0
 
 
@@ -52,80 +47,6 @@ class Weight:
 
     factor: Factor
     value: float
-
-
-class BadEntry(ValueError):
-    """What is wrong with one field of an entry; the caller adds the section and entry."""
-
-
-class Reader:
-    """Reads one entry's fields, refusing wrong types, oversize values and unknown choices."""
-
-    def __init__(self, data: object) -> None:
-        if not isinstance(data, Mapping):
-            raise BadEntry("is not an object")
-        self.data = data
-
-    def text(self, name: str, limit: int = MAX_TEXT, *, required: bool = False) -> str:
-        value = self.data.get(name, "")
-        if value is None and not required:
-            value = ""
-        if not isinstance(value, str):
-            raise BadEntry(f"has a {name} that is not text")
-        if len(value) > limit:
-            raise BadEntry(f"has a {name} longer than {limit:,} characters")
-        if "\x00" in value:
-            raise BadEntry(f"has a {name} with a NUL character")
-        if required and not value.strip():
-            raise BadEntry(f"has no {name}")
-        return value
-
-    def texts(self, name: str, limit: int = MAX_NAME, data: Mapping | None = None) -> tuple:
-        values = (self.data if data is None else data).get(name, [])
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise BadEntry(f"has a {name} list that is not a list of texts")
-        if len(values) > MAX_LIST or any(len(v) > limit for v in values):
-            raise BadEntry(f"has a {name} list that is too long")
-        return tuple(values)
-
-    def objects(self, name: str) -> list[Reader]:
-        values = self.data.get(name, [])
-        if not isinstance(values, list) or len(values) > MAX_LIST:
-            raise BadEntry(f"has a {name} list that is malformed or too long")
-        try:
-            return [Reader(v) for v in values]
-        except BadEntry:
-            raise BadEntry(f"has a {name} list with an item that is not an object") from None
-
-    def choice(self, name: str, enum, *, default=None):
-        value = self.data.get(name, default)
-        try:
-            return enum(value)
-        except ValueError:
-            raise BadEntry(f"has an unknown {name} {str(value)[:40]!r}") from None
-
-    def date(self, name: str) -> dt.date | None:
-        value = self.data.get(name)
-        if value in (None, ""):
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise BadEntry(f"has an invalid {name} (not a YYYY-MM-DD date)") from None
-
-    def integer(self, name: str, low: int, high: int, default: int) -> int:
-        value = self.data.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise BadEntry(f"has a {name} that is not a whole number from {low} to {high}")
-        return value
-
-    def number(self, name: str, limit: float) -> float:
-        value = self.data.get(name)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise BadEntry(f"has a {name} that is not a number")
-        if not math.isfinite(value) or abs(value) > limit:
-            raise BadEntry(f"has a {name} outside ±{limit:g}")
-        return float(value)
 
 
 def _review_by(value: dt.date | None) -> str | None:
@@ -158,7 +79,7 @@ def objection_to_dict(o: Objection) -> dict:
 
 
 def read_objection(r: Reader) -> Objection:
-    answer = Reader(r.data.get("answer", {}))
+    answer = r.child("answer")
     return Objection(
         id=0,
         key=r.text("key", MAX_NAME, required=True),
@@ -243,9 +164,7 @@ def criterion_to_dict(c: Criterion) -> dict:
 
 
 def read_criterion(r: Reader) -> Criterion:
-    proof = r.data.get("proof", {})
-    if not isinstance(proof, Mapping):
-        raise BadEntry("has a proof that is not an object")
+    proof = r.child("proof")
     return Criterion(
         id=0,
         key=r.text("key", MAX_NAME, required=True),
@@ -255,9 +174,9 @@ def read_criterion(r: Reader) -> Criterion:
         personas=r.texts("personas"),
         how_we_meet=r.text("how_we_meet"),
         proof=Proof(
-            r.texts("modules", data=proof),
-            r.texts("case_studies", data=proof),
-            r.texts("certifications", data=proof),
+            proof.texts("modules"),
+            proof.texts("case_studies"),
+            proof.texts("certifications"),
         ),
         gaps=tuple(
             KnownGap(g.text("gap", required=True), g.text("answer")) for g in r.objects("gaps")

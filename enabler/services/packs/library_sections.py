@@ -20,6 +20,7 @@ from enabler.domain.modules import ModuleState
 from enabler.domain.prospects import ReviewState
 from enabler.domain.recommend.weights import Factor, Weights
 from enabler.services.packs import library_entries as e
+from enabler.services.packs.library_reader import Reader
 from enabler.store import action_plans, battlecards, criteria, insights, objections, recommend, roi
 from enabler.store.team.library_items import Tracked
 
@@ -31,7 +32,7 @@ class Section:
     name: str  # the manifest key
     label: str  # one item, as the plan names it ("objection:price-too-high")
     retires: bool  # True: a dropped item is retired here; False: removed
-    read: Callable[[e.Reader], Any]
+    read: Callable[[Reader], Any]
     to_dict: Callable[[Any], dict]
     key: Callable[[Any], str]
     # (db, publisher fingerprint) → the publisher's items to export

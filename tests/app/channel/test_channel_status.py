@@ -26,6 +26,11 @@ class DescribeStatusText:
         text = status_text(SyncResult(down=Down(applied=(applied,))), NOW, NOW)
         assert text == "Library updated: 2 new, 1 changed, 1 retired"
 
+    def it_says_when_an_update_waits_for_the_rep(self):
+        down = Down(held=("release 2 from hq: it would replace objection:x",))
+        text = status_text(SyncResult(down=down), NOW, NOW)
+        assert text.startswith("Channel: an update waits")
+
     def it_says_when_reports_wait_for_the_channel(self):
         text = status_text(SyncResult(offline="unreachable", queued_events=4), NOW, NOW)
         assert text == "Channel offline · 4 report(s) queued"

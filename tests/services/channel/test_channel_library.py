@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from enabler.domain.modules import ModuleState
@@ -101,3 +103,31 @@ class DescribeLibraryReleases:
             r for r in before if "objections" in r
         ]
         assert library_view(rep)["objections"]["no-time"] == ("Not this quarter", "approved")
+
+    def it_holds_back_a_release_that_would_replace_what_the_rep_changed(self, marketing, tmp_path):
+        db, pair = marketing
+        root = tmp_path / "channel"
+        sync.set_channel(db, str(root))
+        releases.publish(db, LENA, sync.channel_of(db), pair.private_path)
+        rep = make_rep(tmp_path, "Dana Rep", str(root), pair)
+        dana = users.get_profile(rep)
+        sync.sync(rep, dana)
+        for lib, text in ((rep, "Dana's wording"), (db, "Marketing's wording")):
+            with transaction(lib):
+                ours = objection_store.get_objection(lib, "too-expensive")
+                objection_store.replace_objection(
+                    lib, ours.id, dataclasses.replace(ours, text=text), "someone", ""
+                )
+        releases.publish(db, LENA, sync.channel_of(db), pair.private_path)
+
+        held = sync.sync(rep, dana)
+        assert held.down.applied == () and held.down.refused == ()
+        (line,) = held.down.held
+        assert line.startswith("release 2 from hq") and "objection:too-expensive" in line
+        assert held.to_dict()["releases_held"] == [line]
+        assert library_view(rep)["objections"]["too-expensive"][0] == "Dana's wording"
+        assert sync.sync(rep, dana).down.held == (line,)  # asked again at every sync
+
+        taken = sync.sync(rep, dana, replace_local=True)
+        assert [a.seq for a in taken.down.applied] == [2]
+        assert library_view(rep)["objections"]["too-expensive"][0] == "Marketing's wording"
