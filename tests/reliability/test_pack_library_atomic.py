@@ -64,6 +64,9 @@ class DescribeOversizeEntries:
             ("plan_templates", "steps", [{"name": "x", "offset_days": 10**9}], "offset_days"),
             ("segment_research", "date", "yesterday", "invalid date .not a YYYY-MM-DD"),
             ("recommend_weights", "weight", float("nan"), "weight outside"),
+            ("recommend_weights", "weight", 10**400, "weight outside"),
+            ("objections", "key", "line\nbreak", "key with control characters"),
+            ("battlecards", "competitor", " Rival ", "surrounding blanks"),
         ],
     )
     def it_refuses_them_naming_section_and_entry(

@@ -3,7 +3,8 @@
 A section the pack does not carry (every version-1 pack) leaves that kind alone here. A section
 it carries is the publisher's whole list: an item it delivered before and no longer lists is
 retired or removed here, but only if it came from that publisher. Items authored here, or
-changed here since they were delivered, are not replaced unless the user says so.
+changed here since they were delivered, are not replaced, retired or removed unless the user
+says so (replace_local).
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ def plan_library(db: sqlite_utils.Database, fingerprint: str, library: Library) 
             if section.retires and ours[key].state is ModuleState.RETIRED:
                 continue
             removed.append(label(section, key))
+            if not _is_theirs(ours[key], t, fingerprint, section):
+                local.append(label(section, key))  # changed here: removing it loses that
     return LibraryPlan(tuple(new), tuple(changed), tuple(removed), unchanged, tuple(local))
 
 

@@ -82,7 +82,7 @@ def read_objection(r: Reader) -> Objection:
     answer = r.child("answer")
     return Objection(
         id=0,
-        key=r.text("key", MAX_NAME, required=True),
+        key=r.key("key"),
         text=r.text("text", required=True),
         category=r.choice("category", ObjectionCategory),
         answer=Answer(
@@ -112,7 +112,7 @@ def _stage(value: str) -> Stage:
 def read_battlecard(r: Reader) -> Battlecard:
     return Battlecard(
         id=0,
-        competitor=r.text("competitor", MAX_NAME, required=True).strip(),
+        competitor=r.key("competitor"),
         summary=r.text("summary"),
         differentiators=tuple(
             Differentiator(d.text("claim", required=True), d.text("proof"), d.text("proof_module"))
@@ -167,7 +167,7 @@ def read_criterion(r: Reader) -> Criterion:
     proof = r.child("proof")
     return Criterion(
         id=0,
-        key=r.text("key", MAX_NAME, required=True),
+        key=r.key("key"),
         name=r.text("name", MAX_NAME, required=True),
         question=r.text("question"),
         industries=r.texts("industries"),
@@ -240,7 +240,7 @@ def read_preset(r: Reader) -> RoiPreset:
         first = parsed.errors[0] if parsed.errors else "missing"
         raise BadEntry(f"has an invalid model ({first})")
     return RoiPreset(
-        industry=r.text("industry", MAX_NAME, required=True).strip(),
+        industry=r.key("industry"),
         name=r.text("name", MAX_NAME, required=True),
         model=parsed.model,
         owner=r.text("owner", MAX_NAME),
@@ -280,7 +280,7 @@ def read_research(r: Reader) -> Research:
     )
     if not (insight.industry.strip() or insight.persona.strip()):
         raise BadEntry("names neither an industry nor a persona")
-    return Research(r.text("ref", MAX_NAME, required=True), insight)
+    return Research(r.key("ref"), insight)
 
 
 # --- recommendation weights ----------------------------------------------------------------

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 
 MAX_ITEMS = 5000  # entries per section
 MAX_LIST = 200  # values in one list field
 MAX_NAME = 200  # keys, names, labels, owners
 MAX_TEXT = 20_000  # answers, notes, research text
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class BadEntry(ValueError):
@@ -41,6 +43,13 @@ class Reader:
             raise BadEntry(f"has a {name} with a NUL character")
         if required and not value.strip():
             raise BadEntry(f"has no {name}")
+        return value
+
+    def key(self, name: str) -> str:
+        """A required name that identifies the entry: no control characters, no edge blanks."""
+        value = self.text(name, MAX_NAME, required=True)
+        if _CONTROL.search(value) or value != value.strip():
+            raise BadEntry(f"has a {name} with control characters or surrounding blanks")
         return value
 
     def texts(self, name: str, limit: int = MAX_NAME) -> tuple:
@@ -93,6 +102,8 @@ class Reader:
         value = self.data.get(name)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise BadEntry(f"has a {name} that is not a number")
+        if isinstance(value, int) and abs(value) > limit:  # may be too big for a float
+            raise BadEntry(f"has a {name} outside ±{limit:g}")
         if not math.isfinite(value) or abs(value) > limit:
             raise BadEntry(f"has a {name} outside ±{limit:g}")
         return float(value)

@@ -244,6 +244,21 @@ class DescribeUpdates:
         packs.import_pack(rep, REP, r2, replace_local=True)
         assert library_view(rep)["objections"]["too-expensive"][0] == "Marketing's wording"
 
+    def it_will_not_remove_a_preset_changed_here_unless_asked(self, hq, release, rep, tmp_path):
+        db, pair = hq
+        packs.import_pack(rep, REP, release)
+        with transaction(rep):
+            roi_store.save_preset(rep, preset("Healthcare", "Dana's numbers"), "Dana Rep")
+        with transaction(db):
+            roi_store.delete_preset(db, "Healthcare", "Lena")
+        r2 = export(db, pair, tmp_path / "r2.zip")
+        with pytest.raises(Conflict, match="roi_preset:healthcare"):
+            packs.import_pack(rep, REP, r2)
+        assert library_view(rep)["roi_presets"] == {"Healthcare": "Dana's numbers"}
+        result = packs.import_pack(rep, REP, r2, replace_local=True)
+        assert result.library_removed == ("roi_preset:healthcare",)
+        assert library_view(rep)["roi_presets"] == {}
+
 
 def _edit(section: str, n: int, **fields):
     def edit(manifest):
