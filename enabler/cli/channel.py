@@ -63,7 +63,12 @@ def channel_show(db_path, as_json) -> None:
 @db_option
 @json_option
 @click.option("--dry-run", is_flag=True, help="Only count what would be sent.")
-def sync_cmd(db_path, as_json, dry_run) -> None:
+@click.option(
+    "--replace-local",
+    is_flag=True,
+    help="Let a release replace library items authored or changed on this machine.",
+)
+def sync_cmd(db_path, as_json, dry_run, replace_local) -> None:
     """Send new field reports and fetch library releases (reps); merge field reports (marketing).
 
     --dry-run only counts: events a rep would send, or batches marketing has not merged.
@@ -72,7 +77,7 @@ def sync_cmd(db_path, as_json, dry_run) -> None:
     from enabler.services.library.governance import require_profile
 
     db = open_library(db_path)
-    result = sync.sync(db, require_profile(db), dry_run=dry_run)
+    result = sync.sync(db, require_profile(db), dry_run=dry_run, replace_local=replace_local)
     if as_json:
         emit_json(result.to_dict() | {"dry_run": dry_run})
         return
@@ -111,6 +116,8 @@ def sync_cmd(db_path, as_json, dry_run) -> None:
         click.echo(f"Refused: {line}.")
     for line in d["releases_waiting"]:
         click.echo(f"Waiting: {line}.")
+    for line in d["releases_held"]:
+        click.echo(f"Held back: {line} Re-run with --replace-local to apply it.")
 
 
 @click.command("publish")
@@ -132,8 +139,8 @@ def publish(db_path, key_path) -> None:
     profile.require_marketing("publish library releases")
     done = releases.publish(db, profile, sync.channel_of(db), key_path)
     click.echo(
-        f"Published release {done.seq}: {done.modules} module(s), {done.retired} retired "
-        f"(publisher {done.fingerprint[:16]})."
+        f"Published release {done.seq}: {done.modules} module(s), {done.retired} retired, "
+        f"{done.library} other library item(s) (publisher {done.fingerprint[:16]})."
     )
 
 

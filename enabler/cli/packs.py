@@ -89,7 +89,7 @@ def pack() -> None:
 @click.option("--out", required=True, type=_FILE, help="The pack file to write (.zip).")
 @click.option("--key", "key_path", required=True, type=_FILE, help="Your NAME.key file.")
 def pack_export(db_path, as_json, out, key_path) -> None:
-    """Write approved modules, assets, retirements and the glossary, signed."""
+    """Write approved modules, assets, retirements, the glossary and library items, signed."""
     db = open_library(db_path)
     result = packs.export_pack(db, require_profile(db), out, key_path)
     if as_json:
@@ -99,6 +99,9 @@ def pack_export(db_path, as_json, out, key_path) -> None:
         f"Wrote {result.path}: {result.modules} modules, {result.retired} retired, "
         f"{result.glossary} glossary terms, {result.assets} files."
     )
+    shown = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in result.library.items() if n)
+    if shown:
+        click.echo(f"Also: {shown}.")
 
 
 @pack.command("import")
@@ -107,7 +110,9 @@ def pack_export(db_path, as_json, out, key_path) -> None:
 @click.argument("pack_file", type=_FILE)
 @click.option("--dry-run", is_flag=True, help="Only show what would change.")
 @click.option(
-    "--replace-local", is_flag=True, help="Let the pack replace modules authored on this machine."
+    "--replace-local",
+    is_flag=True,
+    help="Let the pack replace modules and library items authored or changed here.",
 )
 @click.option(
     "--allow-downgrade",
@@ -139,14 +144,17 @@ def pack_import(db_path, as_json, pack_file, dry_run, replace_local, allow_downg
         ("Changed", tuple(result.changed)),
         ("Retired", result.retired),
         ("Glossary", result.glossary),
+        ("New library items", result.library_new),
+        ("Changed library items", result.library_changed),
+        ("Retired or removed library items", result.library_removed),
     ):
         if keys_:
             click.echo(f"{label} ({len(keys_)}): {', '.join(keys_)}")
     for key, changes in result.changed.items():
         for change in changes[:5]:
             click.echo(f"  {key}: {change}")
-    click.echo(f"Unchanged: {len(result.unchanged)}.")
-    if not (result.new or result.changed or result.retired or result.glossary):
+    click.echo(f"Unchanged: {len(result.unchanged)} modules, {result.library_unchanged} items.")
+    if not result.changes_anything:
         click.echo("Already up to date.")
     else:
         click.echo("Applied." if result.applied else "Dry run: nothing was changed.")

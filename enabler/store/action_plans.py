@@ -67,6 +67,15 @@ def put_template(db: sqlite_utils.Database, template: PlanTemplate, actor: str =
     )
 
 
+def delete_template(db: sqlite_utils.Database, size: DealSize, actor: str) -> bool:
+    """Remove the template for a deal size (prospects' plans keep their steps). In a transaction."""
+    if not template_exists(db, size):
+        return False
+    db.execute("DELETE FROM plan_templates WHERE size = ?", [size.value])
+    audit.record(db, actor=actor, action="delete", entity="plan_template", entity_id=size.value)
+    return True
+
+
 def list_templates(db: sqlite_utils.Database) -> list[PlanTemplate]:
     order = {s.value: n for n, s in enumerate(DealSize)}
     found = [_template(r) for r in db["plan_templates"].rows]

@@ -43,6 +43,28 @@ def create_battlecard(db: sqlite_utils.Database, card: Battlecard, actor: str = 
     return _card(db.table("battlecards").get(cid))
 
 
+def replace_battlecard(
+    db: sqlite_utils.Database, card_id: int, card: Battlecard, actor: str, why: str
+) -> Battlecard:
+    """Overwrite every field of a battlecard. Call inside a transaction."""
+    before = _card(db.table("battlecards").get(card_id))
+    data = battlecard_to_dict(card)
+    row = {name: data.pop(name) for name in _GOVERNANCE}
+    db.table("battlecards").update(
+        card_id, {**row, "content": dumps(data), "updated_at": now_iso()}
+    )
+    audit.record(
+        db,
+        actor=actor,
+        action="update",
+        entity="battlecard",
+        entity_id=card_id,
+        before={"competitor": before.competitor, "state": before.state.value},
+        after={"competitor": card.competitor, "state": card.state.value, "why": why},
+    )
+    return _card(db.table("battlecards").get(card_id))
+
+
 def list_battlecards(
     db: sqlite_utils.Database, state: ModuleState | None = None
 ) -> list[Battlecard]:

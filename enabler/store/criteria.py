@@ -47,30 +47,30 @@ def _criterion(row: dict) -> Criterion:
     )
 
 
+def _columns(crit: Criterion) -> dict:
+    return {
+        "key": crit.key,
+        "name": crit.name,
+        "question": crit.question,
+        "industries": list_json(crit.industries),
+        "personas": list_json(crit.personas),
+        "how_we_meet": crit.how_we_meet,
+        "proof_modules": list_json(crit.proof.modules),
+        "case_studies": list_json(crit.proof.case_studies),
+        "certifications": list_json(crit.proof.certifications),
+        "gaps": dumps([{"gap": g.gap, "answer": g.answer} for g in crit.gaps]),
+        "weight": crit.weight,
+        "owner": crit.owner,
+        "state": crit.state.value,
+        "review_by": crit.review_by.isoformat() if crit.review_by else None,
+    }
+
+
 def create_criterion(db: sqlite_utils.Database, crit: Criterion, actor: str = "") -> Criterion:
     """Insert `crit` (its id is ignored). Call inside a transaction."""
     now = now_iso()
     cid = row_id(
-        db.table("criteria").insert(
-            {
-                "key": crit.key,
-                "name": crit.name,
-                "question": crit.question,
-                "industries": list_json(crit.industries),
-                "personas": list_json(crit.personas),
-                "how_we_meet": crit.how_we_meet,
-                "proof_modules": list_json(crit.proof.modules),
-                "case_studies": list_json(crit.proof.case_studies),
-                "certifications": list_json(crit.proof.certifications),
-                "gaps": dumps([{"gap": g.gap, "answer": g.answer} for g in crit.gaps]),
-                "weight": crit.weight,
-                "owner": crit.owner,
-                "state": crit.state.value,
-                "review_by": crit.review_by.isoformat() if crit.review_by else None,
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
+        db.table("criteria").insert(_columns(crit) | {"created_at": now, "updated_at": now})
     )
     audit.record(
         db,
@@ -81,6 +81,27 @@ def create_criterion(db: sqlite_utils.Database, crit: Criterion, actor: str = ""
         after={"key": crit.key, "state": crit.state.value},
     )
     return get_criterion(db, cid)
+
+
+def replace_criterion(
+    db: sqlite_utils.Database, criterion_id: int, crit: Criterion, actor: str, why: str
+) -> Criterion:
+    """Overwrite every field of a library criterion (its key stays). In a transaction.
+
+    Prospects' checklist items keep their own wording, weight and status."""
+    before = get_criterion(db, criterion_id)
+    columns = _columns(crit) | {"key": before.key, "updated_at": now_iso()}
+    db.table("criteria").update(criterion_id, columns)
+    audit.record(
+        db,
+        actor=actor,
+        action="update",
+        entity="criterion",
+        entity_id=criterion_id,
+        before={"state": before.state.value, "name": before.name},
+        after={"state": crit.state.value, "name": crit.name, "why": why},
+    )
+    return get_criterion(db, criterion_id)
 
 
 def list_criteria(db: sqlite_utils.Database, state: ModuleState | None = None) -> list[Criterion]:

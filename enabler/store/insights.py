@@ -79,6 +79,10 @@ def get_insight(db: sqlite_utils.Database, iid: int) -> Insight:
     return _insight(rows[0])
 
 
+def insight_exists(db: sqlite_utils.Database, iid: int) -> bool:
+    return db.execute("SELECT 1 FROM insights WHERE id = ?", [iid]).fetchone() is not None
+
+
 def insights(db: sqlite_utils.Database, pid: int) -> list[Insight]:
     """A prospect's own insights, newest first (undated last)."""
     rows = db["insights"].rows_where(
@@ -124,6 +128,37 @@ def set_review(
         db,
         actor=actor,
         action="accept" if state is ReviewState.APPROVED else state.value,
+        entity="segment_research",
+        entity_id=iid,
+        before=_summary(before),
+        after=_summary(after),
+    )
+    return after
+
+
+def replace_segment_research(
+    db: sqlite_utils.Database, iid: int, insight: Insight, actor: str
+) -> Insight:
+    """Overwrite a piece of segment research (kind, text, source, segment, date, review)."""
+    before = get_insight(db, iid)
+    db.table("insights").update(
+        iid,
+        {
+            "kind": insight.kind.value,
+            "text": insight.text,
+            "source": insight.source,
+            "author": insight.author,
+            "date": insight.date.isoformat() if insight.date else None,
+            "industry": insight.industry,
+            "persona": insight.persona,
+            "review_state": insight.review_state.value,
+        },
+    )
+    after = get_insight(db, iid)
+    audit.record(
+        db,
+        actor=actor,
+        action="update",
         entity="segment_research",
         entity_id=iid,
         before=_summary(before),

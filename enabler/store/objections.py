@@ -30,31 +30,31 @@ def objection_row(row: dict) -> Objection:
     )
 
 
+def _columns(objection: Objection) -> dict:
+    return {
+        "key": objection.key,
+        "text": objection.text,
+        "category": objection.category.value,
+        "stages": list_json(objection.stages),
+        "industries": list_json(objection.industries),
+        "competitor": objection.competitor,
+        "keywords": list_json(objection.keywords),
+        "acknowledge": objection.answer.acknowledge,
+        "reframe": objection.answer.reframe,
+        "proof": objection.answer.proof,
+        "question_back": objection.answer.question_back,
+        "proof_modules": list_json(objection.proof_modules),
+        "owner": objection.owner,
+        "state": objection.state.value,
+        "review_by": objection.review_by.isoformat() if objection.review_by else None,
+    }
+
+
 def create_objection(db: sqlite_utils.Database, objection: Objection, actor: str = "") -> Objection:
     """Insert `objection` (its id is ignored). Call inside a transaction."""
     now = now_iso()
     oid = row_id(
-        db.table("objections").insert(
-            {
-                "key": objection.key,
-                "text": objection.text,
-                "category": objection.category.value,
-                "stages": list_json(objection.stages),
-                "industries": list_json(objection.industries),
-                "competitor": objection.competitor,
-                "keywords": list_json(objection.keywords),
-                "acknowledge": objection.answer.acknowledge,
-                "reframe": objection.answer.reframe,
-                "proof": objection.answer.proof,
-                "question_back": objection.answer.question_back,
-                "proof_modules": list_json(objection.proof_modules),
-                "owner": objection.owner,
-                "state": objection.state.value,
-                "review_by": objection.review_by.isoformat() if objection.review_by else None,
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
+        db.table("objections").insert(_columns(objection) | {"created_at": now, "updated_at": now})
     )
     audit.record(
         db,
@@ -65,6 +65,25 @@ def create_objection(db: sqlite_utils.Database, objection: Objection, actor: str
         after={"key": objection.key, "state": objection.state.value},
     )
     return get_objection(db, oid)
+
+
+def replace_objection(
+    db: sqlite_utils.Database, objection_id: int, objection: Objection, actor: str, why: str
+) -> Objection:
+    """Overwrite every field of a library objection (its key stays). In a transaction."""
+    before = get_objection(db, objection_id)
+    columns = _columns(objection) | {"key": before.key, "updated_at": now_iso()}
+    db.table("objections").update(objection_id, columns)
+    audit.record(
+        db,
+        actor=actor,
+        action="update",
+        entity="objection",
+        entity_id=objection_id,
+        before={"state": before.state.value, "text": before.text},
+        after={"state": objection.state.value, "text": objection.text, "why": why},
+    )
+    return get_objection(db, objection_id)
 
 
 def set_objection_state(

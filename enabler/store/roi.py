@@ -103,6 +103,16 @@ def save_preset(db: sqlite_utils.Database, preset: RoiPreset, actor: str = "") -
     audit.record(db, actor=actor, action="save", entity="roi_preset", entity_id=preset.industry)
 
 
+def delete_preset(db: sqlite_utils.Database, industry: str, actor: str = "") -> bool:
+    """Remove an industry's preset (business cases made from it stay). In a transaction."""
+    cursor = db.execute(
+        "DELETE FROM roi_presets WHERE industry = ? COLLATE NOCASE", [industry.strip()]
+    )
+    if cursor.rowcount:
+        audit.record(db, actor=actor, action="delete", entity="roi_preset", entity_id=industry)
+    return bool(cursor.rowcount)
+
+
 def _preset(row) -> RoiPreset:
     industry, name, owner, notes, model = row
     return RoiPreset(industry, name, _model(model, f"the {industry} preset"), owner, notes)

@@ -105,3 +105,31 @@ class DescribeTheLoop:
         assert "Revoked Dana Rep" in ok("reporters", "revoke", pending["id"][:10], db=hq)
         assert "revoked" in ok("reporters", "list", db=hq)
         assert json.loads(ok("report", "--json", db=hq))["team"]["contributors"] == 0
+
+
+class DescribeLibraryReleases:
+    def it_says_what_a_release_brought_and_holds_back_one_over_local_changes(self, team):
+        import dataclasses
+
+        from enabler.store import objections as objection_store
+        from enabler.store.connection.db import transaction
+        from tests.services.packs.marketing_library import add_marketing_items
+
+        hq, rep, tmp_path = team
+        add_marketing_items(open_db(hq))
+        published = ok("publish", "--key", tmp_path / "hq.key", db=hq)
+        assert "9 other library item(s)" in published
+        assert "Applied release 1 from hq:" in ok("sync", db=rep)
+        for path, text in ((rep, "Dana's wording"), (hq, "Marketing's wording")):
+            lib = open_db(path)
+            with transaction(lib):
+                ours = objection_store.get_objection(lib, "too-expensive")
+                objection_store.replace_objection(
+                    lib, ours.id, dataclasses.replace(ours, text=text), "someone", ""
+                )
+        ok("publish", "--key", tmp_path / "hq.key", db=hq)
+        held = ok("sync", db=rep)
+        assert "Held back: release 2 from hq" in held and "--replace-local" in held
+        taken = ok("sync", "--replace-local", db=rep)
+        assert "Applied release 2 from hq: 0 new, 1 changed, 0 retired." in taken
+        assert "Marketing's wording" in ok("objections", "library", db=rep)

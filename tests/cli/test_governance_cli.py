@@ -193,6 +193,29 @@ class DescribePackCommands:
         refused = run("module", "edit", "value-pillars", "--set", "title=x", db=rep, ok=False)
         assert refused.exit_code == 1
 
+    def it_carries_the_demo_library_beyond_modules(self, run, tmp_path):
+        run("keys", "new", "--out", tmp_path, "--name", "hq")
+        wrote = run("pack", "export", "--out", tmp_path / "lib.zip", "--key", tmp_path / "hq.key")
+        assert "objections" in wrote.stdout and "roi presets" in wrote.stdout
+        rep = tmp_path / "rep.db"
+        run("profile", "set", "--name", "Dana", "--role", "sales", db=rep)
+        run("keys", "trust", tmp_path / "hq.pub", db=rep)
+        preview = run("pack", "import", tmp_path / "lib.zip", "--dry-run", db=rep).stdout
+        assert "New library items" in preview and "objection:" in preview
+        assert "Dry run: nothing was changed." in preview
+        result = as_json(run("pack", "import", tmp_path / "lib.zip", "--json", db=rep))
+        kinds = {label.split(":")[0] for label in result["library_new"]}
+        assert kinds == {
+            "objection",
+            "battlecard",
+            "criterion",
+            "plan_template",
+            "roi_preset",
+            "segment_research",
+        }
+        again = run("pack", "import", tmp_path / "lib.zip", db=rep).stdout
+        assert "Already up to date." in again
+
     def it_rejects_a_tampered_pack(self, run, tmp_path):
         run("keys", "new", "--out", tmp_path, "--name", "hq")
         run("keys", "trust", tmp_path / "hq.pub")

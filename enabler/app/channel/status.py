@@ -50,6 +50,8 @@ def status_text(result, synced_at: dt.datetime | None, now: dt.datetime) -> str:
         changed = sum(len(a.summary.get("changed", [])) for a in down.applied)
         retired = sum(len(a.summary.get("retired", [])) for a in down.applied)
         return f"Library updated: {new} new, {changed} changed, {retired} retired"
+    if down and down.held:
+        return "Channel: an update waits — it would replace library items changed on this machine"
     if down and down.refused:
         return f"Channel: an update was refused ({down.refused[0]})"
     waiting = result.merge.waiting_reporters if result.merge else ()

@@ -1,6 +1,7 @@
 """Library releases down the channel: a signed, sequenced envelope around a library pack.
 
-`releases/<publisher fingerprint>-<seq>.pack` is the pack as `enabler pack export` writes it;
+`releases/<publisher fingerprint>-<seq>.pack` is the pack as a pack export writes it (modules,
+glossary and the rest of marketing's library);
 `releases/<publisher fingerprint>-<seq>.json` is the signed release envelope naming that pack's
 SHA-256 and the release's sequence number, written last. A rep applies the newest release of each
 publisher it trusts and refuses one older than what it already applied (rollback protection).
@@ -17,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.profile import Profile
+from enabler.errors import Conflict
 from enabler.services.channel import envelope
 from enabler.services.channel.transport import Channel, Missing
 from enabler.services.packs import exchange as packs
@@ -38,6 +40,7 @@ class Published:
     modules: int
     retired: int
     fingerprint: str
+    library: int = 0  # objections, battlecards, criteria, templates, presets, research, weights
 
 
 def _offered(channel: Channel) -> dict[str, list[int]]:
@@ -72,7 +75,7 @@ def publish(db: sqlite_utils.Database, profile: Profile, channel: Channel, key_p
     with transaction(db):
         seqs = dict(settings.get(db, _SEQ_SETTING, {}) or {})
         settings.put(db, _SEQ_SETTING, seqs | {fingerprint: seq})
-    return Published(seq, exported.modules, exported.retired, fingerprint)
+    return Published(seq, exported.modules, exported.retired, fingerprint, exported.library_items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +90,20 @@ class Down:
     applied: tuple[Applied, ...] = ()
     refused: tuple[str, ...] = ()  # one line each: what and why
     waiting: tuple[str, ...] = ()  # not complete yet; retried at the next sync
+    # Not applied because it would replace items authored or changed here; applied at a sync
+    # that allows it (replace_local).
+    held: tuple[str, ...] = ()
 
 
-def apply_newest(db: sqlite_utils.Database, profile: Profile, channel: Channel) -> Down:
-    """Apply the newest release of each trusted publisher if it is newer than the applied one."""
+def apply_newest(
+    db: sqlite_utils.Database, profile: Profile, channel: Channel, *, replace_local: bool = False
+) -> Down:
+    """Apply the newest release of each trusted publisher if it is newer than the applied one.
+
+    A release that would replace modules or library items authored or changed here is held
+    back (and named) unless `replace_local`."""
     trusted = keys.trusted_public_keys(db)
-    applied, refused, waiting = [], [], []
+    applied, refused, waiting, held = [], [], [], []
     for fingerprint, seqs in sorted(_offered(channel).items()):
         if fingerprint not in trusted:
             continue
@@ -105,17 +116,21 @@ def apply_newest(db: sqlite_utils.Database, profile: Profile, channel: Channel) 
                 f"release {newest} from {name} is older than release {have} already applied"
             )
             continue
-        result = _apply(db, profile, channel, fingerprint, newest, name)
+        result = _apply(db, profile, channel, fingerprint, newest, name, replace_local)
         if isinstance(result, Applied):
             applied.append(result)
         elif result.startswith("waiting:"):
             waiting.append(result.removeprefix("waiting:"))
+        elif result.startswith("held:"):
+            held.append(result.removeprefix("held:"))
         else:
             refused.append(result)
-    return Down(tuple(applied), tuple(refused), tuple(waiting))
+    return Down(tuple(applied), tuple(refused), tuple(waiting), tuple(held))
 
 
-def _apply(db, profile, channel, fingerprint: str, seq: int, name: str) -> Applied | str:
+def _apply(
+    db, profile, channel, fingerprint: str, seq: int, name: str, replace_local: bool
+) -> Applied | str:
     stem = f"{fingerprint}-{seq:08d}"
     try:
         opened = envelope.open_envelope(channel.read(FOLDER, f"{stem}.json"), KIND)
@@ -135,7 +150,12 @@ def _apply(db, profile, channel, fingerprint: str, seq: int, name: str) -> Appli
     with tempfile.TemporaryDirectory(prefix="enabler-release-") as tmp:
         path = Path(tmp) / "release.pack"
         path.write_bytes(pack)
-        with transaction(db):
-            result = packs.import_pack(db, profile, path)
-            store.record_release(db, fingerprint, seq, hashlib.sha256(pack).hexdigest())
+        try:
+            with transaction(db):
+                result = packs.import_pack(db, profile, path, replace_local=replace_local)
+                store.record_release(db, fingerprint, seq, hashlib.sha256(pack).hexdigest())
+        except Conflict as exc:
+            if exc.hint is not None and exc.hint.topic == "replace_local":
+                return f"held:release {seq} from {name}: {exc}"
+            return f"release {seq} from {name} refused: {exc}"
     return Applied(name, seq, result.summary())

@@ -117,10 +117,19 @@ class SyncResult:
             else [],
             "releases_refused": list(d.refused) if d else [],
             "releases_waiting": list(d.waiting) if d else [],
+            "releases_held": list(d.held) if d else [],
         }
 
 
-def sync(db: sqlite_utils.Database, profile: Profile, *, dry_run: bool = False) -> SyncResult:
+def sync(
+    db: sqlite_utils.Database,
+    profile: Profile,
+    *,
+    dry_run: bool = False,
+    replace_local: bool = False,
+) -> SyncResult:
+    """Send and merge field reports, then apply newer releases (`replace_local`: even where
+    they replace items authored or changed here)."""
     channel = channel_of(db)
     if dry_run:
         if profile.role is not Role.SALES:
@@ -143,7 +152,7 @@ def sync(db: sqlite_utils.Database, profile: Profile, *, dry_run: bool = False) 
             up = reports.upload(db, profile, channel, key)
         else:
             merge = reports.merge(db, channel)
-        down = releases.apply_newest(db, profile, channel)
+        down = releases.apply_newest(db, profile, channel, replace_local=replace_local)
     except ExportFailed as exc:
         sent = store.sent_ids(db)
         queued = sum(1 for e in events.collect(db) if e.event_id not in sent)

@@ -1,10 +1,13 @@
 """Signed library packs: marketing publishes the approved library; reps import it read-only.
 
 Export: every approved module (its current version, the assets it uses and, for a designed
-slide, its condition and repeat rules), the keys of retired modules with their replacements, and
-the glossary, signed with the publisher's Ed25519 key.
-Import: verify everything first (see pack_format), show what is new, changed and retired, then
-apply it in one transaction; imported modules and terms are read-only on this machine.
+slide, its condition and repeat rules), the keys of retired modules with their replacements, the
+glossary and the rest of marketing's library (objections, battlecards, criteria, plan templates,
+ROI presets, segment research, recommendation weights: see `library`), signed with the
+publisher's Ed25519 key.
+Import: verify everything first (see file_format, entries, library), show what is new, changed
+and retired, then apply it in one transaction; imported modules and terms are read-only on this
+machine. Applying a pack that changes nothing, once more, records nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from enabler.services.packs.entries import (
     refs_of,
 )
 from enabler.services.packs.file_format import PackLimits, read_pack, write_pack
+from enabler.services.packs.library import LibraryPlan, apply_library, parse_library
+from enabler.services.packs.library_sections import SECTIONS
 from enabler.services.packs.plan import PackImport, plan_import
 from enabler.services.packs.sequence import (
     applied_sequence,
@@ -39,6 +44,7 @@ from enabler.services.packs.sequence import (
     next_export_sequence,
     pack_sequence,
     record_export_sequence,
+    signed_here,
 )
 from enabler.store import assets, audit, versions
 from enabler.store import glossary as glossary_store
@@ -57,6 +63,11 @@ class PackExport:
     glossary: int
     assets: int
     fingerprint: str
+    library: dict[str, int] = dataclasses.field(default_factory=dict)  # section → items
+
+    @property
+    def library_items(self) -> int:
+        return sum(self.library.values())
 
 
 def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path: Path):
@@ -101,8 +112,12 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
         {"name": t.name, "label": t.label, "definition": t.definition}
         for t in glossary_store.list_terms(db)
     ]
+    library = {
+        section.name: [section.to_dict(item) for item in section.export(db, fingerprint)]
+        for section in SECTIONS
+    }
     sequence = next_export_sequence(db, fingerprint)
-    manifest = {
+    manifest = library | {
         "publisher": {"name": profile.name},
         "sequence": sequence,
         "created_at": now_iso(),
@@ -112,7 +127,10 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
         "assets": asset_info,
     }
     path = write_pack(out, manifest, files, key, fingerprint)
-    result = PackExport(path, len(modules), len(retired), len(terms), len(files), fingerprint)
+    counts = {name: len(items) for name, items in library.items()}
+    result = PackExport(
+        path, len(modules), len(retired), len(terms), len(files), fingerprint, counts
+    )
     with transaction(db):
         record_export_sequence(db, fingerprint, sequence)
         audit.record(
@@ -126,6 +144,7 @@ def export_pack(db: sqlite_utils.Database, profile: Profile, out: Path, key_path
                 "modules": len(modules),
                 "retired": len(retired),
                 "sequence": sequence,
+                "library": counts,
             },
         )
     return result
@@ -164,10 +183,15 @@ def import_pack(
     pack = read_pack(path, keys.trusted_public_keys(db), limits)
     entries = parse_modules(path, pack)
     retirements, terms = parse_retirements(path, pack), parse_glossary(path, pack)
+    library = parse_library(path, pack)
+    if signed_here(db, pack.fingerprint):
+        library = {}  # the publisher's own library is where these items come from
     created = str(pack.manifest.get("created_at", ""))
     origin = f"{pack.publisher} {pack.fingerprint[:16]}, pack of {created[:10]}"
     with transaction(db):
-        plan = plan_import(db, pack, entries, retirements, terms, replace_local=replace_local)
+        plan = plan_import(
+            db, pack, entries, retirements, terms, library, replace_local=replace_local
+        )
         sequence, ours = pack_sequence(pack.manifest), applied_sequence(db, pack.fingerprint)
         plan = dataclasses.replace(
             plan,
@@ -178,6 +202,8 @@ def import_pack(
             return plan
         if plan.older_than is not None and not allow_downgrade:
             raise Conflict(downgrade_message(plan), hint=Hint(Fix.CONFIRM, "allow_downgrade"))
+        if not plan.changes_anything and packs.was_imported(db, pack.sha256):
+            return dataclasses.replace(plan, applied=True)  # the same pack again: nothing to do
         for name, data in pack.files.items():
             info = pack.manifest.get("assets", {}).get(name.removeprefix("assets/"), {})
             mime = str(info.get("mime", "application/octet-stream"))[:100]
@@ -195,6 +221,8 @@ def import_pack(
         for term in terms:
             if term.name in plan.glossary:
                 _import_term(db, profile, term, origin)
+        items = LibraryPlan(plan.library_new, plan.library_changed, plan.library_removed)
+        apply_library(db, pack.fingerprint, library, items, profile.name, origin)
         summary = plan.summary()
         packs.record_import(
             db,

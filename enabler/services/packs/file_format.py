@@ -1,10 +1,11 @@
 """The signed library pack file: a zip of `manifest.json`, `manifest.sig` and `assets/<sha256>`.
 
-The manifest lists every module, retirement, glossary term and file (with its SHA-256 and
-size); the Ed25519 signature covers the manifest's exact bytes and so, through the hashes, every
-file. Reading checks, in this order and before anything touches the library: the zip's entry
-names, count and sizes; the signature against trusted publishers; every file against the
-manifest.
+The manifest lists every module, retirement, glossary term, library item (format 2: objections,
+battlecards, criteria, plan templates, ROI presets, segment research, recommendation weights)
+and file (with its SHA-256 and size); the Ed25519 signature covers the manifest's exact bytes
+and so, through the hashes, every file. Reading checks, in this order and before anything
+touches the library: the zip's entry names, count and sizes; the signature against trusted
+publishers; every file against the manifest.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from enabler.export.atomic import write_atomic
 from enabler.services.json_input import loads_json
 
 FORMAT = "enabler-pack"
-FORMAT_VERSION = 1
+# 2 added the library sections; a version-1 pack (modules, retirements, glossary) still reads.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 _ASSET = re.compile(r"assets/[0-9a-f]{64}")
 
@@ -170,10 +173,15 @@ def _parse_manifest(path: Path, body: bytes) -> dict:
         raise _reject(path, "its manifest is not valid JSON") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _reject(path, "it is not an Enabler library pack")
-    if manifest.get("format_version") != FORMAT_VERSION:
+    version = manifest.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise _reject(
-            path, f"it uses pack format {manifest.get('format_version')!r}; upgrade Enabler"
+            path,
+            f"it uses pack format {version}, newer than this version of Enabler reads (up to "
+            f"{FORMAT_VERSION}); update Enabler to import it",
         )
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        raise _reject(path, f"it declares an unknown pack format version {str(version)[:20]!r}")
     if not isinstance(manifest.get("publisher"), dict) or not isinstance(
         manifest.get("files"), dict
     ):

@@ -13,6 +13,7 @@ from enabler.domain.version_diff import diff_versions
 from enabler.errors import Conflict, Fix, Hint
 from enabler.services.packs.entries import PackModule
 from enabler.services.packs.file_format import VerifiedPack
+from enabler.services.packs.library import Library, plan_library
 from enabler.store import glossary as glossary_store
 from enabler.store import modules as module_store
 from enabler.store import versions
@@ -31,17 +32,38 @@ class PackImport:
     retired: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()  # terms added or changed
+    # Objections, battlecards, criteria, plan templates, ROI presets, segment research and
+    # recommendation weights, each named "kind:key" (see services.packs.library).
+    library_new: tuple[str, ...] = ()
+    library_changed: tuple[str, ...] = ()
+    library_removed: tuple[str, ...] = ()
+    library_unchanged: int = 0
     applied: bool = False
     sequence: int | None = None  # the pack's (None: made before packs had one)
     # The newest sequence already applied from this publisher when this pack is older than
     # (or the same as) it: importing it would roll the library back.
     older_than: int | None = None
 
+    @property
+    def changes_anything(self) -> bool:
+        return any(
+            (
+                self.new,
+                self.changed,
+                self.retired,
+                self.glossary,
+                self.library_new,
+                self.library_changed,
+                self.library_removed,
+            )
+        )
+
     def summary(self) -> dict:
+        """Modules and library items together (library items named "kind:key")."""
         return {
-            "new": list(self.new),
-            "changed": list(self.changed),
-            "retired": list(self.retired),
+            "new": [*self.new, *self.library_new],
+            "changed": [*self.changed, *self.library_changed],
+            "retired": [*self.retired, *self.library_removed],
             "glossary": list(self.glossary),
         }
 
@@ -85,11 +107,12 @@ def plan_import(
     entries: list[PackModule],
     retirements: list[tuple[str, str | None]],
     terms: list[GlossaryTerm],
+    library: Library | None = None,
     *,
     replace_local: bool = False,
 ) -> PackImport:
     """Compare the pack with the library. Refuses (Conflict) to overwrite what was authored
-    here, not imported, unless `replace_local`."""
+    (or, for library items, changed) here, not imported, unless `replace_local`."""
     new, changed, unchanged, retired, local = [], {}, [], [], []
     for entry in entries:
         if not module_store.module_exists(db, entry.key):
@@ -116,11 +139,14 @@ def plan_import(
             changed_terms.append(term.name)
             if ours is not None and not ours.read_only:
                 local.append(f"glossary:{term.name}")
+    items = plan_library(db, pack.fingerprint, library or {})
+    local.extend(items.local)
     if local and not replace_local:
         shown = ", ".join(sorted(local)[:5]) + ("…" if len(local) > 5 else "")
         raise Conflict(
-            f"The pack would replace modules or glossary terms authored on this machine "
-            f"({shown}). Nothing was imported; replacing them takes the publisher's versions.",
+            f"The pack would replace modules, glossary terms or library items authored or "
+            f"changed on this machine ({shown}). Nothing was imported; replacing them takes "
+            "the publisher's versions.",
             hint=Hint(Fix.CONFIRM, "replace_local"),
         )
     return PackImport(
@@ -132,4 +158,8 @@ def plan_import(
         tuple(retired),
         tuple(unchanged),
         tuple(changed_terms),
+        items.new,
+        items.changed,
+        items.removed,
+        items.unchanged,
     )

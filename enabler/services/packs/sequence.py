@@ -33,6 +33,11 @@ def record_export_sequence(db: sqlite_utils.Database, fingerprint: str, sequence
     settings.put(db, _EXPORTED, exported)
 
 
+def signed_here(db: sqlite_utils.Database, fingerprint: str) -> bool:
+    """True when this library exported packs with that key: it is the publisher's own."""
+    return fingerprint in (settings.get(db, _EXPORTED, {}) or {})
+
+
 def pack_sequence(manifest: dict) -> int | None:
     """The manifest's sequence (None for a pack made before sequences existed)."""
     value = manifest.get("sequence")

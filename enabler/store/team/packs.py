@@ -129,3 +129,9 @@ def list_imports(db: sqlite_utils.Database) -> list[dict]:
         "FROM pack_imports ORDER BY id"
     )
     return [row | {"summary": json.loads(row["summary"])} for row in rows]
+
+
+def was_imported(db: sqlite_utils.Database, sha256: str) -> bool:
+    """True when the pack file with this SHA-256 was applied here before."""
+    row = db.execute("SELECT 1 FROM pack_imports WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
+    return row is not None

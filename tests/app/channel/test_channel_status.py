@@ -26,6 +26,11 @@ class DescribeStatusText:
         text = status_text(SyncResult(down=Down(applied=(applied,))), NOW, NOW)
         assert text == "Library updated: 2 new, 1 changed, 1 retired"
 
+    def it_says_when_an_update_waits_for_the_rep(self):
+        down = Down(held=("release 2 from hq: it would replace objection:x",))
+        text = status_text(SyncResult(down=down), NOW, NOW)
+        assert text.startswith("Channel: an update waits")
+
     def it_says_when_reports_wait_for_the_channel(self):
         text = status_text(SyncResult(offline="unreachable", queued_events=4), NOW, NOW)
         assert text == "Channel offline · 4 report(s) queued"
@@ -60,3 +65,39 @@ class DescribeChannelStatusWidget:
         with qtbot.waitSignal(widget.error, timeout=30000):
             widget.sync_now()
         assert widget.text().startswith("Channel: Tell Enabler who you are first")
+
+
+class DescribeLibraryItemsInTheUpdateLine:
+    def it_counts_objections_presets_and_the_rest_with_modules(self, small_library, tmp_path):
+        from enabler.domain.profile import make_profile
+        from enabler.services.channel import releases, sync
+        from enabler.services.packs import keys
+        from enabler.store import users
+        from enabler.store.connection.db import open_db, transaction
+        from tests.services.packs.marketing_library import add_marketing_items
+
+        lena = make_profile("Lena Brandt", "marketing")
+        with transaction(small_library):
+            users.put_profile(small_library, lena)
+        add_marketing_items(small_library)
+        pair = keys.new_key_pair(tmp_path, "hq")
+        sync.set_channel(small_library, str(tmp_path / "channel"))
+        published = releases.publish(
+            small_library, lena, sync.channel_of(small_library), pair.private_path
+        )
+        rep = open_db(tmp_path / "rep.db")
+        dana = make_profile("Dana Rep", "sales")
+        with transaction(rep):
+            users.put_profile(rep, dana)
+        keys.trust(rep, dana, pair.public_path, "hq")
+        sync.set_channel(rep, str(tmp_path / "channel"))
+
+        result = sync.sync(rep, dana)
+
+        new = result.down.applied[0].summary["new"]
+        assert len(new) == published.modules + published.library
+        assert (
+            status_text(result, NOW, NOW)
+            == f"Library updated: {len(new)} new, 0 changed, 0 retired"
+        )
+        assert published.library == 9

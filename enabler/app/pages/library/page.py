@@ -103,7 +103,9 @@ class LibraryPage(QWidget):
             self.publish_button.setEnabled(True)
             self.status.emit(
                 f"Published release {published.seq}: {published.modules} module(s), "
-                f"{published.retired} retired. Reps receive it at their next sync."
+                f"{published.retired} retired, {published.library} other library item(s) "
+                "(objections, battlecards, criteria, templates, presets, research, weights). "
+                "Reps receive it at their next sync."
             )
 
         def failed(message: str) -> None:
