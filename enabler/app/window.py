@@ -274,6 +274,11 @@ class MainWindow(QMainWindow):
         channel_action.setStatusTip("The shared folder or WebDAV address your team syncs through")
         channel_action.triggered.connect(self.open_channel_settings)
         file_menu.addAction(channel_action)
+        sync_action = QAction("S&ync with team channel", self)
+        sync_action.setShortcut("F5")
+        sync_action.setStatusTip("Send field reports and fetch library updates now")
+        sync_action.triggered.connect(self.sync_channel_now)
+        file_menu.addAction(sync_action)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -300,6 +305,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # actions -----------------------------------------------------------------------------------
+
+    def sync_channel_now(self) -> None:
+        """File ▸ Sync with team channel (F5); an update held back is offered for review."""
+        status = self.channel_status
+        if status.held():
+            status.review_held()
+        else:
+            status.sync_now()
 
     def open_channel_settings(self):
         """File ▸ Team channel…: a saved location syncs at once, in the background."""

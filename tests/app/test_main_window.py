@@ -35,6 +35,20 @@ class DescribeMainWindow:
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&View", "&Help"]
 
+    def it_syncs_on_f5_and_offers_a_held_update_instead(self, window, monkeypatch):
+        from PySide6.QtGui import QAction
+
+        (sync,) = [a for a in window.findChildren(QAction) if a.text() == "S&ync with team channel"]
+        assert sync.shortcut().toString() == "F5"
+        calls = []
+        status = window.channel_status
+        monkeypatch.setattr(status, "sync_now", lambda: calls.append("sync"))
+        monkeypatch.setattr(status, "review_held", lambda: calls.append("review"))
+        sync.trigger()
+        monkeypatch.setattr(status, "held", lambda: ("release 2 from hq: …",))
+        sync.trigger()
+        assert calls == ["sync", "review"]
+
     def it_remembers_the_last_page(self, qtbot, window, settings, tmp_path):
         window.show_page("Prospects")
         window.close()

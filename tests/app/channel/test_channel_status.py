@@ -101,3 +101,75 @@ class DescribeLibraryItemsInTheUpdateLine:
             == f"Library updated: {len(new)} new, 0 changed, 0 retired"
         )
         assert published.library == 9
+
+
+class DescribeHeldUpdateReview:
+    def it_offers_a_held_update_and_takes_it_when_the_rep_agrees(
+        self, qtbot, small_library, tmp_path
+    ):
+        import dataclasses
+
+        from enabler.domain.profile import make_profile
+        from enabler.services.channel import releases, sync
+        from enabler.services.packs import keys
+        from enabler.store import objections as objection_store
+        from enabler.store import users
+        from enabler.store.connection.db import open_db, transaction
+        from tests.services.packs.marketing_library import add_marketing_items
+
+        lena = make_profile("Lena Brandt", "marketing")
+        with transaction(small_library):
+            users.put_profile(small_library, lena)
+        add_marketing_items(small_library)
+        pair = keys.new_key_pair(tmp_path, "hq")
+        sync.set_channel(small_library, str(tmp_path / "channel"))
+        channel = sync.channel_of(small_library)
+        releases.publish(small_library, lena, channel, pair.private_path)
+        rep_path = tmp_path / "rep.db"
+        rep = open_db(rep_path)
+        dana = make_profile("Dana Rep", "sales")
+        with transaction(rep):
+            users.put_profile(rep, dana)
+        keys.trust(rep, dana, pair.public_path, "hq")
+        sync.set_channel(rep, str(tmp_path / "channel"))
+        assert sync.sync(rep, dana).down.applied
+
+        def reword(lib, text):
+            with transaction(lib):
+                ours = objection_store.get_objection(lib, "too-expensive")
+                objection_store.replace_objection(
+                    lib, ours.id, dataclasses.replace(ours, text=text), "someone", ""
+                )
+
+        reword(rep, "Dana's wording")
+        reword(small_library, "Marketing's wording")
+        releases.publish(small_library, lena, channel, pair.private_path)
+
+        widget = ChannelStatus(rep_path, auto=False)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.synced, timeout=30000):
+            widget.sync_now()
+        assert widget.held() and "Review…" in widget.text()
+        assert widget.text().startswith("Channel: an update waits")
+
+        asked = []
+        widget.review_held(ask=lambda _parent, held: asked.append(held) or False)
+        assert asked and not widget.ops  # kept: nothing runs, the update still waits
+        assert objection_store.get_objection(rep, "too-expensive").text == "Dana's wording"
+
+        with qtbot.waitSignal(widget.synced, timeout=30000):
+            widget.review_held(ask=lambda _parent, _held: True)
+        assert widget.text() == "Library updated: 0 new, 1 changed, 0 retired"
+        assert widget.held() == ()
+        fresh = open_db(rep_path)
+        assert objection_store.get_objection(fresh, "too-expensive").text == "Marketing's wording"
+
+
+class DescribeHeldQuestion:
+    def it_names_each_held_release_and_both_choices(self):
+        from enabler.app.channel.status import held_question
+
+        text = held_question(("release 2 from hq: it would replace objection:x",))
+        assert "• release 2 from hq: it would replace objection:x" in text
+        assert "Take the update" in text and "keep yours" in text
+        assert "--" not in text  # no command-line wording in the app
