@@ -120,3 +120,32 @@ def test_the_shells_reach_the_library_through_services():
             ):
                 offenders.append(str(path.relative_to(PACKAGE)))
     assert offenders == []
+
+
+MAX_MODULES = 25  # a folder past this is split into feature packages (docs/architecture.md)
+
+
+def folder_sizes(root: Path) -> dict[str, int]:
+    """Modules and subpackages directly in each package folder below `root` (not `__init__`)."""
+    sizes = {}
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        if folder.name == "__pycache__":
+            continue
+        entries = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+        entries += [p for p in folder.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
+        sizes[str(folder.relative_to(root.parent))] = len(entries)
+    return sizes
+
+
+def test_no_folder_holds_more_than_25_modules():
+    tests = Path(__file__).parent
+    sizes = {**folder_sizes(PACKAGE), **folder_sizes(tests)}
+    assert {f: n for f, n in sizes.items() if n > MAX_MODULES} == {}
+
+
+def test_folder_sizes_count_modules_and_packages(tmp_path):
+    root = tmp_path / "pkg"
+    (root / "sub").mkdir(parents=True)
+    for name in ("__init__.py", "a.py", "b.py", "sub/__init__.py", "sub/c.py"):
+        (root / name).write_text("")
+    assert folder_sizes(root) == {"pkg": 3, "pkg/sub": 1}
