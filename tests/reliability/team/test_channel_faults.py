@@ -11,7 +11,7 @@ import pytest
 from enabler.services.channel import events, releases, reporters, reports, sync
 from enabler.services.channel.team import team_figures
 from enabler.store import users
-from tests.reliability.faulty_channel import install
+from tests.reliability.team.faulty_channel import install
 from tests.services.channel import test_channel as team_support
 from tests.services.channel.test_channel import LENA, do_field_work, trust_all
 

@@ -20,7 +20,7 @@ from enabler.store import users
 from enabler.store.connection.db import open_db, transaction
 from enabler.store.team import channel as store
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 BATCHES, EVENTS = 60, 400
 LENA = make_profile("Lena Brandt", "marketing")
 START_TIMEOUT_S = 120
