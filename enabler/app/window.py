@@ -27,12 +27,25 @@ from enabler.app.pages.build.page import BuildPage
 from enabler.app.runner import Runner
 from enabler.app.widgets.sidebar import Sidebar, counts
 
-WELCOME = (
-    "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: "
+_HOW = (
     "pick a prospect on the Build page, look at the modules recommended for them, reorder them "
     "and press <i>Build deck</i>. Marketing's approved modules live under Library; what reps "
     "know about each account lives under Prospects."
 )
+WELCOME = (
+    "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: " + _HOW
+)
+# For a library of the user's own (no demo loaded): no claim that it is the demo.
+WELCOME_OWN = (
+    "<b>Welcome to Enabler.</b> To start, " + _HOW + " No prospects yet? Import them from your "
+    "CRM on the Prospects page (Import from CRM…) or try the demo (File ▸ Load demo library)."
+)
+
+
+def _is_demo(ctx) -> bool:
+    from enabler.services.demo.library import is_demo_library
+
+    return is_demo_library(ctx.open_db())
 
 
 def _load_demo(ctx):
@@ -75,11 +88,16 @@ class MainWindow(QMainWindow):
         wl = QHBoxLayout(self.welcome)
         text = QLabel(WELCOME)
         text.setWordWrap(True)
+        self.welcome_text = text
         close = QPushButton("Got it")
         close.clicked.connect(self.dismiss_welcome)
         wl.addWidget(text, 1)
         wl.addWidget(close)
         self.welcome.setVisible(not self.settings.value("welcome_dismissed", False, type=bool))
+        if not self.welcome.isHidden():
+            self.runner.refresh(
+                _is_demo, lambda demo: text.setText(WELCOME if demo else WELCOME_OWN), key="welcome"
+            )
 
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -333,6 +351,7 @@ class MainWindow(QMainWindow):
             "prospects added.",
             8000,
         )
+        self.welcome_text.setText(WELCOME)
         self.refresh_current_page()
 
     # dropping files -------------------------------------------------------------------------

@@ -81,6 +81,17 @@ class DescribeMainWindow:
         qtbot.addWidget(again)
         assert again.welcome.isHidden()
 
+    def it_calls_only_the_demo_library_the_demo(self, qtbot, window, tmp_path):
+        from PySide6.QtCore import QSettings
+
+        qtbot.waitUntil(lambda: "demo library of Brightwave" in window.welcome_text.text())
+        own = MainWindow(
+            tmp_path / "own.db", QSettings(str(tmp_path / "own.ini"), QSettings.Format.IniFormat)
+        )
+        qtbot.addWidget(own)
+        qtbot.waitUntil(lambda: "No prospects yet?" in own.welcome_text.text())
+        assert "Brightwave" not in own.welcome_text.text()
+
     def it_shows_errors_as_a_sentence(self, qtbot, window):
         window.show_error("The disk is full; nothing was written.")
         assert window.last_error == "The disk is full; nothing was written."

@@ -66,6 +66,14 @@ def _content(db, folder: Path, data: dict):
     return content_from_dict(data)
 
 
+DEMO_MARK = "demo_loaded"
+
+
+def is_demo_library(db: sqlite_utils.Database) -> bool:
+    """Whether the demo was loaded into this library (the app's welcome says so only then)."""
+    return bool(settings.get(db, DEMO_MARK))
+
+
 def load_demo(
     db: sqlite_utils.Database, folder: Path = DEMO_DIR, *, history: bool = False
 ) -> DemoResult:
@@ -78,6 +86,7 @@ def load_demo(
         if settings.get(db, "vendor") is None:
             settings.put(db, "vendor", library["vendor"])
             settings.put(db, "reps", library["reps"])
+        settings.put(db, DEMO_MARK, True)
         for item in library["modules"]:
             if module_store.module_exists(db, item["key"]):
                 continue
