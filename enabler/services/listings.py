@@ -11,6 +11,7 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.lifecycle import ModuleStatus
 from enabler.domain.modules import Module, ModuleState, ModuleVersion
 from enabler.domain.prospects import Contact, Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.store import audit, users, versions
 from enabler.store import modules as module_store
@@ -36,7 +37,7 @@ def list_prospects(db: sqlite_utils.Database) -> list[Prospect]:
     return prospect_store.list_prospects(db)
 
 
-def prospect_contacts(db: sqlite_utils.Database, prospect_ref: str) -> list[Contact]:
+def prospect_contacts(db: sqlite_utils.Database, prospect_ref: ProspectRef) -> list[Contact]:
     """The contacts of one prospect (name or id), primary first."""
     return prospect_store.contacts(db, prospect_store.find(db, prospect_ref).id)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite_utils
 
 from enabler.domain.modules import ModuleState, Stage
-from enabler.domain.objections import Answer, Objection, ObjectionCategory, suggest_ref
-from enabler.errors import Fix, Hint, NotFound
+from enabler.domain.objections import Answer, Objection, ObjectionCategory
+from enabler.domain.refs import ObjectionRef
 from enabler.store import audit
 from enabler.store.connection.rows import date_or_none, list_json, now_iso, row_id, tuple_of
+from enabler.store.refs import find_row
 
 
 def objection_row(row: dict) -> Objection:
@@ -68,7 +69,7 @@ def create_objection(db: sqlite_utils.Database, objection: Objection, actor: str
 
 
 def set_objection_state(
-    db: sqlite_utils.Database, ref: int | str, state: ModuleState, actor: str = ""
+    db: sqlite_utils.Database, ref: ObjectionRef | int | str, state: ModuleState, actor: str = ""
 ) -> Objection:
     """Move an objection through its lifecycle (draft → in review → approved → retired)."""
     before = get_objection(db, ref)
@@ -90,20 +91,9 @@ def list_objections(db: sqlite_utils.Database, state: ModuleState | None = None)
     return [objection_row(r) for r in db["objections"].rows_where(where, args, order_by="id")]
 
 
-def get_objection(db: sqlite_utils.Database, ref: int | str) -> Objection:
-    """An objection by numeric id or by key."""
-    ref_text = str(ref).strip()
-    if isinstance(ref, int) or ref_text.isdigit():
-        rows = list(db["objections"].rows_where("id = ?", [int(ref_text)]))
-    else:
-        rows = list(db["objections"].rows_where("key = ?", [ref_text]))
-    if not rows:
-        keys = [r["key"] for r in db["objections"].rows_where(select="key")]
-        raise NotFound(
-            f"No objection {ref_text!r}.{suggest_ref(ref_text, keys)}",
-            hint=Hint(Fix.LOOK_UP, "objections"),
-        )
-    return objection_row(rows[0])
+def get_objection(db: sqlite_utils.Database, ref: ObjectionRef | int | str) -> Objection:
+    """The objection `ref` names, by id or by key; an int is an id."""
+    return objection_row(find_row(db, "objections", "key", ObjectionRef.of(ref)))
 
 
 def objection_exists(db: sqlite_utils.Database, key: str) -> bool:

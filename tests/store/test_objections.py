@@ -93,7 +93,7 @@ class DescribeObjectionLibrary:
     def it_names_the_closest_key_when_one_is_mistyped(self, library):
         db, _ = library
         with pytest.raises(
-            NotFound, match=r"No objection 'price-hihg'\. Did you mean 'price-high'"
+            NotFound, match=r"No objection with key 'price-hihg'\. Did you mean 'price-high'"
         ):
             store.get_objection(db, "price-hihg")
 

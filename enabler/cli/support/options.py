@@ -1,5 +1,6 @@
 """Options several commands share, and the parsing of their values, defined once: one
-`--prospect`, one `--by` (with one default), one `--expect-version`."""
+`--prospect`, one `--by` (with one default), one `--expect-version`, and the one way a
+name-or-id the user typed becomes a typed ref (`PROSPECT`, `MODULE`…)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,29 @@ import getpass
 import os
 
 import click
+
+from enabler.domain.refs import CriterionRef, ModuleRef, ObjectionRef, ProspectRef, Ref
+
+
+class RefType(click.ParamType):
+    """A name (or key) or an id, parsed once into a typed ref by the ref's own rule."""
+
+    name = "text"  # keeps the TEXT metavar the help has always shown
+
+    def __init__(self, ref: type[Ref]) -> None:
+        self.ref = ref
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Ref | int):
+            return self.ref.of(value)
+        # Blank text names nothing: the command treats it as not given.
+        return self.ref.of(value) if str(value).strip() else None
+
+
+PROSPECT = RefType(ProspectRef)
+MODULE = RefType(ModuleRef)
+CRITERION = RefType(CriterionRef)
+OBJECTION = RefType(ObjectionRef)
 
 
 class AliasedOption(click.Option):
@@ -22,7 +46,7 @@ class AliasedOption(click.Option):
 
 def prospect_option(required: bool = True, help: str = "Company name or id."):
     """`--prospect NAME`: the prospect a command works on, by company name or id."""
-    return click.option("--prospect", "prospect_ref", required=required, help=help)
+    return click.option("--prospect", "prospect_ref", type=PROSPECT, required=required, help=help)
 
 
 def default_actor() -> str:

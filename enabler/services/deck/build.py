@@ -15,6 +15,7 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import Module, ModuleState
 from enabler.domain.preflight import PreflightReport
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.export.atomic import write_atomic
@@ -56,7 +57,7 @@ class BuildResult:
 
 def plan_deck(
     db: sqlite_utils.Database,
-    prospect_ref: str,
+    prospect_ref: ProspectRef,
     module_refs: list[str] | None = None,
     overrides: dict[str, str] | None = None,
     rep: str = "",

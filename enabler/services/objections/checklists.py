@@ -27,6 +27,7 @@ from enabler.domain.objections import (
     parse_state,
 )
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 
 # Counts for marketing live in their own module; re-exported so callers find them here too.
@@ -41,14 +42,6 @@ from enabler.store.connection.db import transaction
 
 ADDED_BY_REP = "Added by the rep"
 _CUSTOM = re.compile(r"custom-(\d+)", re.IGNORECASE)
-
-
-def _prospect(db, prospect: Prospect | str | int) -> Prospect:
-    if isinstance(prospect, Prospect):
-        return prospect
-    if isinstance(prospect, int):
-        return prospect_store.get(db, prospect)
-    return prospect_store.find(db, prospect)
 
 
 def _build(db: sqlite_utils.Database, prospect: Prospect) -> ObjectionChecklist:
@@ -79,9 +72,9 @@ def _build(db: sqlite_utils.Database, prospect: Prospect) -> ObjectionChecklist:
     return ObjectionChecklist(prospect, tuple(out), in_play)
 
 
-def checklist(db: sqlite_utils.Database, prospect: Prospect | str | int) -> ObjectionChecklist:
+def checklist(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> ObjectionChecklist:
     """The prospect's checklist: stored items plus the objections the rules suggest."""
-    return _build(db, _prospect(db, prospect))
+    return _build(db, prospect_store.resolve(db, prospect))
 
 
 def _find(
@@ -107,7 +100,7 @@ def _find(
 
 def mark(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     ref: str,
     state: ObjectionState | str,
     note: str | None = None,
@@ -125,7 +118,7 @@ def mark(
     state = parse_state(state)
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, _prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         item, objection = _find(db, cl, ref)
         current = item.version if item else 0
         if expected_version is not None and expected_version != current:
@@ -176,7 +169,7 @@ def mark(
 
 def add_item(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     text: str,
     category: ObjectionCategory | str,
     note: str = "",
@@ -190,7 +183,7 @@ def add_item(
     if not text or not text.strip():
         raise InvalidInput("The objection text is empty. Say what the prospect objected to.")
     with transaction(db):
-        p = _prospect(db, prospect)
+        p = prospect_store.resolve(db, prospect)
         wanted = " ".join(text.split()).casefold()
         for existing in item_store.items(db, p.id):
             if existing.custom and " ".join(existing.text.split()).casefold() == wanted:
@@ -263,7 +256,7 @@ def proof_titles(db: sqlite_utils.Database, keys) -> list[dict]:
 
 
 def leave_behind_objections(
-    db: sqlite_utils.Database, prospect: Prospect | str | int, group: str = "heard"
+    db: sqlite_utils.Database, prospect: Prospect | ProspectRef, group: str = "heard"
 ) -> list[dict] | None:
     """Approved answers for the leave-behind, by the rule the deck follows (`buyer_facing`):
     `group` "heard" (raised or answered) or "anticipated" (likely, not raised); parked never.

@@ -28,6 +28,7 @@ from enabler.domain.criteria import (
 from enabler.domain.field_errors import FieldCheck
 from enabler.domain.modules import ModuleState
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 from enabler.store import criteria as store
 from enabler.store import prospects as prospect_store
@@ -35,14 +36,6 @@ from enabler.store.connection.db import transaction
 
 ADDED_BY_REP = "Added by the rep"
 _CUSTOM = re.compile(r"custom-(\d+)", re.IGNORECASE)
-
-
-def find_prospect(db: sqlite_utils.Database, prospect: Prospect | str | int) -> Prospect:
-    if isinstance(prospect, Prospect):
-        return prospect
-    if isinstance(prospect, int):
-        return prospect_store.get(db, prospect)
-    return prospect_store.find(db, prospect)
 
 
 def criteria_library(
@@ -75,10 +68,10 @@ def _build(db: sqlite_utils.Database, prospect: Prospect) -> CriteriaChecklist:
 
 
 def criteria_checklist(
-    db: sqlite_utils.Database, prospect: Prospect | str | int
+    db: sqlite_utils.Database, prospect: Prospect | ProspectRef
 ) -> CriteriaChecklist:
     """The prospect's checklist: stored items plus the criteria the rules suggest."""
-    return _build(db, find_prospect(db, prospect))
+    return _build(db, prospect_store.resolve(db, prospect))
 
 
 def _find(
@@ -166,7 +159,7 @@ def _stored(db: sqlite_utils.Database, prospect: Prospect, item_id: int) -> Crit
 
 def mark_criterion(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     ref: str,
     *,
     status: CriterionStatus | str | None = None,
@@ -188,7 +181,7 @@ def mark_criterion(
         )
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, find_prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         item, crit, _ = _find(db, cl, ref)
         current = _check_version(ref, cl, item, expected_version)
         values["dropped"] = 0  # marking a dropped item puts it back on the checklist
@@ -202,7 +195,7 @@ def mark_criterion(
 
 def add_criterion(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     *,
     key: str | None = None,
     name: str | None = None,
@@ -222,7 +215,7 @@ def add_criterion(
     check.done("Cannot add the criterion")
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, find_prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         if key:
             item, crit, on_list = _find(db, cl, key)
             if on_list and item is not None and item.version > 0:
@@ -269,7 +262,7 @@ def add_criterion(
 
 def drop_criterion(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     ref: str,
     *,
     expected_version: int | None = None,
@@ -280,7 +273,7 @@ def drop_criterion(
     lost, and marking or adding it again brings it back."""
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, find_prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         item, crit, on_list = _find(db, cl, ref)
         if not on_list or item is None:
             raise NotFound(f"{ref!r} is not on {cl.prospect.company}'s criteria checklist.")

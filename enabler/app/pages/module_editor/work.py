@@ -7,6 +7,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from enabler.domain.refs import ProspectRef
+
 MAX_FILE_MB = 50  # read no more than this from a chosen file (the image checks follow)
 THUMBNAIL_SIDE = 96
 
@@ -75,7 +77,9 @@ def submit(ctx, opened):
 def preview(ctx, content, layout, prospect_id, notes):
     from enabler.services.library.module_preview import preview_module
 
-    return preview_module(ctx.open_db(), content, layout, str(prospect_id), talking_points=notes)
+    return preview_module(
+        ctx.open_db(), content, layout, ProspectRef.by_id(prospect_id), talking_points=notes
+    )
 
 
 def store_pictures(ctx, paths):
