@@ -11,7 +11,7 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.lifecycle import ModuleStatus
 from enabler.domain.modules import Module, ModuleState, ModuleVersion
 from enabler.domain.prospects import Contact, Prospect
-from enabler.domain.refs import ProspectRef
+from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.store import audit, users, versions
 from enabler.store import modules as module_store
@@ -54,7 +54,7 @@ def audit_trail(
     db: sqlite_utils.Database,
     entity: str | None = None,
     entity_id: str | None = None,
-    module_ref: str | None = None,
+    module_ref: ModuleRef | None = None,
     limit: int = 50,
 ) -> list[dict]:
     """Newest entries first; `module_ref` (id or key) narrows to one module."""
@@ -64,7 +64,7 @@ def audit_trail(
 
 
 def module_content(
-    db: sqlite_utils.Database, ref: int | str
+    db: sqlite_utils.Database, ref: ModuleRef | int
 ) -> tuple[ModuleStatus, VersionSnapshot]:
     """A module's review status and its current version's content."""
     status = module_store.module_status(db, ref)
@@ -79,7 +79,7 @@ class SamplePlan:
     sample: bool  # True: no prospect in the library, an example one was used
 
 
-def sample_plan(db: sqlite_utils.Database, ref: int | str, sample_company: str) -> SamplePlan:
+def sample_plan(db: sqlite_utils.Database, ref: ModuleRef | int, sample_company: str) -> SamplePlan:
     """A one-module plan of the module's current version for the first prospect by company
     (as the editor's preview lists them), or an example prospect in an empty library."""
     module = module_store.get_module(db, ref)

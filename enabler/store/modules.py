@@ -136,11 +136,14 @@ def list_modules(db: sqlite_utils.Database, state: ModuleState | None = None) ->
 
 
 def get_module(db: sqlite_utils.Database, ref: ModuleRef | int | str) -> Module:
-    """The module `ref` names, by id or by key; an int is an id.
+    """The module `ref` names: a ModuleRef, an id, or a key as stored (never read as an id)."""
+    return _module(find_row(db, "modules", "key", _ref(ref)))
 
-    Plain text is parsed with `ModuleRef.of` too, for scripts and tests.
-    """
-    return _module(find_row(db, "modules", "key", ModuleRef.of(ref)))
+
+def _ref(ref: ModuleRef | int | str) -> ModuleRef:
+    # A bare str comes from data (a plan, a pack file) and is a key, even when all digits;
+    # what a user typed arrives already parsed into a ModuleRef.
+    return ModuleRef.by_name(ref) if isinstance(ref, str) else ModuleRef.of(ref)
 
 
 def get_version(db: sqlite_utils.Database, version_id: int) -> ModuleVersion:
@@ -188,7 +191,8 @@ def _status(row: Mapping[str, Any]) -> ModuleStatus:
 
 
 def module_status(db: sqlite_utils.Database, ref: ModuleRef | int | str) -> ModuleStatus:
-    """Governance facts of a module by id or key (row version, revision, read-only flag…)."""
+    """Governance facts of the module `ref` names, as for `get_module` (row version, revision,
+    read-only flag…)."""
     module = get_module(db, ref)
     rows = db.query(f"SELECT {_STATUS_COLUMNS} FROM modules WHERE id = ?", [module.id])
     return _status(next(rows))

@@ -87,6 +87,21 @@ class DescribeFindRow:
         assert (row["id"], row["company"]) == (acme.id, "Acme Corp")
 
 
+class DescribeModuleKeysFromData:
+    def it_reads_a_bare_str_as_a_stored_key_even_when_all_digits(self, db):
+        first = _module(db, "intro")
+        numbered = _module(db, str(first.id))  # a key that looks like the first one's id
+        assert module_store.get_module(db, str(first.id)) == numbered
+        assert module_store.module_status(db, str(first.id)).module_id == numbered.id
+
+    def it_reads_what_a_user_typed_by_the_ref_rule(self, db):
+        first = _module(db, "intro")
+        _module(db, str(first.id))
+        with pytest.raises(AmbiguousRef):
+            module_store.get_module(db, ModuleRef.of(str(first.id)))
+        assert module_store.get_module(db, first.id) == first
+
+
 class DescribeResolve:
     def it_passes_a_prospect_through_without_reading(self, db):
         ghost = Prospect(id=0, company="Not stored")

@@ -94,6 +94,12 @@ def split_ids(value: str | None) -> list[str] | None:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def module_refs_of(value: str | None) -> list[ModuleRef] | None:
+    """`--modules a, 7,c` → one ModuleRef each, in order; nothing given → None."""
+    parts = split_ids(value)
+    return [ModuleRef.of(part) for part in parts] if parts else None
+
+
 def parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     """Repeated `--field NAME=VALUE` options as a dict."""
     out = {}

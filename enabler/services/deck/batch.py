@@ -22,7 +22,7 @@ import sqlite_utils
 from enabler.domain.file_names import unique_stems
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import Prospect
-from enabler.domain.refs import ProspectRef
+from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import EnablerError, Fix, Hint, InvalidInput
 from enabler.store import prospects as prospect_store
@@ -35,7 +35,7 @@ BatchProgress = Callable[["DeckOutcome", int, int], None]
 class BatchOptions:
     """What every deck of the batch shares."""
 
-    module_refs: tuple[str, ...] | None = None
+    module_refs: tuple[ModuleRef | str, ...] | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     rep: str = ""
     top: int = DEFAULT_TOP

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from enabler.domain import feedback as fb
 from enabler.domain.feedback import FlagKind, Outcome
-from enabler.domain.refs import ProspectRef
+from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.services.library import governance
 from enabler.store import audit, users
@@ -60,7 +60,7 @@ def _text(text: str, what: str) -> str:
 
 def rate(
     db: sqlite_utils.Database,
-    module_ref: int | str,
+    module_ref: ModuleRef | int,
     stars: int | str,
     *,
     flag: FlagKind | str | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from enabler.domain.refs import ProspectRef
+from enabler.domain.refs import ModuleRef, ProspectRef
 
 
 def load_choices(ctx):
@@ -49,7 +49,7 @@ def build(ctx, prospect_id: int, keys: list[str], overrides: dict[str, str], out
 def rate(ctx, key: str, stars: int, flag: str | None, comment: str):
     from enabler.services.feedback import ratings as feedback
 
-    return feedback.rate(ctx.open_db(), key, stars, flag=flag, comment=comment)
+    return feedback.rate(ctx.open_db(), ModuleRef.by_name(key), stars, flag=flag, comment=comment)
 
 
 def export_pdf(ctx, deck: Path, report):
