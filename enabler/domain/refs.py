@@ -12,9 +12,10 @@ so a key read from a data file is never taken for an id.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar, Self
+from typing import ClassVar, Self, TypeVar
 
 
 def is_id_text(text: str) -> bool:
@@ -108,3 +109,37 @@ class ObjectionRef(Ref):
     kind: ClassVar[str] = "objection"
     name_field: ClassVar[str] = "key"
     topic: ClassVar[str] = "objections"
+
+
+_CUSTOM = re.compile(r"custom-(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomItemRef:
+    """A rep's own item on one prospect's checklist (criteria or objections), written custom-N.
+
+    Checklist items are named either this way or by the library entry they come from
+    (a CriterionRef or an ObjectionRef).
+    """
+
+    id: int
+
+    @classmethod
+    def parse(cls, text: str) -> CustomItemRef | None:
+        """The item `text` names when it reads custom-N (any case), else None."""
+        match = _CUSTOM.fullmatch(text.strip())
+        return cls(int(match[1])) if match else None
+
+    def __str__(self) -> str:
+        return f"custom-{self.id}"
+
+
+R = TypeVar("R", bound=Ref)
+
+
+def item_ref(value: CustomItemRef | R | str, library: type[R]) -> CustomItemRef | R:
+    """A checklist item as typed: custom-N is the rep's own item, anything else names the
+    `library` entry by its ref rule. Typed refs pass through (plain text: scripts, tests)."""
+    if isinstance(value, str):
+        return CustomItemRef.parse(value) or library.of(value)
+    return value

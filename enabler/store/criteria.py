@@ -89,8 +89,9 @@ def list_criteria(db: sqlite_utils.Database, state: ModuleState | None = None) -
 
 
 def get_criterion(db: sqlite_utils.Database, ref: CriterionRef | int | str) -> Criterion:
-    """The criterion `ref` names, by id or by key; an int is an id."""
-    return _criterion(find_row(db, "criteria", "key", CriterionRef.of(ref)))
+    """The criterion `ref` names: a CriterionRef, an id, or a key as stored (never an id)."""
+    ref = CriterionRef.by_name(ref) if isinstance(ref, str) else CriterionRef.of(ref)
+    return _criterion(find_row(db, "criteria", "key", ref))
 
 
 def criterion_exists(db: sqlite_utils.Database, key: str) -> bool:

@@ -92,8 +92,9 @@ def list_objections(db: sqlite_utils.Database, state: ModuleState | None = None)
 
 
 def get_objection(db: sqlite_utils.Database, ref: ObjectionRef | int | str) -> Objection:
-    """The objection `ref` names, by id or by key; an int is an id."""
-    return objection_row(find_row(db, "objections", "key", ObjectionRef.of(ref)))
+    """The objection `ref` names: an ObjectionRef, an id, or a key as stored (never an id)."""
+    ref = ObjectionRef.by_name(ref) if isinstance(ref, str) else ObjectionRef.of(ref)
+    return objection_row(find_row(db, "objections", "key", ref))
 
 
 def objection_exists(db: sqlite_utils.Database, key: str) -> bool:

@@ -6,11 +6,13 @@ import pytest
 
 from enabler.domain.refs import (
     CriterionRef,
+    CustomItemRef,
     ModuleRef,
     ObjectionRef,
     ProspectRef,
     did_you_mean,
     is_id_text,
+    item_ref,
 )
 
 
@@ -88,3 +90,20 @@ class DescribeDidYouMean:
 
     def it_says_nothing_when_nothing_is_close(self):
         assert did_you_mean("Zzz", ["Acme Corp"]) == ""
+
+
+class DescribeChecklistItems:
+    def it_reads_custom_n_in_any_case_as_the_reps_own_item(self):
+        assert CustomItemRef.parse(" Custom-12 ") == CustomItemRef(12)
+        assert str(CustomItemRef(12)) == "custom-12"
+
+    def it_leaves_other_text_to_the_library(self):
+        assert CustomItemRef.parse("custom-") is None
+        assert CustomItemRef.parse("my-custom-3") is None
+        assert item_ref("pricing", CriterionRef) == CriterionRef(name="pricing")
+        assert item_ref("7", ObjectionRef) == ObjectionRef(id=7, name="7")
+        assert item_ref("custom-7", ObjectionRef) == CustomItemRef(7)
+
+    def it_passes_typed_refs_through(self):
+        ref = ObjectionRef.by_name("price-high")
+        assert item_ref(ref, ObjectionRef) is ref

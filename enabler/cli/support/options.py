@@ -9,7 +9,14 @@ import os
 
 import click
 
-from enabler.domain.refs import CriterionRef, ModuleRef, ObjectionRef, ProspectRef, Ref
+from enabler.domain.refs import (
+    CriterionRef,
+    CustomItemRef,
+    ModuleRef,
+    ObjectionRef,
+    ProspectRef,
+    Ref,
+)
 
 
 class RefType(click.ParamType):
@@ -27,10 +34,19 @@ class RefType(click.ParamType):
         return self.ref.of(value) if str(value).strip() else None
 
 
+class ItemType(RefType):
+    """A checklist item: custom-N (the rep's own), else the library entry by its ref rule."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and (custom := CustomItemRef.parse(value)):
+            return custom
+        return super().convert(value, param, ctx)
+
+
 PROSPECT = RefType(ProspectRef)
 MODULE = RefType(ModuleRef)
-CRITERION = RefType(CriterionRef)
-OBJECTION = RefType(ObjectionRef)
+CRITERION_ITEM = ItemType(CriterionRef)
+OBJECTION_ITEM = ItemType(ObjectionRef)
 
 
 class AliasedOption(click.Option):

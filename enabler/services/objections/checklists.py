@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 import sqlite_utils
 
@@ -27,7 +26,7 @@ from enabler.domain.objections import (
     parse_state,
 )
 from enabler.domain.prospects import Prospect
-from enabler.domain.refs import ProspectRef
+from enabler.domain.refs import CustomItemRef, ObjectionRef, ProspectRef, item_ref
 from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 
 # Counts for marketing live in their own module; re-exported so callers find them here too.
@@ -41,7 +40,6 @@ from enabler.store import prospects as prospect_store
 from enabler.store.connection.db import transaction
 
 ADDED_BY_REP = "Added by the rep"
-_CUSTOM = re.compile(r"custom-(\d+)", re.IGNORECASE)
 
 
 def _build(db: sqlite_utils.Database, prospect: Prospect) -> ObjectionChecklist:
@@ -78,16 +76,15 @@ def checklist(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> Ob
 
 
 def _find(
-    db: sqlite_utils.Database, cl: ObjectionChecklist, ref: str
+    db: sqlite_utils.Database, cl: ObjectionChecklist, ref: ObjectionRef | CustomItemRef
 ) -> tuple[ChecklistItem | None, Objection | None]:
     """(stored or suggested item, library objection or None) for an item reference."""
-    ref = str(ref).strip()
-    company = cl.prospect.company
-    if match := _CUSTOM.fullmatch(ref):
-        item = item_store.find_item(db, cl.prospect.id, item_id=int(match[1]))
+    ref, company = item_ref(ref, ObjectionRef), cl.prospect.company
+    if isinstance(ref, CustomItemRef):
+        item = item_store.find_item(db, cl.prospect.id, item_id=ref.id)
         if item is None or not item.custom:
             raise NotFound(
-                f"{company}'s checklist has no item {ref!r}.",
+                f"{company}'s checklist has no item {str(ref)!r}.",
                 hint=Hint(Fix.LOOK_UP, "objections", company),
             )
         return item, None
@@ -101,7 +98,7 @@ def _find(
 def mark(
     db: sqlite_utils.Database,
     prospect: Prospect | ProspectRef,
-    ref: str,
+    ref: ObjectionRef | CustomItemRef,
     state: ObjectionState | str,
     note: str | None = None,
     *,
@@ -125,14 +122,14 @@ def mark(
             who = f" by {item.changed_by}" if item and item.changed_by else ""
             now = f"it is now {item.state.value}" if item else "it is no longer stored"
             raise Conflict(
-                f"{ref!r} on {cl.prospect.company}'s checklist was changed{who} since you "
+                f"{str(ref)!r} on {cl.prospect.company}'s checklist was changed{who} since you "
                 f"opened it ({now}, version {current}). Reload the checklist and mark it "
                 "again; nothing was changed."
             )
         raised_stage = cl.prospect.stage if state is not ObjectionState.OPEN else None
         if item is None or item.item_id is None:
             if objection is None:  # custom items are always stored, so never here
-                raise NotFound(f"{cl.prospect.company}'s checklist has no item {ref!r}.")
+                raise NotFound(f"{cl.prospect.company}'s checklist has no item {str(ref)!r}.")
             if objection.state is not ModuleState.APPROVED:
                 raise InvalidInput(
                     f"Objection {objection.key!r} is {objection.state.value}, not approved; "
@@ -215,7 +212,10 @@ def objection_library(
 
 
 def set_objection_state(
-    db: sqlite_utils.Database, ref: str | int, state: ModuleState | str, actor: str = ""
+    db: sqlite_utils.Database,
+    ref: ObjectionRef | int,
+    state: ModuleState | str,
+    actor: str = "",
 ) -> Objection:
     """Move a library objection to draft / in review / approved / retired (audited)."""
     try:
