@@ -38,7 +38,7 @@ def list_prospects(db: sqlite_utils.Database) -> list[Prospect]:
 
 
 def prospect_contacts(db: sqlite_utils.Database, prospect_ref: ProspectRef) -> list[Contact]:
-    """The contacts of one prospect (name or id), primary first."""
+    """The contacts of the prospect `prospect_ref` names, primary first."""
     return prospect_store.contacts(db, prospect_store.find(db, prospect_ref).id)
 
 

@@ -121,3 +121,15 @@ def _prospect(db, company: str) -> Prospect:
 
 def _module(db, key: str):
     return add_module(db, key, SmartContent(SmartLayout.BULLETS, "T", bullets=("a",)))
+
+
+class DescribeErrorsAcrossProcesses:
+    def it_pickles_the_errors_and_the_refs(self):
+        import pickle
+
+        missing = UnknownRef("module", "key", "intro", " Did you mean 'intros'?", "modules")
+        back = pickle.loads(pickle.dumps(missing))
+        assert (str(back), back.field, back.hint) == (str(missing), "key", missing.hint)
+        clash = pickle.loads(pickle.dumps(AmbiguousRef("prospect", "7", "Acme", "prospects")))
+        assert str(clash).startswith("'7' is both the id of the prospect 'Acme'")
+        assert pickle.loads(pickle.dumps(ModuleRef.of("7"))) == ModuleRef(id=7, name="7")
