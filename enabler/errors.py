@@ -46,8 +46,45 @@ class InvalidInput(EnablerError):
     """Input that cannot be used as given (bad value, malformed file)."""
 
 
+class UnknownRef(NotFound):
+    """No `kind` ("prospect", "module"…) has the `field` ("id", "name" or "key") `value`.
+
+    One message shape for every kind, so both shells word a missing thing alike.
+    """
+
+    def __init__(
+        self, kind: str, field: str, value: object, suggestion: str = "", topic: str = ""
+    ) -> None:
+        self.kind, self.field, self.value = kind, field, value
+        self._parts = (kind, field, value, suggestion, topic)
+        shown = value if field == "id" else repr(value)
+        what = f"named {shown}" if field == "name" else f"with {field} {shown}"
+        super().__init__(
+            f"No {kind} {what}.{suggestion}", hint=Hint(Fix.LOOK_UP, topic) if topic else None
+        )
+
+    def __reduce__(self):  # rebuilt from its parts when it crosses a process boundary
+        return type(self), self._parts
+
+
 class Conflict(EnablerError):
     """The change clashes with the current state (duplicate, concurrent edit)."""
+
+
+class AmbiguousRef(InvalidInput):
+    """Text that reads as one thing's id and another thing's name; nothing was chosen."""
+
+    def __init__(self, kind: str, text: str, by_id: str, topic: str = "") -> None:
+        self.kind, self.text = kind, text
+        self._parts = (kind, text, by_id, topic)
+        super().__init__(
+            f"{text!r} is both the id of the {kind} {by_id!r} and the name of another {kind}. "
+            "Give the other one's id to choose it; nothing was changed.",
+            hint=Hint(Fix.LOOK_UP, topic) if topic else None,
+        )
+
+    def __reduce__(self):
+        return type(self), self._parts
 
 
 class RenderError(EnablerError):

@@ -9,7 +9,7 @@ import click
 from enabler.cli.build_batch import batch_command
 from enabler.cli.support.common import db_option, emit_json, json_option, open_library
 from enabler.cli.support.findings import echo_findings, summary
-from enabler.cli.support.options import parse_fields, prospect_option, split_ids
+from enabler.cli.support.options import module_refs_of, parse_fields, prospect_option
 from enabler.domain.plan_notes import PlanNote, PlanNoteKind
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import FieldFix, UnfilledField
@@ -57,7 +57,7 @@ def build(
     plan = plan_deck(
         db,
         prospect_ref,
-        split_ids(module_refs),
+        module_refs_of(module_refs),
         parse_fields(fields),
         rep=rep,
         top=top,

@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from enabler.cli.support.common import emit_json
-from enabler.cli.support.options import parse_fields, split_ids
+from enabler.cli.support.options import PROSPECT, module_refs_of, parse_fields
+from enabler.domain.refs import ProspectRef
 
 BATCH_HELP = """
 
@@ -32,6 +33,7 @@ def batch_command(single: click.Command) -> click.Command:
             params.append(
                 click.Option(
                     ["--prospect", "prospect_refs"],
+                    type=PROSPECT,
                     multiple=True,
                     help="Company name or id (repeat for a deck each).",
                 )
@@ -85,10 +87,10 @@ def batch_command(single: click.Command) -> click.Command:
     )
 
 
-def _run_batch(refs: tuple[str, ...], batch: dict, kwargs: dict) -> None:
+def _run_batch(refs: tuple[ProspectRef, ...], batch: dict, kwargs: dict) -> None:
     from enabler.services.deck.batch import BatchOptions, DeckOutcome, build_campaign
 
-    modules = split_ids(kwargs.get("module_refs"))
+    modules = module_refs_of(kwargs.get("module_refs"))
     options = BatchOptions(
         module_refs=tuple(modules) if modules else None,
         overrides=parse_fields(kwargs.get("fields") or ()),

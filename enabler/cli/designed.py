@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from enabler.cli.support.common import STAGE, db_option, emit_json, json_option, open_library
+from enabler.cli.support.options import MODULE
 from enabler.domain.designed import ImportResult, ImportStatus
 from enabler.domain.modules import Stage
 from enabler.services.library.views import current_profile
@@ -134,7 +135,7 @@ def designed() -> None:
 @designed.command("show")
 @db_option
 @json_option
-@click.argument("module")
+@click.argument("module", type=MODULE)
 def designed_show(db_path, as_json, module) -> None:
     """Where a designed slide came from, its fields and its rules."""
     info = designed_service.designed_info(open_library(db_path), module)
@@ -144,7 +145,7 @@ def designed_show(db_path, as_json, module) -> None:
 @designed.command("rules")
 @db_option
 @json_option
-@click.argument("module")
+@click.argument("module", type=MODULE)
 @click.option("--condition", help='Show only when this holds, e.g. prospect.industry == "Retail".')
 @click.option("--repeat", help="One slide per item of this list, e.g. contacts.")
 @click.option("--clear", is_flag=True, help="Remove both rules first.")
@@ -167,7 +168,7 @@ def designed_rules(db_path, as_json, module, condition, repeat, clear) -> None:
 @designed.command("formatting")
 @db_option
 @json_option
-@click.argument("module")
+@click.argument("module", type=MODULE)
 @click.argument("choice", type=click.Choice(["source", "deck"]))
 def designed_formatting(db_path, as_json, module, choice) -> None:
     """Keep the slide's own look (source) or use the deck's template (deck)."""

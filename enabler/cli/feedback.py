@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.support.options import prospect_option
+from enabler.cli.support.options import MODULE, prospect_option
 from enabler.domain.feedback import MIN_SAMPLE
 from enabler.services.feedback import ratings as feedback
 from enabler.services.feedback import report as feedback_report
@@ -16,7 +16,7 @@ from enabler.services.feedback import report as feedback_report
 @click.command()
 @db_option
 @json_option
-@click.argument("module_ref")
+@click.argument("module_ref", type=MODULE)
 @click.argument("stars")
 @click.option(
     "--flag",

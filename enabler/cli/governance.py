@@ -9,7 +9,7 @@ import json
 import click
 
 from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.support.options import expect_version_option
+from enabler.cli.support.options import MODULE, expect_version_option
 from enabler.domain.lifecycle import ModuleStatus, describe
 from enabler.services.library import governance, revisions, staleness
 from enabler.services.listings import module_content
@@ -46,7 +46,7 @@ def module() -> None:
 @module.command("show")
 @db_option
 @json_option
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def show(db_path, as_json, ref) -> None:
     """State, reviewer, review-by date, row version and current content of a module."""
     db = open_library(db_path)
@@ -72,7 +72,7 @@ def show(db_path, as_json, ref) -> None:
 @expect_option
 @comment_option
 @click.option("--reviewer", default="", help="Who should review it.")
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def submit(db_path, as_json, expected, comment, reviewer, ref) -> None:
     """Send a draft (or a draft revision) for review."""
     db = open_library(db_path)
@@ -86,7 +86,7 @@ def submit(db_path, as_json, expected, comment, reviewer, ref) -> None:
 @json_option
 @expect_option
 @comment_option
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def approve(db_path, as_json, expected, comment, ref) -> None:
     """Approve what is in review; reps get it from now on."""
     db = open_library(db_path)
@@ -101,7 +101,7 @@ def approve(db_path, as_json, expected, comment, ref) -> None:
 @json_option
 @expect_option
 @click.option("--comment", required=True, help="Why it goes back to draft.")
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def reject(db_path, as_json, expected, comment, ref) -> None:
     """Send what is in review back to draft, saying why."""
     db = open_library(db_path)
@@ -116,9 +116,9 @@ def reject(db_path, as_json, expected, comment, ref) -> None:
 @json_option
 @expect_option
 @comment_option
-@click.option("--replacement", help="Approved module that replaces it (id or key).")
+@click.option("--replacement", type=MODULE, help="Approved module that replaces it (id or key).")
 @click.option("--no-replacement", is_flag=True, help="Retire it without a replacement.")
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def retire(db_path, as_json, expected, comment, replacement, no_replacement, ref) -> None:
     """Retire an approved module; decks that used it are listed."""
     db = open_library(db_path)
@@ -149,7 +149,7 @@ def retire(db_path, as_json, expected, comment, replacement, no_replacement, ref
 
 @module.command("comment")
 @db_option
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 @click.argument("text")
 def comment(db_path, ref, text) -> None:
     """Add a review comment to a module."""
@@ -163,7 +163,7 @@ def comment(db_path, ref, text) -> None:
 @json_option
 @expect_option
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Next review date.")
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def reviewed(db_path, as_json, expected, until, ref) -> None:
     """Confirm an approved module is still accurate; moves its review-by date on."""
     db = open_library(db_path)

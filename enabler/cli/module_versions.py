@@ -10,6 +10,7 @@ import click
 
 from enabler.cli.governance import expect_option, module, status_json
 from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import MODULE
 from enabler.domain.lifecycle import describe
 from enabler.services.library import governance, revisions
 from enabler.services.library.revisions import META_FIELDS, ModuleEdit
@@ -55,7 +56,7 @@ def _value(text: str):
 @click.option("--competitors", help="Comma-separated competitors.")
 @click.option("--tags", help="Comma-separated tags.")
 @click.option("--note", default="", help="What changed and why (kept with the version).")
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def edit(db_path, as_json, expected, edit_file, sets, unset, talking_points, note, ref, **meta):
     """Save a change as a new version; an approved module gets a draft revision."""
     db = open_library(db_path)
@@ -102,7 +103,7 @@ def _saved(result: revisions.EditResult, as_json: bool) -> None:
 @json_option
 @expect_option
 @click.option("--note", default="", help="Why it is restored.")
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 @click.argument("version", type=int)
 def restore(db_path, as_json, expected, note, ref, version) -> None:
     """Bring back an earlier version as a new draft."""
@@ -116,7 +117,7 @@ def restore(db_path, as_json, expected, note, ref, version) -> None:
 @click.command("history")
 @db_option
 @json_option
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def history(db_path, as_json, ref) -> None:
     """Every version and review event of a module."""
     db = open_library(db_path)
@@ -144,7 +145,7 @@ def history(db_path, as_json, ref) -> None:
 @json_option
 @click.option("--from", "old", type=int, help="Older version number (default: the one before).")
 @click.option("--to", "new", type=int, help="Newer version number (default: the latest).")
-@click.argument("ref")
+@click.argument("ref", type=MODULE)
 def diff(db_path, as_json, old, new, ref) -> None:
     """What changed between two versions, field by field."""
     db = open_library(db_path)

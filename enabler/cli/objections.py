@@ -8,7 +8,12 @@ import click
 from click.core import ParameterSource
 
 from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.support.options import by_option, expect_version_option, prospect_option
+from enabler.cli.support.options import (
+    OBJECTION_ITEM,
+    by_option,
+    expect_version_option,
+    prospect_option,
+)
 from enabler.domain.battlecards import Battlecard, battlecard_to_dict
 from enabler.domain.modules import ModuleState
 from enabler.domain.objections import ChecklistItem, ObjectionCategory, ObjectionChecklist
@@ -103,7 +108,13 @@ def objections(ctx, db_path, as_json, prospect_ref) -> None:
 @db_option
 @json_option
 @prospect_option()
-@click.option("--objection", "ref", required=True, help="Objection id from the checklist.")
+@click.option(
+    "--objection",
+    "ref",
+    type=OBJECTION_ITEM,
+    required=True,
+    help="Objection id from the checklist.",
+)
 @click.option("--state", required=True, type=click.Choice(MARK_STATES, case_sensitive=False))
 @click.option("--note", default=None, help="Note to keep with the item (replaces the last one).")
 @expect_version_option()

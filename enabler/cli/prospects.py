@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
+from enabler.cli.support.options import PROSPECT
 from enabler.cli.support.prospect_fields import (
     details_dict,
     echo_details,
@@ -53,7 +54,7 @@ def list_prospects(db_path, as_json) -> None:
 @prospects.command("show")
 @db_option
 @json_option
-@click.argument("prospect_ref")
+@click.argument("prospect_ref", type=PROSPECT)
 def show(db_path, as_json, prospect_ref) -> None:
     """Profile, buying committee, insights (stale ones marked) and matching segment research."""
     details = prospect_details(open_library(db_path), prospect_ref)
@@ -76,7 +77,7 @@ def add(db_path, actor, company, **fields) -> None:
 @prospects.command("edit")
 @db_option
 @field_options
-@click.argument("prospect_ref")
+@click.argument("prospect_ref", type=PROSPECT)
 @click.option("--company", default=None, help="Rename the prospect.")
 def edit(db_path, actor, prospect_ref, **fields) -> None:
     """Change a prospect's fields; a list option replaces the whole list ('' empties it)."""

@@ -6,6 +6,7 @@ import click
 
 from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
 from enabler.cli.support.options import by_option, prospect_option
+from enabler.domain.refs import ProspectRef
 from enabler.services.deck.preview import filled_titles
 from enabler.services.recommend import (
     DEFAULT_LIMIT,
@@ -26,7 +27,9 @@ def recommend_command(db_path, as_json, prospect_ref, limit) -> None:
     """Rank approved modules for a prospect, with the reasons for each score."""
     db = open_library(db_path)
     report = recommend(db, prospect_ref, limit=max(1, limit))
-    titles = filled_titles(db, str(report.prospect.id), [r.module.key for r in report.results])
+    titles = filled_titles(
+        db, ProspectRef.by_id(report.prospect.id), [r.module.key for r in report.results]
+    )
     if as_json:
         emit_json(
             {

@@ -16,6 +16,7 @@ from enabler.cli.support.common import (
     json_option,
     open_library,
 )
+from enabler.cli.support.options import MODULE
 from enabler.domain.modules import ModuleKind, ModuleState
 from enabler.services.library import glossary as glossary_service
 from enabler.services.library.governance import require_profile
@@ -124,7 +125,7 @@ def glossary_remove(db_path, term) -> None:
 @json_option
 @click.option("--entity", help="module, glossary, profile, rules, key, pack…")
 @click.option("--id", "entity_id", help="Only this entity (module id, term name…).")
-@click.option("--module", "module_ref", help="Only this module (id or key).")
+@click.option("--module", "module_ref", type=MODULE, help="Only this module (id or key).")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
 def audit(db_path, as_json, entity, entity_id, module_ref, limit) -> None:
     """Who changed what and when, newest first, with before and after."""

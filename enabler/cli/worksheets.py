@@ -5,7 +5,12 @@ from __future__ import annotations
 import click
 
 from enabler.cli.support.common import db_option, emit_json, emit_table, json_option, open_library
-from enabler.cli.support.options import by_option, expect_version_option, prospect_option
+from enabler.cli.support.options import (
+    CRITERION_ITEM,
+    by_option,
+    expect_version_option,
+    prospect_option,
+)
 from enabler.domain.criteria import CriteriaChecklist, CriterionItem
 from enabler.services.worksheets import criteria as service
 from enabler.services.worksheets.deck import checklist_to_dict, criterion_to_dict, item_to_dict
@@ -88,7 +93,13 @@ def library(parent, db_path, as_json) -> None:
 @db_option
 @json_option
 @prospect_option()
-@click.option("--criterion", "ref", required=True, help="Criterion id from the checklist.")
+@click.option(
+    "--criterion",
+    "ref",
+    type=CRITERION_ITEM,
+    required=True,
+    help="Criterion id from the checklist.",
+)
 @click.option("--status", default=None, help=STATUS_HELP)
 @click.option("--weight", default=None, help="1 (nice to have) to 5 (must have).")
 @click.option("--wording", default=None, help="The buyer's own words for the criterion.")
@@ -138,7 +149,13 @@ def add(parent, db_path, as_json, prospect_ref, actor, **fields) -> None:
 @db_option
 @json_option
 @prospect_option()
-@click.option("--criterion", "ref", required=True, help="Criterion id from the checklist.")
+@click.option(
+    "--criterion",
+    "ref",
+    type=CRITERION_ITEM,
+    required=True,
+    help="Criterion id from the checklist.",
+)
 @expect_version_option()
 @by_option
 @click.pass_obj

@@ -9,13 +9,13 @@ own.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import did_you_mean
 from enabler.errors import InvalidInput
 
 
@@ -177,8 +177,7 @@ def custom_ref(item_id: int) -> str:
 
 def suggest_ref(ref: str, known: Iterable[str]) -> str:
     """' Did you mean …?' for a mistyped key, or ''."""
-    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    return f" Did you mean {close[0]!r}?" if close else ""
+    return did_you_mean(ref, known)
 
 
 def objection_from_dict(data: dict, *, id: int = 0) -> Objection:

@@ -17,6 +17,7 @@ from enabler.domain.prospects import (
     parse_date,
     parse_kind,
 )
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, Fix, Hint, InvalidInput
 from enabler.store import insights as insight_store
 from enabler.store import prospects as prospect_store
@@ -66,7 +67,7 @@ def _text(text: str) -> str:
 
 def add_insight(
     db: sqlite_utils.Database,
-    prospect_ref: str,
+    prospect_ref: ProspectRef,
     kind: str | InsightKind,
     text: str,
     *,

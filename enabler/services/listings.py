@@ -11,6 +11,7 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.lifecycle import ModuleStatus
 from enabler.domain.modules import Module, ModuleState, ModuleVersion
 from enabler.domain.prospects import Contact, Prospect
+from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.domain.version_diff import VersionSnapshot
 from enabler.store import audit, users, versions
 from enabler.store import modules as module_store
@@ -36,8 +37,8 @@ def list_prospects(db: sqlite_utils.Database) -> list[Prospect]:
     return prospect_store.list_prospects(db)
 
 
-def prospect_contacts(db: sqlite_utils.Database, prospect_ref: str) -> list[Contact]:
-    """The contacts of one prospect (name or id), primary first."""
+def prospect_contacts(db: sqlite_utils.Database, prospect_ref: ProspectRef) -> list[Contact]:
+    """The contacts of the prospect `prospect_ref` names, primary first."""
     return prospect_store.contacts(db, prospect_store.find(db, prospect_ref).id)
 
 
@@ -53,7 +54,7 @@ def audit_trail(
     db: sqlite_utils.Database,
     entity: str | None = None,
     entity_id: str | None = None,
-    module_ref: str | None = None,
+    module_ref: ModuleRef | None = None,
     limit: int = 50,
 ) -> list[dict]:
     """Newest entries first; `module_ref` (id or key) narrows to one module."""
@@ -63,7 +64,7 @@ def audit_trail(
 
 
 def module_content(
-    db: sqlite_utils.Database, ref: int | str
+    db: sqlite_utils.Database, ref: ModuleRef | int
 ) -> tuple[ModuleStatus, VersionSnapshot]:
     """A module's review status and its current version's content."""
     status = module_store.module_status(db, ref)
@@ -78,7 +79,7 @@ class SamplePlan:
     sample: bool  # True: no prospect in the library, an example one was used
 
 
-def sample_plan(db: sqlite_utils.Database, ref: int | str, sample_company: str) -> SamplePlan:
+def sample_plan(db: sqlite_utils.Database, ref: ModuleRef | int, sample_company: str) -> SamplePlan:
     """A one-module plan of the module's current version for the first prospect by company
     (as the editor's preview lists them), or an example prospect in an empty library."""
     module = module_store.get_module(db, ref)

@@ -11,6 +11,7 @@ from typing import Any
 import sqlite_utils
 
 from enabler.domain.prospects import Contact, Prospect, ReviewState, coerce_changes, parse_influence
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, InvalidInput
 from enabler.services.insights import MarkedInsight, mark, stale_after_days
 from enabler.store import insights as insight_store
@@ -34,10 +35,10 @@ class ProspectDetails:
 
 
 def prospect_details(
-    db: sqlite_utils.Database, ref: str | int, today: dt.date | None = None
+    db: sqlite_utils.Database, ref: ProspectRef, today: dt.date | None = None
 ) -> ProspectDetails:
     today = today or dt.date.today()
-    prospect = prospect_store.find(db, str(ref))
+    prospect = prospect_store.find(db, ref)
     contacts = tuple(prospect_store.contacts(db, prospect.id))
     personas = {c.persona for c in contacts if c.persona}
     days = stale_after_days(db)
@@ -65,12 +66,12 @@ def add_prospect(
 
 
 def edit_prospect(
-    db: sqlite_utils.Database, ref: str | int, changes: Mapping[str, Any], actor: str = ""
+    db: sqlite_utils.Database, ref: ProspectRef, changes: Mapping[str, Any], actor: str = ""
 ) -> Prospect:
     """Change fields (typed values or text); list fields are replaced as a whole."""
     values = coerce_changes(changes)
     with transaction(db):
-        prospect = prospect_store.find(db, str(ref))
+        prospect = prospect_store.find(db, ref)
         return prospect_store.update(db, prospect.id, values, actor=actor)
 
 
@@ -97,12 +98,12 @@ def _contact_values(changes: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def add_contact(
-    db: sqlite_utils.Database, prospect_ref: str | int, name: str, actor: str = "", **fields
+    db: sqlite_utils.Database, prospect_ref: ProspectRef, name: str, actor: str = "", **fields
 ) -> Contact:
     """Add someone to a prospect's buying committee (title, role, persona, influence…)."""
     values = _contact_values({"name": name, **fields})
     with transaction(db):
-        prospect = prospect_store.find(db, str(prospect_ref))
+        prospect = prospect_store.find(db, prospect_ref)
         return prospect_store.add_contact(
             db, Contact(id=0, prospect_id=prospect.id, **values), actor=actor
         )

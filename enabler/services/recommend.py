@@ -20,6 +20,7 @@ from enabler.domain.recommend.weights import (
     parse_factor,
     parse_weight,
 )
+from enabler.domain.refs import ProspectRef
 from enabler.domain.storyline import DEFAULT_TOP, select_for_deck
 from enabler.services.feedback import ratings as feedback
 from enabler.services.insights import stale_after_days
@@ -143,7 +144,7 @@ class Recommender:
 
     def recommend(
         self,
-        prospect_ref: str | int,
+        prospect_ref: ProspectRef,
         limit: int | None = DEFAULT_LIMIT,
         today: dt.date | None = None,
         ratings_by_module: Mapping[int, float] | None = None,
@@ -153,7 +154,7 @@ class Recommender:
         if limit is not None and limit < 1:
             limit = 1
         today = today or dt.date.today()
-        prospect = prospect_store.find(self.db, str(prospect_ref))
+        prospect = prospect_store.find(self.db, prospect_ref)
         index = self.index()
         weights = load_weights(self.db)
         given = ratings(self.db) if ratings_by_module is None else ratings_by_module
@@ -165,7 +166,7 @@ class Recommender:
 
 def recommend(
     db: sqlite_utils.Database,
-    prospect_ref: str | int,
+    prospect_ref: ProspectRef,
     limit: int | None = DEFAULT_LIMIT,
     today: dt.date | None = None,
     ratings_by_module: Mapping[int, float] | None = None,
@@ -178,7 +179,7 @@ def deck_selection(
 ) -> list[Module]:
     """The automatic deck: the best `top` modules made for the prospect's stage, in story
     order (opening, problem, solution, proof, ROI, next steps)."""
-    report = Recommender(db).recommend(prospect.id, limit=None, stage_only=True)
+    report = Recommender(db).recommend(ProspectRef.by_id(prospect.id), limit=None, stage_only=True)
     return select_for_deck(report.results, max(1, top))
 
 

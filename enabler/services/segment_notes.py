@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain.prospects import Insight, Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, InvalidInput
 from enabler.services.insights import MarkedInsight
 from enabler.services.prospects import prospect_details
@@ -46,7 +47,7 @@ def _adopted(db: sqlite_utils.Database, research_id: int, prospect_id: int) -> I
 
 
 def research_for(
-    db: sqlite_utils.Database, prospect_ref: str | int, today: dt.date | None = None
+    db: sqlite_utils.Database, prospect_ref: ProspectRef, today: dt.date | None = None
 ) -> ProspectResearch:
     details = prospect_details(db, prospect_ref, today)
     pid = details.prospect.id
@@ -58,12 +59,12 @@ def research_for(
 
 
 def adopt_research(
-    db: sqlite_utils.Database, research_id: int, prospect_ref: str | int, actor: str = ""
+    db: sqlite_utils.Database, research_id: int, prospect_ref: ProspectRef, actor: str = ""
 ) -> Insight:
     """Copy a piece of segment research into one prospect's insights (once per prospect)."""
     with transaction(db):
         research = insight_store.get_insight(db, research_id)
-        prospect = prospect_store.find(db, str(prospect_ref))
+        prospect = prospect_store.find(db, prospect_ref)
         if not research.is_segment_research:
             raise InvalidInput(f"Insight {research_id} is a prospect's own note, not research.")
         personas = {c.persona for c in prospect_store.contacts(db, prospect.id) if c.persona}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 
 import sqlite_utils
@@ -17,9 +16,10 @@ from enabler.domain.criteria import (
     custom_ref,
 )
 from enabler.domain.modules import ModuleState
-from enabler.errors import Fix, Hint, NotFound
+from enabler.domain.refs import CriterionRef
 from enabler.store import audit
 from enabler.store.connection.rows import date_or_none, dumps, list_json, now_iso, row_id, tuple_of
+from enabler.store.refs import find_row
 
 # Columns a rep may change on a checklist item.
 ITEM_FIELDS = ("wording", "weight", "status", "evidence", "note", "dropped")
@@ -109,19 +109,10 @@ def list_criteria(db: sqlite_utils.Database, state: ModuleState | None = None) -
     return [_criterion(r) for r in db["criteria"].rows_where(where, args, order_by="id")]
 
 
-def get_criterion(db: sqlite_utils.Database, ref: int | str) -> Criterion:
-    """A criterion by numeric id or by key."""
-    text = str(ref).strip()
-    if isinstance(ref, int) or text.isdigit():
-        rows = list(db["criteria"].rows_where("id = ?", [int(text)]))
-    else:
-        rows = list(db["criteria"].rows_where("key = ?", [text]))
-    if not rows:
-        keys = [r["key"] for r in db["criteria"].rows_where(select="key")]
-        close = difflib.get_close_matches(text, keys, n=1, cutoff=0.6)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise NotFound(f"No criterion {text!r}.{hint}", hint=Hint(Fix.LOOK_UP, "criteria_library"))
-    return _criterion(rows[0])
+def get_criterion(db: sqlite_utils.Database, ref: CriterionRef | int | str) -> Criterion:
+    """The criterion `ref` names: a CriterionRef, an id, or a key as stored (never an id)."""
+    ref = CriterionRef.by_name(ref) if isinstance(ref, str) else CriterionRef.of(ref)
+    return _criterion(find_row(db, "criteria", "key", ref))
 
 
 def criterion_exists(db: sqlite_utils.Database, key: str) -> bool:

@@ -19,7 +19,8 @@ from enabler.domain.modules import (
     content_from_dict,
     content_to_dict,
 )
-from enabler.errors import Conflict, Fix, Hint, NotFound
+from enabler.domain.refs import ModuleRef
+from enabler.errors import Conflict, NotFound
 from enabler.store import audit
 from enabler.store.connection.rows import (
     date_or_none,
@@ -31,6 +32,7 @@ from enabler.store.connection.rows import (
     tuple_of,
 )
 from enabler.store.designed.rules import with_designed_details
+from enabler.store.refs import find_row
 
 
 def _module(row: dict) -> Module:
@@ -133,15 +135,15 @@ def list_modules(db: sqlite_utils.Database, state: ModuleState | None = None) ->
     return [_module(r) for r in db["modules"].rows_where(where, args, order_by="id")]
 
 
-def get_module(db: sqlite_utils.Database, ref: int | str) -> Module:
-    """A module by numeric id or by key."""
-    if isinstance(ref, int) or str(ref).isdigit():
-        rows = list(db["modules"].rows_where("id = ?", [int(ref)]))
-    else:
-        rows = list(db["modules"].rows_where("key = ?", [str(ref)]))
-    if not rows:
-        raise NotFound(f"No module {ref!r}.", hint=Hint(Fix.LOOK_UP, "modules"))
-    return _module(rows[0])
+def get_module(db: sqlite_utils.Database, ref: ModuleRef | int | str) -> Module:
+    """The module `ref` names: a ModuleRef, an id, or a key as stored (never read as an id)."""
+    return _module(find_row(db, "modules", "key", _ref(ref)))
+
+
+def _ref(ref: ModuleRef | int | str) -> ModuleRef:
+    # A bare str comes from data (a plan, a pack file) and is a key, even when all digits;
+    # what a user typed arrives already parsed into a ModuleRef.
+    return ModuleRef.by_name(ref) if isinstance(ref, str) else ModuleRef.of(ref)
 
 
 def get_version(db: sqlite_utils.Database, version_id: int) -> ModuleVersion:
@@ -188,8 +190,9 @@ def _status(row: Mapping[str, Any]) -> ModuleStatus:
     )
 
 
-def module_status(db: sqlite_utils.Database, ref: int | str) -> ModuleStatus:
-    """Governance facts of a module by id or key (row version, revision, read-only flag…)."""
+def module_status(db: sqlite_utils.Database, ref: ModuleRef | int | str) -> ModuleStatus:
+    """Governance facts of the module `ref` names, as for `get_module` (row version, revision,
+    read-only flag…)."""
     module = get_module(db, ref)
     rows = db.query(f"SELECT {_STATUS_COLUMNS} FROM modules WHERE id = ?", [module.id])
     return _status(next(rows))

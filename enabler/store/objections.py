@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite_utils
 
 from enabler.domain.modules import ModuleState, Stage
-from enabler.domain.objections import Answer, Objection, ObjectionCategory, suggest_ref
-from enabler.errors import Fix, Hint, NotFound
+from enabler.domain.objections import Answer, Objection, ObjectionCategory
+from enabler.domain.refs import ObjectionRef
 from enabler.store import audit
 from enabler.store.connection.rows import date_or_none, list_json, now_iso, row_id, tuple_of
+from enabler.store.refs import find_row
 
 
 def objection_row(row: dict) -> Objection:
@@ -87,7 +88,7 @@ def replace_objection(
 
 
 def set_objection_state(
-    db: sqlite_utils.Database, ref: int | str, state: ModuleState, actor: str = ""
+    db: sqlite_utils.Database, ref: ObjectionRef | int | str, state: ModuleState, actor: str = ""
 ) -> Objection:
     """Move an objection through its lifecycle (draft → in review → approved → retired)."""
     before = get_objection(db, ref)
@@ -109,20 +110,10 @@ def list_objections(db: sqlite_utils.Database, state: ModuleState | None = None)
     return [objection_row(r) for r in db["objections"].rows_where(where, args, order_by="id")]
 
 
-def get_objection(db: sqlite_utils.Database, ref: int | str) -> Objection:
-    """An objection by numeric id or by key."""
-    ref_text = str(ref).strip()
-    if isinstance(ref, int) or ref_text.isdigit():
-        rows = list(db["objections"].rows_where("id = ?", [int(ref_text)]))
-    else:
-        rows = list(db["objections"].rows_where("key = ?", [ref_text]))
-    if not rows:
-        keys = [r["key"] for r in db["objections"].rows_where(select="key")]
-        raise NotFound(
-            f"No objection {ref_text!r}.{suggest_ref(ref_text, keys)}",
-            hint=Hint(Fix.LOOK_UP, "objections"),
-        )
-    return objection_row(rows[0])
+def get_objection(db: sqlite_utils.Database, ref: ObjectionRef | int | str) -> Objection:
+    """The objection `ref` names: an ObjectionRef, an id, or a key as stored (never an id)."""
+    ref = ObjectionRef.by_name(ref) if isinstance(ref, str) else ObjectionRef.of(ref)
+    return objection_row(find_row(db, "objections", "key", ref))
 
 
 def objection_exists(db: sqlite_utils.Database, key: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,10 +10,12 @@ import sqlite_utils
 
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import Contact, Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, Fix, Hint, NotFound
 from enabler.store import audit
 from enabler.store.connection.rows import date_or_none, list_json, now_iso, row_id, tuple_of
 from enabler.store.insights import add_insight, insights  # noqa: F401  (kept for callers)
+from enabler.store.refs import find_row
 
 
 def _prospect(row: dict) -> Prospect:
@@ -142,18 +143,17 @@ def get(db: sqlite_utils.Database, pid: int) -> Prospect:
     return _prospect(rows[0])
 
 
-def find(db: sqlite_utils.Database, ref: str) -> Prospect:
-    """A prospect by id or by company name (case-insensitive)."""
-    ref = ref.strip()
-    if ref.isdigit():
-        return get(db, int(ref))
-    rows = list(db["prospects"].rows_where("company = ? COLLATE NOCASE", [ref]))
-    if rows:
-        return _prospect(rows[0])
-    names = [r["company"] for r in db["prospects"].rows_where(select="company")]
-    close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise NotFound(f"No prospect named {ref!r}.{hint}", hint=Hint(Fix.LOOK_UP, "prospects"))
+def find(db: sqlite_utils.Database, ref: ProspectRef) -> Prospect:
+    """The prospect `ref` names, by id or by company name (any case).
+
+    Plain text or an int is parsed with `ProspectRef.of` too, for scripts and tests.
+    """
+    return _prospect(find_row(db, "prospects", "company", ProspectRef.of(ref)))
+
+
+def resolve(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> Prospect:
+    """The prospect itself when given one, else the one `prospect` names."""
+    return prospect if isinstance(prospect, Prospect) else find(db, prospect)
 
 
 def exists(db: sqlite_utils.Database, company: str) -> bool:

@@ -28,7 +28,7 @@ class DescribeModuleStore:
         module = add_module(db, "k1", SmartContent(SmartLayout.BULLETS, "T", bullets=("a",)))
         assert module_store.get_module(db, module.id).key == "k1"
         assert module_store.get_module(db, "k1").id == module.id
-        with pytest.raises(NotFound, match="No module 'nope'") as err:
+        with pytest.raises(NotFound, match="No module with key 'nope'") as err:
             module_store.get_module(db, "nope")
         assert err.value.hint == Hint(Fix.LOOK_UP, "modules")
 

@@ -11,6 +11,7 @@ from enabler.domain.battlecards import Battlecard, Differentiator
 from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.objections import Answer, Objection, ObjectionCategory, ObjectionState
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ObjectionRef
 from enabler.errors import NotFound
 from enabler.store import battlecards as card_store
 from enabler.store import checklist_items as item_store
@@ -88,12 +89,13 @@ class DescribeObjectionLibrary:
             dt.date(2027, 3, 31),
         )
         assert store.get_objection(db, obj.id) == obj
-        assert store.get_objection(db, str(obj.id)) == obj
+        assert store.get_objection(db, ObjectionRef.of(str(obj.id))) == obj
+        assert store.get_objection(db, obj.key) == obj  # a bare str is a key as stored
 
     def it_names_the_closest_key_when_one_is_mistyped(self, library):
         db, _ = library
         with pytest.raises(
-            NotFound, match=r"No objection 'price-hihg'\. Did you mean 'price-high'"
+            NotFound, match=r"No objection with key 'price-hihg'\. Did you mean 'price-high'"
         ):
             store.get_objection(db, "price-hihg")
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from enabler.app.pages.picker import ProspectPicking
 from enabler.app.widgets.table_fit import fit_columns
 from enabler.app.widgets.table_models import ChecklistModel
+from enabler.domain.refs import CustomItemRef, ObjectionRef
 
 STATES = ("open", "raised", "answered", "parked")
 EMPTY = "Pick a prospect to see the objections they are likely to raise."
@@ -44,7 +45,8 @@ def _load(ctx, prospect):
 def _mark(ctx, prospect, ref, state, note, version):
     from enabler.services.objections import checklists as objections
 
-    return objections.mark(ctx.open_db(), prospect, ref, state, note, expected_version=version)
+    item = CustomItemRef.parse(ref) or ObjectionRef.by_name(ref)
+    return objections.mark(ctx.open_db(), prospect, item, state, note, expected_version=version)
 
 
 def _export(ctx, prospect, out):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from enabler.app.models import ListModel
 from enabler.app.ops import Operation
 from enabler.app.runner import Runner
+from enabler.domain.refs import ProspectRef
 
 EMPTY = "Select a prospect to see the segment research that applies to them."
 KINDS = ("pain", "competitor_activity", "differentiator", "budget", "timing", "other")
@@ -38,13 +39,13 @@ KINDS = ("pain", "competitor_activity", "differentiator", "budget", "timing", "o
 def _load(ctx, pid: int):
     from enabler.services.segment_notes import research_for
 
-    return research_for(ctx.open_db(), pid)
+    return research_for(ctx.open_db(), ProspectRef.by_id(pid))
 
 
 def _adopt(ctx, research_id: int, pid: int):
     from enabler.services.segment_notes import adopt_research
 
-    return adopt_research(ctx.open_db(), research_id, pid)
+    return adopt_research(ctx.open_db(), research_id, ProspectRef.by_id(pid))
 
 
 def _add_note(ctx, fields: dict):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from enabler.app.decision_models import CriteriaModel, StepsModel
 from enabler.app.pages.picker import ProspectPicking
 from enabler.app.widgets.table_fit import fit_columns
+from enabler.domain.refs import CriterionRef, CustomItemRef
 
 CRITERION_STATES = (
     ("Met", "met"),
@@ -52,8 +53,9 @@ def _save(ctx, prospect, kind, key, field, value, version):
     if kind == "criterion":
         from enabler.services.worksheets import criteria as worksheets
 
+        ref = CustomItemRef.parse(key) or CriterionRef.by_name(key)
         return worksheets.mark_criterion(
-            db, prospect, key, **{field: value}, expected_version=version
+            db, prospect, ref, **{field: value}, expected_version=version
         )
     from enabler.services.worksheets import action_plans
 

@@ -1,5 +1,6 @@
 """Options several commands share, and the parsing of their values, defined once: one
-`--prospect`, one `--by` (with one default), one `--expect-version`."""
+`--prospect`, one `--by` (with one default), one `--expect-version`, and the one way a
+name-or-id the user typed becomes a typed ref (`PROSPECT`, `MODULE`…)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,45 @@ import getpass
 import os
 
 import click
+
+from enabler.domain.refs import (
+    CriterionRef,
+    CustomItemRef,
+    ModuleRef,
+    ObjectionRef,
+    ProspectRef,
+    Ref,
+)
+
+
+class RefType(click.ParamType):
+    """A name (or key) or an id, parsed once into a typed ref by the ref's own rule."""
+
+    name = "text"  # keeps the TEXT metavar the help has always shown
+
+    def __init__(self, ref: type[Ref]) -> None:
+        self.ref = ref
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Ref | int):
+            return self.ref.of(value)
+        # Blank text names nothing: the command treats it as not given.
+        return self.ref.of(value) if str(value).strip() else None
+
+
+class ItemType(RefType):
+    """A checklist item: custom-N (the rep's own), else the library entry by its ref rule."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and (custom := CustomItemRef.parse(value)):
+            return custom
+        return super().convert(value, param, ctx)
+
+
+PROSPECT = RefType(ProspectRef)
+MODULE = RefType(ModuleRef)
+CRITERION_ITEM = ItemType(CriterionRef)
+OBJECTION_ITEM = ItemType(ObjectionRef)
 
 
 class AliasedOption(click.Option):
@@ -22,7 +62,7 @@ class AliasedOption(click.Option):
 
 def prospect_option(required: bool = True, help: str = "Company name or id."):
     """`--prospect NAME`: the prospect a command works on, by company name or id."""
-    return click.option("--prospect", "prospect_ref", required=required, help=help)
+    return click.option("--prospect", "prospect_ref", type=PROSPECT, required=required, help=help)
 
 
 def default_actor() -> str:
@@ -68,6 +108,12 @@ def split_ids(value: str | None) -> list[str] | None:
     if not value:
         return None
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def module_refs_of(value: str | None) -> list[ModuleRef] | None:
+    """`--modules a, 7,c` → one ModuleRef each, in order; nothing given → None."""
+    parts = split_ids(value)
+    return [ModuleRef.of(part) for part in parts] if parts else None
 
 
 def parse_fields(values: tuple[str, ...]) -> dict[str, str]:

@@ -21,6 +21,7 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import Module, SmartLayout
 from enabler.domain.plan_notes import PlanNote, PlanNoteKind, fit_to_top
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.domain.storyline import select_for_deck
 from enabler.errors import EnablerError, fixes_for
 from enabler.render.slides.generated import GENERATORS
@@ -83,7 +84,11 @@ def automatic_modules(
     overrides), so a field typed for this deck counts as filled.
     """
     prospect, top = trial.prospect, max(1, top)
-    ranked = Recommender(db).recommend(prospect.id, limit=None, stage_only=True).results
+    ranked = (
+        Recommender(db)
+        .recommend(ProspectRef.by_id(prospect.id), limit=None, stage_only=True)
+        .results
+    )
     gaps: dict[int, str] = {}
     for rec in ranked:
         planned = PlannedModule(rec.module, module_store.current_version(db, rec.module))

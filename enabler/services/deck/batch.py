@@ -22,6 +22,7 @@ import sqlite_utils
 from enabler.domain.file_names import unique_stems
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import EnablerError, Fix, Hint, InvalidInput
 from enabler.store import prospects as prospect_store
@@ -34,7 +35,7 @@ BatchProgress = Callable[["DeckOutcome", int, int], None]
 class BatchOptions:
     """What every deck of the batch shares."""
 
-    module_refs: tuple[str, ...] | None = None
+    module_refs: tuple[ModuleRef | str, ...] | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     rep: str = ""
     top: int = DEFAULT_TOP
@@ -69,7 +70,7 @@ class DeckOutcome:
 
 def select_prospects(
     db: sqlite_utils.Database,
-    refs: Sequence[str] = (),
+    refs: Sequence[ProspectRef] = (),
     *,
     everyone: bool = False,
     stage: str | None = None,
@@ -218,7 +219,7 @@ def _build_one(job: DeckJob) -> DeckOutcome:
     try:
         plan = plan_deck(
             db,
-            str(job.prospect_id),
+            ProspectRef.by_id(job.prospect_id),
             list(options.module_refs) if options.module_refs else None,
             dict(options.overrides),
             rep=options.rep,
@@ -256,7 +257,7 @@ def build_campaign(
     db_path: Path | None,
     out_dir: Path,
     options: BatchOptions,
-    refs: Sequence[str] = (),
+    refs: Sequence[ProspectRef] = (),
     *,
     everyone: bool = False,
     stage: str | None = None,

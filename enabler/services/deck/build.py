@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from enabler.domain.deck import DeckPlan, PlannedModule
 from enabler.domain.modules import Module, ModuleState
 from enabler.domain.preflight import PreflightReport
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.export.atomic import write_atomic
@@ -56,8 +57,8 @@ class BuildResult:
 
 def plan_deck(
     db: sqlite_utils.Database,
-    prospect_ref: str,
-    module_refs: list[str] | None = None,
+    prospect_ref: ProspectRef,
+    module_refs: Sequence[ModuleRef | str] | None = None,
     overrides: dict[str, str] | None = None,
     rep: str = "",
     date: dt.date | None = None,
@@ -66,7 +67,8 @@ def plan_deck(
 ) -> DeckPlan:
     """Choose the prospect, contact and module versions for a deck.
 
-    Without `module_refs`, the automatic deck of `top` modules in story order, leaving out
+    `module_refs` are what the user chose (ModuleRefs) or keys as stored (plain str). Without
+    them, the automatic deck of `top` modules in story order, leaving out
     modules whose fields the prospect cannot fill; `plan.notes` say what was added, replaced
     or left out and why (see enabler.services.deck.auto_plan). `date` is the deck's "today" (the
     clock every date on it is judged by); `show_status` puts internal status such as overdue

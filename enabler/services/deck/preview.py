@@ -9,6 +9,7 @@ import sqlite_utils
 from enabler.domain.deck import DeckPlan
 from enabler.domain.plan_notes import PlanNoteKind
 from enabler.domain.recommend.score import Reason
+from enabler.domain.refs import ProspectRef
 from enabler.errors import RenderError
 from enabler.render.templating import engine as templating
 from enabler.services.deck.context import template_context
@@ -38,7 +39,7 @@ def plan_lines(db: sqlite_utils.Database, plan: DeckPlan) -> list[PlanLine]:
     """Each planned module with its filled title and why it is there (the recommender's
     reasons for this prospect, strongest first)."""
     ctx = template_context(db, plan)
-    report = Recommender(db).recommend(plan.prospect.id, limit=None)
+    report = Recommender(db).recommend(ProspectRef.by_id(plan.prospect.id), limit=None)
     recommended = {rec.module.id: rec for rec in report.results}
     added = {n.module_key: n.reason for n in plan.notes if n.kind is PlanNoteKind.ADDED}
     lines = []
@@ -63,7 +64,9 @@ def plan_lines(db: sqlite_utils.Database, plan: DeckPlan) -> list[PlanLine]:
     return lines
 
 
-def filled_titles(db: sqlite_utils.Database, prospect_ref: str, keys: list[str]) -> dict[str, str]:
+def filled_titles(
+    db: sqlite_utils.Database, prospect_ref: ProspectRef, keys: list[str]
+) -> dict[str, str]:
     """Each module's title filled for the prospect (raw where it cannot be filled), by key."""
     from enabler.services.deck.build import plan_deck
 

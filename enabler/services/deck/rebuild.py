@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.modules import ModuleState
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Fix, Hint, InvalidInput, NotFound
 from enabler.services.deck.build import build_deck, plan_deck
 from enabler.services.library.staleness import flagged_decks
@@ -110,7 +111,9 @@ def rebuild_deck(
 ) -> Rebuilt:
     """Rebuild deck `deck_id` beside the old file (see the module docstring)."""
     plan = rebuild_plan(db, deck_id)
-    deck = plan_deck(db, str(plan.prospect_id), list(plan.keys), overrides=plan.overrides)
+    deck = plan_deck(
+        db, ProspectRef.by_id(plan.prospect_id), list(plan.keys), overrides=plan.overrides
+    )
     out = rebuilt_path(plan.old_path, today or dt.date.today())
     result = build_deck(db, deck, out, built_by=plan.rep, progress=progress)
     return Rebuilt(plan, result.path, result.deck_id, result.slides)

@@ -19,6 +19,7 @@ import sqlite_utils
 from enabler.domain.feedback import FlagKind, Outcome
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ObjectionRef
 from enabler.services.objections import checklists as objection_service
 from enabler.store import feedback as feedback_store
 from enabler.store import modules as module_store
@@ -185,7 +186,9 @@ def _past_deal(db, rng, versions, industry, company, rep, competitor, day) -> No
     for ref in raised:
         if objection_store.objection_exists(db, ref):
             state = "answered" if rng.random() < 0.6 else "raised"
-            objection_service.mark(db, prospect, ref, state, "", actor=rep, today=day)
+            objection_service.mark(
+                db, prospect, ObjectionRef.by_name(ref), state, "", actor=rep, today=day
+            )
     if won:  # a customer now
         db["prospects"].update(prospect.id, {"stage": Stage.POST_SALE.value})
 

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from enabler.domain.battlecards import battlecard_from_dict
 from enabler.domain.objections import objection_from_dict
+from enabler.domain.refs import ProspectRef
 from enabler.errors import InvalidInput
 from enabler.services.objections import checklists as service
 from enabler.store import battlecards as card_store
@@ -59,7 +60,7 @@ def load_objections_demo(db: sqlite_utils.Database, folder: Path) -> None:
 
 
 def _load_checklist(db, checklist: dict) -> None:
-    prospect = prospect_store.find(db, checklist["prospect"])
+    prospect = prospect_store.find(db, ProspectRef.by_name(checklist["prospect"]))
     stored = item_store.items(db, prospect.id)
     refs = {i.ref for i in stored if not i.custom}
     texts = {i.text for i in stored if i.custom}

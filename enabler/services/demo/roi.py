@@ -11,6 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from enabler.domain.refs import ProspectRef
 from enabler.domain.roi.model import RoiModel, RoiPreset
 from enabler.domain.roi.parse import parse_model
 from enabler.errors import InvalidInput
@@ -48,7 +49,7 @@ def load_roi_demo(db: sqlite_utils.Database, folder: Path) -> None:
     for item in data.get("models", ()):
         if not prospect_store.exists(db, item["company"]):
             continue
-        prospect = prospect_store.find(db, item["company"])
+        prospect = prospect_store.find(db, ProspectRef.by_name(item["company"]))
         if roi_store.has_model(db, prospect.id):
             continue
         model = _model(item["model"], f"model for {item['company']!r}")

@@ -17,6 +17,7 @@ import sqlite_utils
 from enabler.domain.action_plan import DealSize, PlanTemplate, TemplateStep
 from enabler.domain.criteria import Criterion, KnownGap, Proof, parse_weight
 from enabler.domain.modules import ModuleState
+from enabler.domain.refs import ProspectRef
 from enabler.errors import InvalidInput
 from enabler.services.worksheets import action_plans as plan_service
 from enabler.services.worksheets import criteria as criteria_service
@@ -89,7 +90,7 @@ def load_worksheet_demo(db: sqlite_utils.Database, folder: Path) -> None:
 
 
 def _load_worksheet(db: sqlite_utils.Database, sheet: dict) -> None:
-    prospect = prospect_store.find(db, sheet["prospect"])
+    prospect = prospect_store.find(db, ProspectRef.by_name(sheet["prospect"]))
     today = dt.date.fromisoformat(sheet["today"]) if sheet.get("today") else None
     actor = prospect.owner_rep or DEMO_ACTOR
     if not criteria_store.items(db, prospect.id):

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from enabler.domain import feedback as fb
 from enabler.domain.feedback import FlagKind, Outcome
+from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.services.library import governance
 from enabler.store import audit, users
@@ -59,7 +60,7 @@ def _text(text: str, what: str) -> str:
 
 def rate(
     db: sqlite_utils.Database,
-    module_ref: int | str,
+    module_ref: ModuleRef | int,
     stars: int | str,
     *,
     flag: FlagKind | str | None = None,
@@ -110,7 +111,7 @@ def open_flags(db: sqlite_utils.Database) -> list[dict]:
 
 def record_outcome(
     db: sqlite_utils.Database,
-    prospect_ref: str | int,
+    prospect_ref: ProspectRef,
     result: Outcome | str,
     *,
     reason: str = "",
@@ -125,7 +126,7 @@ def record_outcome(
         except ValueError:
             raise InvalidInput(f"{date!r} is not a date; write it as YYYY-MM-DD.") from None
     date = date or dt.date.today()
-    prospect = prospect_store.find(db, str(prospect_ref))
+    prospect = prospect_store.find(db, prospect_ref)
     profile = users.get_profile(db)
     actor = profile.name if profile else ""
     with transaction(db):

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from enabler.domain.deck import DeckPlan
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.errors import EnablerError
 from enabler.export import html_pdf
 from enabler.export.file_kind import require_extension
@@ -226,7 +227,7 @@ def render_leave_behind(data: dict) -> str:
 
 def build_leave_behind(
     db: sqlite_utils.Database,
-    prospect_ref: str,
+    prospect_ref: ProspectRef,
     out: Path | str,
     rep: str = "",
     today: dt.date | None = None,

@@ -27,6 +27,7 @@ from enabler.domain.modules import (
 )
 from enabler.domain.profile import Profile
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ModuleRef
 from enabler.errors import Conflict, EnablerError, InvalidInput
 from enabler.services.deck.field_check import field_roots
 from enabler.services.library.revisions import ModuleEdit, edit_module, working_copy
@@ -89,7 +90,7 @@ def editor_choices(db: sqlite_utils.Database) -> EditorChoices:
     return EditorChoices(tuple(statuses), tuple(prospect_store.list_prospects(db)), field_roots())
 
 
-def open_module(db: sqlite_utils.Database, ref: int | str) -> OpenedModule:
+def open_module(db: sqlite_utils.Database, ref: ModuleRef | int) -> OpenedModule:
     """The module as the editor starts from it: its open revision, else its current version."""
     copy = working_copy(db, ref)
     status, snap = copy.status, copy.snapshot

@@ -17,6 +17,7 @@ from enabler.domain import lifecycle
 from enabler.domain.lifecycle import Action, ModuleStatus
 from enabler.domain.modules import ModuleState
 from enabler.domain.profile import Profile, make_profile
+from enabler.domain.refs import ModuleRef
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.services.library.staleness import decks_using
 from enabler.store import audit, reviews, users, versions
@@ -97,7 +98,7 @@ def audit_view(status: ModuleStatus) -> dict:
     }
 
 
-def load(db: sqlite_utils.Database, ref: int | str, expected: int | None) -> ModuleStatus:
+def load(db: sqlite_utils.Database, ref: ModuleRef | int, expected: int | None) -> ModuleStatus:
     """The module's status, taken as of row version `expected` when the caller read it earlier."""
     status = module_store.module_status(db, ref)
     return status if expected is None else dataclasses.replace(status, row_version=expected)
@@ -138,7 +139,13 @@ def _comment(text: str, required_for: str | None = None) -> str:
 
 
 def submit(
-    db, profile: Profile, ref, *, reviewer: str = "", comment: str = "", expected=None
+    db,
+    profile: Profile,
+    ref: ModuleRef | int,
+    *,
+    reviewer: str = "",
+    comment: str = "",
+    expected=None,
 ) -> ModuleStatus:
     """Send a draft (or an approved module's draft revision) for review."""
     profile.require_marketing("submit modules for review")
@@ -155,7 +162,13 @@ def submit(
 
 
 def approve(
-    db, profile: Profile, ref, *, comment: str = "", expected=None, today: dt.date | None = None
+    db,
+    profile: Profile,
+    ref: ModuleRef | int,
+    *,
+    comment: str = "",
+    expected=None,
+    today: dt.date | None = None,
 ) -> ModuleStatus:
     """Approve what is in review; an approved revision becomes the version reps get."""
     profile.require_marketing("approve modules")
@@ -198,7 +211,9 @@ def adopt_columns(db: sqlite_utils.Database, version_id: int) -> dict:
     return out
 
 
-def reject(db, profile: Profile, ref, *, comment: str, expected=None) -> ModuleStatus:
+def reject(
+    db, profile: Profile, ref: ModuleRef | int, *, comment: str, expected=None
+) -> ModuleStatus:
     """Send what is in review back to draft, saying why."""
     profile.require_marketing("reject modules")
     comment = _comment(comment, required_for="reject a module")
@@ -212,7 +227,7 @@ def reject(db, profile: Profile, ref, *, comment: str, expected=None) -> ModuleS
     return after
 
 
-def add_comment(db, profile: Profile, ref, text: str) -> None:
+def add_comment(db, profile: Profile, ref: ModuleRef | int, text: str) -> None:
     """A review comment (anyone may comment; reps can flag problems this way)."""
     text = _comment(text, required_for="comment")
     with transaction(db):
@@ -223,7 +238,7 @@ def add_comment(db, profile: Profile, ref, text: str) -> None:
 def mark_reviewed(
     db,
     profile: Profile,
-    ref,
+    ref: ModuleRef | int,
     *,
     until: dt.date | None = None,
     expected=None,
@@ -258,9 +273,9 @@ class Retirement:
 def retire(
     db,
     profile: Profile,
-    ref,
+    ref: ModuleRef | int,
     *,
-    replacement: str | None = None,
+    replacement: ModuleRef | None = None,
     no_replacement: bool = False,
     comment: str = "",
     expected=None,

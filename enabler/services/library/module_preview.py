@@ -24,6 +24,7 @@ from enabler.domain.modules import (
     SmartLayout,
     content_from_dict,
 )
+from enabler.domain.refs import ProspectRef
 from enabler.errors import EnablerError, RenderError
 from enabler.render import deck as deck_render
 from enabler.render.module_slide import module_presentation
@@ -54,7 +55,7 @@ class ModulePreview:
     png: bytes | None = None  # a sketch of the slide, when enabler.render.sketch.draw is available
 
 
-def _plan(db: sqlite_utils.Database, prospect_ref: str, content: SmartContent, notes: str):
+def _plan(db: sqlite_utils.Database, prospect_ref: ProspectRef, content: SmartContent, notes: str):
     prospect = prospect_store.find(db, prospect_ref)
     contacts = prospect_store.contacts(db, prospect.id)
     module = Module(0, "preview", content.title, ModuleState.DRAFT, owner="")
@@ -71,7 +72,7 @@ def preview_module(
     db: sqlite_utils.Database,
     content: Mapping,
     layout: SmartLayout | str,
-    prospect_ref: str,
+    prospect_ref: ProspectRef,
     *,
     talking_points: str = "",
     sketch_width: int | None = SKETCH_WIDTH,

@@ -19,6 +19,7 @@ from enabler.domain.modules import ModuleKind, ModuleState, content_from_dict
 from enabler.domain.modules import content_to_dict as normalise
 from enabler.domain.profile import Profile
 from enabler.domain.prospects import parse_stage
+from enabler.domain.refs import ModuleRef
 from enabler.domain.version_diff import FieldChange, VersionSnapshot, diff_versions
 from enabler.errors import InvalidInput
 from enabler.services.json_input import loads_json
@@ -138,7 +139,13 @@ def _restore_target(status: ModuleStatus) -> str:
 
 
 def edit_module(
-    db, profile: Profile, ref, edit: ModuleEdit, *, note: str = "", expected: int | None = None
+    db,
+    profile: Profile,
+    ref: ModuleRef | int,
+    edit: ModuleEdit,
+    *,
+    note: str = "",
+    expected: int | None = None,
 ) -> EditResult:
     """Save `edit` as a new version (the draft, or a revision of an approved module)."""
     profile.require_marketing("edit library modules")
@@ -151,7 +158,13 @@ def edit_module(
 
 
 def restore_version(
-    db, profile: Profile, ref, number: int, *, note: str = "", expected: int | None = None
+    db,
+    profile: Profile,
+    ref: ModuleRef | int,
+    number: int,
+    *,
+    note: str = "",
+    expected: int | None = None,
 ) -> EditResult:
     """Bring back version `number`'s content as a new draft (or draft revision)."""
     profile.require_marketing("restore module versions")
@@ -171,7 +184,7 @@ class WorkingCopy:
     snapshot: VersionSnapshot
 
 
-def working_copy(db: sqlite_utils.Database, ref) -> WorkingCopy:
+def working_copy(db: sqlite_utils.Database, ref: ModuleRef | int) -> WorkingCopy:
     status = module_store.module_status(db, ref)
     base_id = status.revision_version_id if status.has_revision else status.current_version_id
     return WorkingCopy(status, versions.snapshot(db, base_id))
@@ -184,7 +197,7 @@ class ModuleHistory:
     events: tuple[ReviewEvent, ...]
 
 
-def history(db: sqlite_utils.Database, ref) -> ModuleHistory:
+def history(db: sqlite_utils.Database, ref: ModuleRef | int) -> ModuleHistory:
     status = module_store.module_status(db, ref)
     return ModuleHistory(
         status,
@@ -194,7 +207,7 @@ def history(db: sqlite_utils.Database, ref) -> ModuleHistory:
 
 
 def diff(
-    db: sqlite_utils.Database, ref, old: int | None = None, new: int | None = None
+    db: sqlite_utils.Database, ref: ModuleRef | int, old: int | None = None, new: int | None = None
 ) -> tuple[int, int, list[FieldChange]]:
     """Changes from version `old` to `new` (numbers). By default: the version before the
     latest, to the latest."""

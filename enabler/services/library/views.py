@@ -17,6 +17,7 @@ from enabler.domain import lifecycle
 from enabler.domain.lifecycle import Action, ModuleStatus, ReviewEvent, VersionInfo
 from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.profile import Profile
+from enabler.domain.refs import ModuleRef
 from enabler.domain.version_diff import FieldChange, VersionSnapshot, diff_versions
 from enabler.errors import EnablerError, NotFound
 from enabler.services.library.staleness import FlaggedDeck, StaleModule, decks_using, flagged_decks
@@ -141,7 +142,9 @@ def suggested_review_by(db: sqlite_utils.Database, today: dt.date | None = None)
     return lifecycle.default_review_by(today or dt.date.today(), users.get_rules(db).review_days)
 
 
-def module_detail(db: sqlite_utils.Database, ref, today: dt.date | None = None) -> ModuleDetail:
+def module_detail(
+    db: sqlite_utils.Database, ref: ModuleRef | int, today: dt.date | None = None
+) -> ModuleDetail:
     status = module_store.module_status(db, ref)
     approved = module_store.module_statuses(db, ModuleState.APPROVED)
     choices = sorted(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 import sqlite_utils
 
@@ -27,6 +26,7 @@ from enabler.domain.objections import (
     parse_state,
 )
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import CustomItemRef, ObjectionRef, ProspectRef, item_ref
 from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 
 # Counts for marketing live in their own module; re-exported so callers find them here too.
@@ -40,15 +40,6 @@ from enabler.store import prospects as prospect_store
 from enabler.store.connection.db import transaction
 
 ADDED_BY_REP = "Added by the rep"
-_CUSTOM = re.compile(r"custom-(\d+)", re.IGNORECASE)
-
-
-def _prospect(db, prospect: Prospect | str | int) -> Prospect:
-    if isinstance(prospect, Prospect):
-        return prospect
-    if isinstance(prospect, int):
-        return prospect_store.get(db, prospect)
-    return prospect_store.find(db, prospect)
 
 
 def _build(db: sqlite_utils.Database, prospect: Prospect) -> ObjectionChecklist:
@@ -79,22 +70,21 @@ def _build(db: sqlite_utils.Database, prospect: Prospect) -> ObjectionChecklist:
     return ObjectionChecklist(prospect, tuple(out), in_play)
 
 
-def checklist(db: sqlite_utils.Database, prospect: Prospect | str | int) -> ObjectionChecklist:
+def checklist(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> ObjectionChecklist:
     """The prospect's checklist: stored items plus the objections the rules suggest."""
-    return _build(db, _prospect(db, prospect))
+    return _build(db, prospect_store.resolve(db, prospect))
 
 
 def _find(
-    db: sqlite_utils.Database, cl: ObjectionChecklist, ref: str
+    db: sqlite_utils.Database, cl: ObjectionChecklist, ref: ObjectionRef | CustomItemRef
 ) -> tuple[ChecklistItem | None, Objection | None]:
     """(stored or suggested item, library objection or None) for an item reference."""
-    ref = str(ref).strip()
-    company = cl.prospect.company
-    if match := _CUSTOM.fullmatch(ref):
-        item = item_store.find_item(db, cl.prospect.id, item_id=int(match[1]))
+    ref, company = item_ref(ref, ObjectionRef), cl.prospect.company
+    if isinstance(ref, CustomItemRef):
+        item = item_store.find_item(db, cl.prospect.id, item_id=ref.id)
         if item is None or not item.custom:
             raise NotFound(
-                f"{company}'s checklist has no item {ref!r}.",
+                f"{company}'s checklist has no item {str(ref)!r}.",
                 hint=Hint(Fix.LOOK_UP, "objections", company),
             )
         return item, None
@@ -107,8 +97,8 @@ def _find(
 
 def mark(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
-    ref: str,
+    prospect: Prospect | ProspectRef,
+    ref: ObjectionRef | CustomItemRef,
     state: ObjectionState | str,
     note: str | None = None,
     *,
@@ -125,21 +115,21 @@ def mark(
     state = parse_state(state)
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, _prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         item, objection = _find(db, cl, ref)
         current = item.version if item else 0
         if expected_version is not None and expected_version != current:
             who = f" by {item.changed_by}" if item and item.changed_by else ""
             now = f"it is now {item.state.value}" if item else "it is no longer stored"
             raise Conflict(
-                f"{ref!r} on {cl.prospect.company}'s checklist was changed{who} since you "
+                f"{str(ref)!r} on {cl.prospect.company}'s checklist was changed{who} since you "
                 f"opened it ({now}, version {current}). Reload the checklist and mark it "
                 "again; nothing was changed."
             )
         raised_stage = cl.prospect.stage if state is not ObjectionState.OPEN else None
         if item is None or item.item_id is None:
             if objection is None:  # custom items are always stored, so never here
-                raise NotFound(f"{cl.prospect.company}'s checklist has no item {ref!r}.")
+                raise NotFound(f"{cl.prospect.company}'s checklist has no item {str(ref)!r}.")
             if objection.state is not ModuleState.APPROVED:
                 raise InvalidInput(
                     f"Objection {objection.key!r} is {objection.state.value}, not approved; "
@@ -176,7 +166,7 @@ def mark(
 
 def add_item(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     text: str,
     category: ObjectionCategory | str,
     note: str = "",
@@ -190,7 +180,7 @@ def add_item(
     if not text or not text.strip():
         raise InvalidInput("The objection text is empty. Say what the prospect objected to.")
     with transaction(db):
-        p = _prospect(db, prospect)
+        p = prospect_store.resolve(db, prospect)
         wanted = " ".join(text.split()).casefold()
         for existing in item_store.items(db, p.id):
             if existing.custom and " ".join(existing.text.split()).casefold() == wanted:
@@ -222,7 +212,10 @@ def objection_library(
 
 
 def set_objection_state(
-    db: sqlite_utils.Database, ref: str | int, state: ModuleState | str, actor: str = ""
+    db: sqlite_utils.Database,
+    ref: ObjectionRef | int,
+    state: ModuleState | str,
+    actor: str = "",
 ) -> Objection:
     """Move a library objection to draft / in review / approved / retired (audited)."""
     try:
@@ -263,7 +256,7 @@ def proof_titles(db: sqlite_utils.Database, keys) -> list[dict]:
 
 
 def leave_behind_objections(
-    db: sqlite_utils.Database, prospect: Prospect | str | int, group: str = "heard"
+    db: sqlite_utils.Database, prospect: Prospect | ProspectRef, group: str = "heard"
 ) -> list[dict] | None:
     """Approved answers for the leave-behind, by the rule the deck follows (`buyer_facing`):
     `group` "heard" (raised or answered) or "anticipated" (likely, not raised); parked never.

@@ -14,6 +14,8 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.objections import ChecklistItem, ObjectionChecklist, ObjectionState
+from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.export.html_pdf import render_html
 from enabler.export.prep_sheet import FittedPdf, write_fitting_pdf
 from enabler.render.text import xml_safe
@@ -187,11 +189,11 @@ def sheet_data(
 
 def write_prep_sheet(
     db: sqlite_utils.Database,
-    prospect,
+    prospect: Prospect | ProspectRef,
     out: Path | str,
     today: dt.date | None = None,
 ) -> FittedPdf:
-    """Write the one-page prep sheet PDF for `prospect` (a Prospect, name or id) to `out`."""
+    """Write the one-page prep sheet PDF for `prospect` (a Prospect or a ref to one) to `out`."""
     check_outputs([out], db=db)
     cl = checklist(db, prospect)
     today = today or dt.date.today()

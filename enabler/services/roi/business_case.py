@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.domain.roi.case import BusinessCase, business_case
 from enabler.domain.roi.model import RoiModel, RoiPreset, Scenario, model_to_dict
 from enabler.domain.roi.parse import FieldError, parse_model
@@ -57,10 +58,10 @@ def formatter(prospect: Prospect) -> Formatter:
     return Formatter(prospect.currency or "USD", prospect.locale or "en_US")
 
 
-def _prospect(db: sqlite_utils.Database, prospect: Prospect | str | int) -> Prospect:
+def _prospect(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> Prospect:
     if isinstance(prospect, Prospect):
         return prospect
-    return prospect_store.find(db, str(prospect))
+    return prospect_store.find(db, prospect)
 
 
 def parse(data: object) -> RoiModel:
@@ -95,15 +96,15 @@ def read_input(path: Path | str) -> object:
         raise InvalidInput(f"{path} is not valid JSON ({exc}). Fix the file and retry.") from None
 
 
-def get_model(db: sqlite_utils.Database, prospect: Prospect | str | int) -> RoiModel | None:
-    return roi_store.get_model(db, _prospect(db, prospect).id)
+def get_model(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> RoiModel | None:
+    return roi_store.get_model(db, prospect_store.resolve(db, prospect).id)
 
 
 def set_model(
-    db: sqlite_utils.Database, prospect: Prospect | str | int, data: object, actor: str = ""
+    db: sqlite_utils.Database, prospect: Prospect | ProspectRef, data: object, actor: str = ""
 ) -> RoiModel:
     """Validate `data` and save it as the prospect's model; nothing is saved on any error."""
-    target = _prospect(db, prospect)
+    target = prospect_store.resolve(db, prospect)
     model = parse(data)
     with transaction(db):
         roi_store.save_model(db, target.id, model, actor)
@@ -112,12 +113,12 @@ def set_model(
 
 def apply_preset(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     industry: str | None = None,
     actor: str = "",
 ) -> RoiModel:
     """Start the prospect's model from the preset for `industry` (default: the prospect's)."""
-    target = _prospect(db, prospect)
+    target = prospect_store.resolve(db, prospect)
     wanted = industry or target.industry
     preset = roi_store.get_preset(db, wanted) if wanted else None
     if preset is None:
@@ -130,8 +131,10 @@ def apply_preset(
     return set_model(db, target, data, actor)
 
 
-def clear_model(db: sqlite_utils.Database, prospect: Prospect | str | int, actor: str = "") -> bool:
-    target = _prospect(db, prospect)
+def clear_model(
+    db: sqlite_utils.Database, prospect: Prospect | ProspectRef, actor: str = ""
+) -> bool:
+    target = prospect_store.resolve(db, prospect)
     with transaction(db):
         return roi_store.delete_model(db, target.id, actor)
 
@@ -142,12 +145,12 @@ def list_presets(db: sqlite_utils.Database) -> list[RoiPreset]:
 
 def case_for(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     scenario: Scenario = Scenario.EXPECTED,
     swing_pct: float = DEFAULT_SWING_PCT,
 ) -> tuple[Prospect, BusinessCase]:
     """The prospect and its business case; NotFound when it has no model yet."""
-    target = _prospect(db, prospect)
+    target = prospect_store.resolve(db, prospect)
     model = roi_store.get_model(db, target.id)
     if model is None:
         raise NotFound(
@@ -162,9 +165,9 @@ def case_json(prospect: Prospect, case: BusinessCase) -> dict:
     return roi_json.case_json(prospect, case, formatter(prospect))
 
 
-def leave_behind_roi(db: sqlite_utils.Database, prospect: Prospect | str | int) -> dict | None:
+def leave_behind_roi(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> dict | None:
     """Headline figures (as text) and an SVG of cumulative cash, or None without a model."""
-    target = _prospect(db, prospect)
+    target = prospect_store.resolve(db, prospect)
     model = roi_store.get_model(db, target.id)
     if model is None:
         return None

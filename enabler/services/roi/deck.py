@@ -30,6 +30,7 @@ import sqlite_utils
 from enabler.domain.deck import DeckPlan
 from enabler.domain.modules import Module, SmartLayout
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.domain.roi.case import BusinessCase, business_case
 from enabler.render.text import xml_safe
 from enabler.services.roi.figures import (
@@ -176,7 +177,7 @@ class RoiPlacement:
 
 
 def place_in_plan(
-    db: sqlite_utils.Database, prospect_ref: str, plan_keys: list[str]
+    db: sqlite_utils.Database, prospect_ref: ProspectRef, plan_keys: list[str]
 ) -> RoiPlacement:
     """The ROI slides to add to a plan (the rep's "copy to deck"); needs a saved model."""
     from enabler.errors import InvalidInput

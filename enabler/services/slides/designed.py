@@ -9,6 +9,7 @@ import sqlite_utils
 from enabler.domain import lifecycle
 from enabler.domain.deck import DeckPlan
 from enabler.domain.modules import ModuleKind, SlideFormatting
+from enabler.domain.refs import ModuleRef
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.render.designed.slides import check_rules
 from enabler.render.text import xml_safe
@@ -59,7 +60,7 @@ def contacts_context(db: sqlite_utils.Database, plan: DeckPlan) -> dict:
     }
 
 
-def designed_info(db: sqlite_utils.Database, ref: int | str) -> DesignedInfo:
+def designed_info(db: sqlite_utils.Database, ref: ModuleRef | int) -> DesignedInfo:
     module = module_store.get_module(db, ref)
     details = designed_store.designed_details(db, module.id)
     version = module_store.current_version(db, module)
@@ -98,7 +99,7 @@ def clean_rules(condition: str, repeat: str) -> tuple[str, str]:
 
 def set_rules(
     db: sqlite_utils.Database,
-    ref: int | str,
+    ref: ModuleRef | int,
     *,
     condition: str | None = None,
     repeat: str | None = None,
@@ -117,7 +118,7 @@ def set_rules(
 
 
 def set_formatting(
-    db: sqlite_utils.Database, ref: int | str, formatting: str, *, actor: str = ""
+    db: sqlite_utils.Database, ref: ModuleRef | int, formatting: str, *, actor: str = ""
 ) -> DesignedInfo:
     """Keep the slide's own look ("source") or put it on the deck's template ("deck")."""
     try:

@@ -28,8 +28,8 @@ from enabler.domain.action_plan import (
 )
 from enabler.domain.field_errors import FieldCheck, FieldErrors, parse_iso_date
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
-from enabler.services.worksheets.criteria import find_prospect
 from enabler.store import action_plans as store
 from enabler.store import prospects as prospect_store
 from enabler.store.connection.db import transaction
@@ -37,7 +37,7 @@ from enabler.store.connection.db import transaction
 
 def action_plan(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     today: dt.date | str | None = None,
 ) -> ActionPlan:
     """The prospect's plan as of `today` (default: the real today), which decides what is
@@ -45,7 +45,7 @@ def action_plan(
     check = FieldCheck()
     as_of = check.parse("today", lambda v: parse_iso_date(v, "today"), today)
     check.done("Cannot show the plan")
-    p = find_prospect(db, prospect)
+    p = prospect_store.resolve(db, prospect)
     steps = tuple(store.steps(db, p.id))
     return ActionPlan(p, steps, as_of or dt.date.today(), store.plan_template(db, p.id))
 
@@ -69,7 +69,7 @@ def _check_order(drafts: list[StepDraft], what: str) -> None:
 
 def save_step(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     number: int | None = None,
     *,
     name: str | None = None,
@@ -108,7 +108,7 @@ def save_step(
     check.done(what)
     today = today or dt.date.today()
     with transaction(db):
-        p = find_prospect(db, prospect)
+        p = prospect_store.resolve(db, prospect)
         steps = store.steps(db, p.id)
         if number is None:
             step, index = None, len(steps)
@@ -159,7 +159,7 @@ def _check_version(p: Prospect, step: PlanStep, expected: int | None) -> None:
 
 def remove_step(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     number: int,
     *,
     expected_version: int | None = None,
@@ -168,7 +168,7 @@ def remove_step(
 ) -> ActionPlan:
     """Delete step `number`; the steps after it move up."""
     with transaction(db):
-        p = find_prospect(db, prospect)
+        p = prospect_store.resolve(db, prospect)
         steps = store.steps(db, p.id)
         step = _step(p, steps, number)
         _check_version(p, step, expected_version)
@@ -179,7 +179,7 @@ def remove_step(
 
 def apply_template(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     size: DealSize | str | None = None,
     *,
     start: dt.date | str | None = None,
@@ -195,7 +195,7 @@ def apply_template(
     check.done("Cannot apply the template")
     today = today or dt.date.today()
     with transaction(db):
-        p = find_prospect(db, prospect)
+        p = prospect_store.resolve(db, prospect)
         parsed = parsed or deal_size_for(p.deal_amount)
         if parsed is None:
             raise InvalidInput(

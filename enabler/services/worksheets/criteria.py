@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 import sqlite_utils
 
@@ -28,21 +27,13 @@ from enabler.domain.criteria import (
 from enabler.domain.field_errors import FieldCheck
 from enabler.domain.modules import ModuleState
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import CriterionRef, CustomItemRef, ProspectRef, item_ref
 from enabler.errors import Conflict, Fix, Hint, InvalidInput, NotFound
 from enabler.store import criteria as store
 from enabler.store import prospects as prospect_store
 from enabler.store.connection.db import transaction
 
 ADDED_BY_REP = "Added by the rep"
-_CUSTOM = re.compile(r"custom-(\d+)", re.IGNORECASE)
-
-
-def find_prospect(db: sqlite_utils.Database, prospect: Prospect | str | int) -> Prospect:
-    if isinstance(prospect, Prospect):
-        return prospect
-    if isinstance(prospect, int):
-        return prospect_store.get(db, prospect)
-    return prospect_store.find(db, prospect)
 
 
 def criteria_library(
@@ -75,26 +66,25 @@ def _build(db: sqlite_utils.Database, prospect: Prospect) -> CriteriaChecklist:
 
 
 def criteria_checklist(
-    db: sqlite_utils.Database, prospect: Prospect | str | int
+    db: sqlite_utils.Database, prospect: Prospect | ProspectRef
 ) -> CriteriaChecklist:
     """The prospect's checklist: stored items plus the criteria the rules suggest."""
-    return _build(db, find_prospect(db, prospect))
+    return _build(db, prospect_store.resolve(db, prospect))
 
 
 def _find(
-    db, cl: CriteriaChecklist, ref: str
+    db, cl: CriteriaChecklist, ref: CriterionRef | CustomItemRef
 ) -> tuple[CriterionItem | None, Criterion | None, bool]:
     """(item, library criterion or None, whether the item is on the checklist) for a ref.
 
     The item is the checklist's (stored or suggested), a stored but dropped one, or None.
     """
-    ref = str(ref).strip()
-    company = cl.prospect.company
-    if match := _CUSTOM.fullmatch(ref):
-        found = store.find_item(db, cl.prospect.id, item_id=int(match[1]))
+    ref, company = item_ref(ref, CriterionRef), cl.prospect.company
+    if isinstance(ref, CustomItemRef):
+        found = store.find_item(db, cl.prospect.id, item_id=ref.id)
         if found is None or not found[0].custom:
             raise NotFound(
-                f"{company}'s criteria have no item {ref!r}.",
+                f"{company}'s criteria have no item {str(ref)!r}.",
                 hint=Hint(Fix.LOOK_UP, "criteria", company),
             )
         return found[0], None, not found[1]
@@ -106,13 +96,15 @@ def _find(
     return (found[0] if found else None), crit, False
 
 
-def _check_version(ref: str, cl: CriteriaChecklist, item, expected: int | None) -> int:
+def _check_version(
+    ref: CriterionRef | CustomItemRef, cl: CriteriaChecklist, item, expected: int | None
+) -> int:
     current = item.version if item else 0
     if expected is not None and expected != current:
         who = f" by {item.changed_by}" if item and item.changed_by else ""
         raise Conflict(
-            f"{ref!r} on {cl.prospect.company}'s criteria was changed{who} since you opened it "
-            f"(version {current}). Reload the checklist and try again; nothing was changed."
+            f"{str(ref)!r} on {cl.prospect.company}'s criteria was changed{who} since you opened "
+            f"it (version {current}). Reload the checklist and try again; nothing was changed."
         )
     return current
 
@@ -166,8 +158,8 @@ def _stored(db: sqlite_utils.Database, prospect: Prospect, item_id: int) -> Crit
 
 def mark_criterion(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
-    ref: str,
+    prospect: Prospect | ProspectRef,
+    ref: CriterionRef | CustomItemRef,
     *,
     status: CriterionStatus | str | None = None,
     weight: int | str | None = None,
@@ -181,14 +173,14 @@ def mark_criterion(
     """Record how we stand on a criterion; None leaves a field as it is."""
     check = FieldCheck()
     values = _values(check, status, weight, wording=wording, evidence=evidence, note=note)
-    check.done(f"Cannot update {ref!r}")
+    check.done(f"Cannot update {str(ref)!r}")
     if not values:
         raise InvalidInput(
             "Nothing to change: give a status, weight, the buyer's wording, evidence or a note."
         )
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, find_prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         item, crit, _ = _find(db, cl, ref)
         current = _check_version(ref, cl, item, expected_version)
         values["dropped"] = 0  # marking a dropped item puts it back on the checklist
@@ -202,7 +194,7 @@ def mark_criterion(
 
 def add_criterion(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
+    prospect: Prospect | ProspectRef,
     *,
     key: str | None = None,
     name: str | None = None,
@@ -222,9 +214,9 @@ def add_criterion(
     check.done("Cannot add the criterion")
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, find_prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         if key:
-            item, crit, on_list = _find(db, cl, key)
+            item, crit, on_list = _find(db, cl, CriterionRef.of(key))
             if on_list and item is not None and item.version > 0:
                 raise Conflict(
                     f"{cl.prospect.company}'s criteria already include {item.ref!r}; change its "
@@ -269,8 +261,8 @@ def add_criterion(
 
 def drop_criterion(
     db: sqlite_utils.Database,
-    prospect: Prospect | str | int,
-    ref: str,
+    prospect: Prospect | ProspectRef,
+    ref: CriterionRef | CustomItemRef,
     *,
     expected_version: int | None = None,
     actor: str = "",
@@ -280,10 +272,10 @@ def drop_criterion(
     lost, and marking or adding it again brings it back."""
     today = today or dt.date.today()
     with transaction(db):
-        cl = _build(db, find_prospect(db, prospect))
+        cl = _build(db, prospect_store.resolve(db, prospect))
         item, crit, on_list = _find(db, cl, ref)
         if not on_list or item is None:
-            raise NotFound(f"{ref!r} is not on {cl.prospect.company}'s criteria checklist.")
+            raise NotFound(f"{str(ref)!r} is not on {cl.prospect.company}'s criteria checklist.")
         current = _check_version(ref, cl, item, expected_version)
         item_id = _save(
             db,

@@ -18,12 +18,14 @@ from enabler.domain.criteria import CriteriaChecklist, Criterion, CriterionItem,
 from enabler.domain.deck import DeckPlan
 from enabler.domain.modules import Module, ModuleState, SmartLayout, Stage
 from enabler.domain.prospects import Prospect
+from enabler.domain.refs import ProspectRef
 from enabler.render.text import xml_safe
 from enabler.services.worksheets.action_plans import action_plan
-from enabler.services.worksheets.criteria import criteria_checklist, find_prospect
+from enabler.services.worksheets.criteria import criteria_checklist
 from enabler.store import action_plans as plan_store
 from enabler.store import criteria as criteria_store
 from enabler.store import modules as module_store
+from enabler.store import prospects as prospect_store
 
 GENERATED = (SmartLayout.CRITERIA, SmartLayout.PATH_TO_DECISION)
 
@@ -214,13 +216,15 @@ def _long_date(value) -> str:
     return value.strftime("%d %B %Y").lstrip("0") if value else ""
 
 
-def leave_behind_criteria(db: sqlite_utils.Database, prospect: Prospect | str | int) -> dict | None:
+def leave_behind_criteria(
+    db: sqlite_utils.Database, prospect: Prospect | ProspectRef
+) -> dict | None:
     """The buyer's criteria and where we stand, heaviest weight first; None without a worksheet.
 
     Customer-facing: the buyer's wording, weight, status and our evidence (or how we meet it);
     no rep notes, pre-fill reasons or fit arithmetic beyond the headline.
     """
-    p = find_prospect(db, prospect)
+    p = prospect_store.resolve(db, prospect)
     if not criteria_store.has_items(db, p.id):
         return None
     cl = criteria_checklist(db, p)
@@ -245,7 +249,7 @@ def leave_behind_criteria(db: sqlite_utils.Database, prospect: Prospect | str | 
     }
 
 
-def leave_behind_plan(db: sqlite_utils.Database, prospect: Prospect | str | int) -> dict | None:
+def leave_behind_plan(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> dict | None:
     """The agreed steps to a decision with owners and dates; None when there is no plan."""
     plan = action_plan(db, prospect)
     if not plan.steps:
@@ -269,7 +273,7 @@ def leave_behind_plan(db: sqlite_utils.Database, prospect: Prospect | str | int)
     }
 
 
-def leave_behind_sections(db: sqlite_utils.Database, prospect: Prospect | str | int) -> dict:
+def leave_behind_sections(db: sqlite_utils.Database, prospect: Prospect | ProspectRef) -> dict:
     """{"criteria": …, "action_plan": …}, leaving out a section the prospect has no data for."""
     sections = {
         "criteria": leave_behind_criteria(db, prospect),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from enabler.app import theme
 from enabler.app.ops import Operation
 from enabler.app.runner import Runner
+from enabler.domain.refs import ProspectRef
 
 UNFILLED_BACKGROUND = QColor("#FDE8E8")
 UNFILLED_MARK = "⚠ unfilled"
@@ -248,7 +249,7 @@ class BuildFields(QWidget):
             self.model.set_rows([])
             self._show_count()
             return
-        pid, overrides = str(prospect.id), self.overrides()
+        pid, overrides = ProspectRef.by_id(prospect.id), self.overrides()
 
         def work(ctx):
             from enabler.services.deck.build import plan_deck

@@ -275,7 +275,7 @@ class BuildPage(BuildProspects, RoiCopying, QWidget):
             self.error.emit("The plan is empty: add at least one module.")
             return
         out = Path(self.output.text()).expanduser()
-        pid, overrides = str(self.prospect.id), self.fields.overrides()
+        pid, overrides = self.prospect.id, self.fields.overrides()
         self.result.setText("Building…")
         self._deck_write(
             lambda ctx: work.build(ctx, pid, keys, overrides, out), self._built, "building the deck"
@@ -328,7 +328,7 @@ class BuildPage(BuildProspects, RoiCopying, QWidget):
             self.error.emit("Build the deck first.")
             return
         out = self.last_output.with_name(f"{self.last_output.stem}-leave-behind.pdf")
-        pid = str(self.prospect.id)
+        pid = self.prospect.id
         self.result.setText("Writing the leave-behind…")
         self._deck_write(
             lambda ctx: work.leave_behind(ctx, pid, out),

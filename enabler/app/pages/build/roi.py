@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from enabler.app.models import PlanEntry
 from enabler.app.undo import AddModule
+from enabler.domain.refs import ProspectRef
 
 
 class RoiCopying:
@@ -19,7 +20,7 @@ class RoiCopying:
             self.refresh()  # the list is not loaded yet: _loaded selects the prospect
 
     def _place_roi(self) -> None:
-        keys, pid = self.plan.module_keys(), str(self.prospect.id)
+        keys, pid = self.plan.module_keys(), ProspectRef.by_id(self.prospect.id)
         self._roi_for = None
 
         def work(ctx):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QVBoxLa
 
 from enabler.app.ops import Cancelled, Operation
 from enabler.app.runner import Runner
+from enabler.domain.refs import ProspectRef
 
 DEBOUNCE_MS = 400
 ICON = QSize(160, 90)  # 16:9, the filmstrip
@@ -126,7 +127,7 @@ class BuildThumbs(QWidget):
             self.model.set_previews([])
             self.state.setText("Add modules to the plan to see its slides.")
             return
-        pid, overrides = str(prospect.id), self.fields.overrides()
+        pid, overrides = ProspectRef.by_id(prospect.id), self.fields.overrides()
         exact = self.exact.isChecked()
 
         def work(ctx):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from enabler.domain.refs import ModuleRef, ProspectRef
+
 
 def load_choices(ctx):
     """The prospects to pick from, the approved modules that can be added, and how the closed
@@ -22,11 +24,11 @@ def load_plan(ctx, prospect_id: int):
     from enabler.services.deck.preview import plan_lines
 
     db = ctx.open_db()
-    plan = plan_deck(db, str(prospect_id))
+    plan = plan_deck(db, ProspectRef.by_id(prospect_id))
     return plan, plan_lines(db, plan)
 
 
-def build(ctx, prospect_id: str, keys: list[str], overrides: dict[str, str], out: Path):
+def build(ctx, prospect_id: int, keys: list[str], overrides: dict[str, str], out: Path):
     """Build the deck; Cancel stops it after the module being drawn, before anything is
     written."""
     from enabler.export.atomic import ensure_folder
@@ -34,7 +36,7 @@ def build(ctx, prospect_id: str, keys: list[str], overrides: dict[str, str], out
 
     db = ctx.open_db()
     ctx.progress(5, "Planning")
-    plan = plan_deck(db, prospect_id, keys, overrides=overrides)
+    plan = plan_deck(db, ProspectRef.by_id(prospect_id), keys, overrides=overrides)
     ensure_folder(out.parent)
 
     def progress(done: int, total: int, message: str) -> None:
@@ -47,7 +49,7 @@ def build(ctx, prospect_id: str, keys: list[str], overrides: dict[str, str], out
 def rate(ctx, key: str, stars: int, flag: str | None, comment: str):
     from enabler.services.feedback import ratings as feedback
 
-    return feedback.rate(ctx.open_db(), key, stars, flag=flag, comment=comment)
+    return feedback.rate(ctx.open_db(), ModuleRef.by_name(key), stars, flag=flag, comment=comment)
 
 
 def export_pdf(ctx, deck: Path, report):
@@ -57,7 +59,7 @@ def export_pdf(ctx, deck: Path, report):
     return deck_to_pdf(deck, report, db=ctx.open_db())
 
 
-def leave_behind(ctx, prospect_id: str, out: Path):
+def leave_behind(ctx, prospect_id: int, out: Path):
     from enabler.services.leave_behind.document import build_leave_behind
 
-    return build_leave_behind(ctx.open_db(), prospect_id, out)
+    return build_leave_behind(ctx.open_db(), ProspectRef.by_id(prospect_id), out)

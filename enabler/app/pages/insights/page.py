@@ -32,6 +32,7 @@ from enabler.app.pages.insights.research import ResearchProposals
 from enabler.app.pages.insights.team import TeamSection
 from enabler.app.runner import Runner
 from enabler.app.widgets.bar_charts import Bar, BarChart, Interval, IntervalChart
+from enabler.domain.refs import ProspectRef
 
 COLUMNS = ["Module", "Decks", "Rating", "Win with", "Win without", "Verdict"]
 TOP = 8
@@ -53,7 +54,7 @@ def _load(ctx):
 def _record(ctx, company: str, result: str):
     from enabler.services.feedback import ratings as feedback
 
-    return feedback.record_outcome(ctx.open_db(), company, result)
+    return feedback.record_outcome(ctx.open_db(), ProspectRef.by_name(company), result)
 
 
 _TAG = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")

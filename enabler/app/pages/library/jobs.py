@@ -11,6 +11,7 @@ import html
 
 from enabler.app.background import Background
 from enabler.app.ops import Operation
+from enabler.domain.refs import ModuleRef
 
 # reads -----------------------------------------------------------------------------------
 
@@ -25,13 +26,13 @@ def find(ctx, text: str, filters: dict):
 def detail(ctx, key: str):
     from enabler.services.library.views import module_detail
 
-    return module_detail(ctx.open_db(), key)
+    return module_detail(ctx.open_db(), ModuleRef.by_name(key))
 
 
 def diff(ctx, key: str, old: int, new: int):
     from enabler.services.library import revisions
 
-    return revisions.diff(ctx.open_db(), key, old, new)
+    return revisions.diff(ctx.open_db(), ModuleRef.by_name(key), old, new)
 
 
 def queue(ctx):
@@ -66,21 +67,27 @@ def submit(ctx, key: str, expected: int, comment: str):
     from enabler.services.library import governance
 
     db = ctx.open_db()
-    return governance.submit(db, _me(db), key, comment=comment, expected=expected)
+    return governance.submit(
+        db, _me(db), ModuleRef.by_name(key), comment=comment, expected=expected
+    )
 
 
 def approve(ctx, key: str, expected: int, comment: str):
     from enabler.services.library import governance
 
     db = ctx.open_db()
-    return governance.approve(db, _me(db), key, comment=comment, expected=expected)
+    return governance.approve(
+        db, _me(db), ModuleRef.by_name(key), comment=comment, expected=expected
+    )
 
 
 def reject(ctx, key: str, expected: int, comment: str):
     from enabler.services.library import governance
 
     db = ctx.open_db()
-    return governance.reject(db, _me(db), key, comment=comment, expected=expected)
+    return governance.reject(
+        db, _me(db), ModuleRef.by_name(key), comment=comment, expected=expected
+    )
 
 
 def retire(ctx, key: str, expected: int, replacement: str | None, comment: str):
@@ -90,8 +97,8 @@ def retire(ctx, key: str, expected: int, replacement: str | None, comment: str):
     return governance.retire(
         db,
         _me(db),
-        key,
-        replacement=replacement,
+        ModuleRef.by_name(key),
+        replacement=ModuleRef.by_name(replacement) if replacement else None,
         no_replacement=replacement is None,
         comment=comment,
         expected=expected,
@@ -102,21 +109,25 @@ def reviewed(ctx, key: str, expected: int, until):
     from enabler.services.library import governance
 
     db = ctx.open_db()
-    return governance.mark_reviewed(db, _me(db), key, until=until, expected=expected)
+    return governance.mark_reviewed(
+        db, _me(db), ModuleRef.by_name(key), until=until, expected=expected
+    )
 
 
 def restore(ctx, key: str, expected: int, number: int, note: str):
     from enabler.services.library import revisions
 
     db = ctx.open_db()
-    return revisions.restore_version(db, _me(db), key, number, note=note, expected=expected)
+    return revisions.restore_version(
+        db, _me(db), ModuleRef.by_name(key), number, note=note, expected=expected
+    )
 
 
 def comment(ctx, key: str, text: str):
     from enabler.services.library import governance
 
     db = ctx.open_db()
-    governance.add_comment(db, _me(db), key, text)
+    governance.add_comment(db, _me(db), ModuleRef.by_name(key), text)
 
 
 def set_profile(ctx, name: str, role: str):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from enabler.app.ops import Cancelled, Operation
 from enabler.app.pages.library.jobs import Jobs
+from enabler.domain.refs import ModuleRef
 
 EMPTY = "A picture of its slide appears here."
 DRAWING = "Drawing the slide…"
@@ -51,7 +52,7 @@ def render_slide(ctx, key: str) -> SlidePicture:
     from enabler.services.slides.previews import PreviewsCancelled, preview_plan
 
     db = ctx.open_db()
-    sample = sample_plan(db, key, SAMPLE_COMPANY)
+    sample = sample_plan(db, ModuleRef.by_name(key), SAMPLE_COMPANY)
     plan, module, version = sample.plan, sample.module, sample.version
     prospect = plan.prospect
     try:

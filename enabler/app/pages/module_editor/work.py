@@ -7,6 +7,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from enabler.domain.refs import ModuleRef, ProspectRef
+
 MAX_FILE_MB = 50  # read no more than this from a chosen file (the image checks follow)
 THUMBNAIL_SIDE = 96
 
@@ -36,10 +38,10 @@ def choices(ctx):
     return editor_choices(ctx.open_db())
 
 
-def open_saved(ctx, ref):
+def open_saved(ctx, key: str):
     from enabler.services.library.authoring import open_module
 
-    return open_module(ctx.open_db(), ref)
+    return open_module(ctx.open_db(), ModuleRef.by_name(key))
 
 
 def create(ctx, key, title, layout):
@@ -75,7 +77,9 @@ def submit(ctx, opened):
 def preview(ctx, content, layout, prospect_id, notes):
     from enabler.services.library.module_preview import preview_module
 
-    return preview_module(ctx.open_db(), content, layout, str(prospect_id), talking_points=notes)
+    return preview_module(
+        ctx.open_db(), content, layout, ProspectRef.by_id(prospect_id), talking_points=notes
+    )
 
 
 def store_pictures(ctx, paths):

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from enabler.domain.refs import ProspectRef
+
 
 def edit_prospect(pid: int, changes: dict):
     def change(ctx):
         from enabler.services.prospects import edit_prospect
 
-        return edit_prospect(ctx.open_db(), pid, changes)
+        return edit_prospect(ctx.open_db(), ProspectRef.by_id(pid), changes)
 
     return change
 

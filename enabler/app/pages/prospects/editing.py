@@ -16,6 +16,7 @@ from enabler.app.pages.prospects.dialogs import (
     contact_values,
     prospect_values,
 )
+from enabler.domain.refs import ProspectRef
 
 # Offered in the committee dialog besides the personas segment research knows (any may be typed).
 COMMON_PERSONAS = ("CFO", "CIO", "VP Operations", "Compliance Officer", "Procurement")
@@ -25,7 +26,7 @@ def _add_contact(ctx, pid: int, fields: dict):
     from enabler.services.prospects import add_contact
 
     fields = dict(fields)
-    return add_contact(ctx.open_db(), str(pid), fields.pop("name"), **fields)
+    return add_contact(ctx.open_db(), ProspectRef.by_id(pid), fields.pop("name"), **fields)
 
 
 class ProspectEditing:

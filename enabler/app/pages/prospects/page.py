@@ -36,6 +36,7 @@ from enabler.app.pages.prospects.dialogs import (
 )
 from enabler.app.pages.prospects.editing import ProspectEditing
 from enabler.app.pages.segments import AddThenRemove, SegmentPanel
+from enabler.domain.refs import ProspectRef
 
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
 INSIGHT_SHORTCUT = "Ctrl+Shift+N"
@@ -93,7 +94,7 @@ def _profile(ctx, pid: int):
 def _add_insight(ctx, pid: int, fields: dict):
     from enabler.services.insights import add_insight
 
-    return add_insight(ctx.open_db(), str(pid), **fields)
+    return add_insight(ctx.open_db(), ProspectRef.by_id(pid), **fields)
 
 
 def _add_prospect(ctx, fields: dict):
