@@ -110,7 +110,10 @@ class ChannelStatus(QLabel):
     def sync_now(self, replace_local: bool = False) -> None:
         if self.ops:  # one sync at a time
             return
-        op = Operation(lambda ctx: _sync(ctx, replace_local), self.db_path, self)
+        if replace_local:
+            op = Operation(lambda ctx: _sync(ctx, replace_local=True), self.db_path, self)
+        else:
+            op = Operation(lambda ctx: _sync(ctx), self.db_path, self)
         op.succeeded.connect(self._done)
         op.failed.connect(self.error)
         op.done.connect(lambda: self.ops.remove(op))
