@@ -10,8 +10,8 @@ from enabler.cli.build_batch import batch_command
 from enabler.cli.support.common import db_option, emit_json, json_option, open_library
 from enabler.cli.support.findings import echo_findings, summary
 from enabler.cli.support.options import module_refs_of, parse_fields, prospect_option
-from enabler.domain.plan_notes import PlanNote, PlanNoteKind
-from enabler.domain.storyline import DEFAULT_TOP
+from enabler.domain.deck.notes import PlanNote, PlanNoteKind
+from enabler.domain.deck.storyline import DEFAULT_TOP
 from enabler.errors import FieldFix, UnfilledField
 from enabler.services.deck.build import build_deck, plan_deck
 

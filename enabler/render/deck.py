@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
 from enabler.domain.modules import ModuleKind
 from enabler.errors import RenderError
 from enabler.render import provenance

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
 from enabler.domain.lifecycle import ModuleStatus
 from enabler.domain.modules import Module, ModuleState, ModuleVersion
 from enabler.domain.prospects import Contact, Prospect

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from enabler.domain.deck.storyline import DEFAULT_TOP, select_for_deck
 from enabler.domain.modules import Module
 from enabler.domain.prospects import Prospect, ReviewState
 from enabler.domain.recommend.index import LibraryIndex
@@ -21,7 +22,6 @@ from enabler.domain.recommend.weights import (
     parse_weight,
 )
 from enabler.domain.refs import ProspectRef
-from enabler.domain.storyline import DEFAULT_TOP, select_for_deck
 from enabler.services.feedback import ratings as feedback
 from enabler.services.insights import stale_after_days
 from enabler.store import insights as insight_store

@@ -18,8 +18,8 @@ from enabler.domain.criteria import (
 from enabler.domain.modules import ModuleState
 from enabler.domain.refs import CriterionRef
 from enabler.store import audit
+from enabler.store.connection.refs import find_row
 from enabler.store.connection.rows import date_or_none, dumps, list_json, now_iso, row_id, tuple_of
-from enabler.store.refs import find_row
 
 # Columns a rep may change on a checklist item.
 ITEM_FIELDS = ("wording", "weight", "status", "evidence", "note", "dropped")

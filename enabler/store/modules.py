@@ -22,6 +22,7 @@ from enabler.domain.modules import (
 from enabler.domain.refs import ModuleRef
 from enabler.errors import Conflict, NotFound
 from enabler.store import audit
+from enabler.store.connection.refs import find_row
 from enabler.store.connection.rows import (
     date_or_none,
     datetime_or_none,
@@ -32,7 +33,6 @@ from enabler.store.connection.rows import (
     tuple_of,
 )
 from enabler.store.designed.rules import with_designed_details
-from enabler.store.refs import find_row
 
 
 def _module(row: dict) -> Module:

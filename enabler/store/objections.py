@@ -8,8 +8,8 @@ from enabler.domain.modules import ModuleState, Stage
 from enabler.domain.objections import Answer, Objection, ObjectionCategory
 from enabler.domain.refs import ObjectionRef
 from enabler.store import audit
+from enabler.store.connection.refs import find_row
 from enabler.store.connection.rows import date_or_none, list_json, now_iso, row_id, tuple_of
-from enabler.store.refs import find_row
 
 
 def objection_row(row: dict) -> Objection:

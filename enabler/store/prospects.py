@@ -13,9 +13,9 @@ from enabler.domain.prospects import Contact, Prospect
 from enabler.domain.refs import ProspectRef
 from enabler.errors import Conflict, Fix, Hint, NotFound
 from enabler.store import audit
+from enabler.store.connection.refs import find_row
 from enabler.store.connection.rows import date_or_none, list_json, now_iso, row_id, tuple_of
 from enabler.store.insights import add_insight, insights  # noqa: F401  (kept for callers)
-from enabler.store.refs import find_row
 
 
 def _prospect(row: dict) -> Prospect:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 
 from pptx.oxml.ns import qn
 
-from enabler.domain.deck import PlannedModule
+from enabler.domain.deck.plan import PlannedModule
 from enabler.domain.modules import SlideFormatting
 from enabler.errors import InvalidInput, RenderError
 from enabler.render.active_content import strip_active_content

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from enabler.domain.deck import PlannedModule
+from enabler.domain.deck.plan import PlannedModule
 from enabler.domain.modules import SmartContent, SmartLayout
 
 APPENDIX_TAGS = frozenset({"appendix", "backup"})

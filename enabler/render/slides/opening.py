@@ -8,7 +8,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Inches, Pt
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.modules import SmartLayout
 from enabler.errors import EnablerError
 from enabler.render.layout import placement

@@ -10,7 +10,7 @@ make the answer "anything" (None), as does a text that cannot be analysed.
 
 from __future__ import annotations
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.modules import ModuleKind
 from enabler.render.slides.generated import GENERATORS
 from enabler.render.templating import engine as templating

@@ -17,12 +17,12 @@ from collections.abc import Callable, Mapping, Sequence
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.notes import PlanNote, PlanNoteKind, fit_to_top
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
+from enabler.domain.deck.storyline import select_for_deck
 from enabler.domain.modules import Module, SmartLayout
-from enabler.domain.plan_notes import PlanNote, PlanNoteKind, fit_to_top
 from enabler.domain.prospects import Prospect
 from enabler.domain.refs import ProspectRef
-from enabler.domain.storyline import select_for_deck
 from enabler.errors import EnablerError, fixes_for
 from enabler.render.slides.generated import GENERATORS
 from enabler.render.templating import engine as templating

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from enabler.domain.deck.storyline import DEFAULT_TOP
 from enabler.domain.file_names import unique_stems
 from enabler.domain.modules import Stage
 from enabler.domain.prospects import Prospect
 from enabler.domain.refs import ModuleRef, ProspectRef
-from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import EnablerError, Fix, Hint, InvalidInput
 from enabler.store import prospects as prospect_store
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
+from enabler.domain.deck.storyline import DEFAULT_TOP
 from enabler.domain.modules import Module, ModuleState
 from enabler.domain.preflight import PreflightReport
 from enabler.domain.prospects import Prospect
 from enabler.domain.refs import ModuleRef, ProspectRef
-from enabler.domain.storyline import DEFAULT_TOP
 from enabler.errors import Fix, Hint, InvalidInput
 from enabler.export.atomic import write_atomic
 from enabler.export.file_kind import require_extension

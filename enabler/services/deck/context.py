@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.render.templating.context import build_context
 from enabler.services.deck import field_overrides
 from enabler.services.library.glossary import glossary_context

@@ -14,7 +14,7 @@ import dataclasses
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.prospects import Contact
 from enabler.render.templating.context import build_context
 from enabler.render.text import xml_safe

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
 from enabler.render.templating.fields import scan
 from enabler.services.deck.context import template_context
 from enabler.services.deck.field_overrides import base_names, override_context

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan
-from enabler.domain.plan_notes import PlanNoteKind
+from enabler.domain.deck.notes import PlanNoteKind
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.recommend.score import Reason
 from enabler.domain.refs import ProspectRef
 from enabler.errors import RenderError

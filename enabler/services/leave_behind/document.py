@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.prospects import Prospect
 from enabler.domain.refs import ProspectRef
 from enabler.errors import EnablerError

@@ -6,7 +6,7 @@ import dataclasses
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.glossary import GlossaryTerm, check_name, make_term, term_name
 from enabler.domain.profile import Profile
 from enabler.errors import Conflict

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
 from enabler.domain.module_form import labelled_texts
 from enabler.domain.modules import (
     Module,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from enabler.domain.battlecards import battlecard_to_dict
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.modules import Module, SmartLayout
 from enabler.domain.objections import ObjectionChecklist, buyer_facing
 from enabler.domain.prospects import Prospect

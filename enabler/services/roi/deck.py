@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.modules import Module, SmartLayout
 from enabler.domain.prospects import Prospect
 from enabler.domain.refs import ProspectRef

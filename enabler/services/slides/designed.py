@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from enabler.domain import lifecycle
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.modules import ModuleKind, SlideFormatting
 from enabler.domain.refs import ModuleRef
 from enabler.errors import Fix, Hint, InvalidInput

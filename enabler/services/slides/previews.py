@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
 from enabler.errors import EnablerError, RenderError
 from enabler.render import deck as deck_render
 from enabler.render.sketch.draw import sketch_slide

@@ -15,7 +15,7 @@ import sqlite_utils
 
 from enabler.domain.action_plan import ActionPlan, PlanStep, PlanTemplate
 from enabler.domain.criteria import CriteriaChecklist, Criterion, CriterionItem, CriterionStatus
-from enabler.domain.deck import DeckPlan
+from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.modules import Module, ModuleState, SmartLayout, Stage
 from enabler.domain.prospects import Prospect
 from enabler.domain.refs import ProspectRef

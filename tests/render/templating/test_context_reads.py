@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enabler.domain.deck import DeckPlan, PlannedModule
+from enabler.domain.deck.plan import DeckPlan, PlannedModule
 from enabler.domain.modules import (
     Column,
     Module,

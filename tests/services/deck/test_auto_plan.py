@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from enabler.domain.deck.notes import PlanNoteKind
 from enabler.domain.modules import SmartContent as Content
 from enabler.domain.modules import SmartLayout as Layout
-from enabler.domain.plan_notes import PlanNoteKind
 from enabler.domain.prospects import Prospect, Stage
 from enabler.errors import FieldFix, UnfilledField
 from enabler.services.deck.build import build_deck, plan_deck

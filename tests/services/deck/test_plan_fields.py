@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from enabler.domain.deck import PlannedModule
+from enabler.domain.deck.plan import PlannedModule
 from enabler.domain.modules import Module, ModuleKind, ModuleState, ModuleVersion
 from enabler.domain.modules import SmartContent as Content
 from enabler.domain.modules import SmartLayout as Layout

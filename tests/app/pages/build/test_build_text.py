@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enabler.app.pages.build.text import left_out_html
-from enabler.domain.plan_notes import PlanNote, PlanNoteKind
+from enabler.domain.deck.notes import PlanNote, PlanNoteKind
 from enabler.errors import fixes_for
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from enabler.domain.deck.storyline import Role, role_of, select_for_deck
 from enabler.domain.modules import Module, ModuleState, SmartLayout, Stage
 from enabler.domain.recommend.score import Recommendation, StageFit
-from enabler.domain.storyline import Role, role_of, select_for_deck
 
 
 def mod(key, tags=()):

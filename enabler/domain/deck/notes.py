@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from enabler.domain.deck.storyline import Role, role_of
 from enabler.domain.modules import Module
-from enabler.domain.storyline import Role, role_of
 from enabler.errors import FieldFix
 
 

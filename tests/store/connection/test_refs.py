@@ -1,4 +1,4 @@
-"""The one lookup behind every name-or-id (enabler/store/refs.py) and its callers."""
+"""The one lookup behind every name-or-id (enabler/store/connection/refs.py) and its callers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from enabler.domain.refs import ModuleRef, ProspectRef
 from enabler.errors import AmbiguousRef, Fix, Hint, InvalidInput, NotFound, UnknownRef
 from enabler.store import modules as module_store
 from enabler.store import prospects as prospect_store
-from enabler.store.refs import find_row
+from enabler.store.connection.refs import find_row
 from tests.conftest import add_module
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from enabler.domain.deck import DeckPlan, PlannedModule, default_selection
+from enabler.domain.deck.plan import DeckPlan, PlannedModule, default_selection
 from enabler.domain.modules import Module, ModuleKind, ModuleState, ModuleVersion, Stage
 from enabler.domain.prospects import Prospect
 

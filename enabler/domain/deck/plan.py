@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from enabler.domain.deck.notes import PlanNote
 from enabler.domain.modules import Module, ModuleState, ModuleVersion
-from enabler.domain.plan_notes import PlanNote
 from enabler.domain.prospects import Contact, Prospect
 
 
