@@ -8,12 +8,14 @@ it, into the room under the title, and centred across.
 
 from __future__ import annotations
 
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from enabler.render.layout.geometry import Rect, union
-from enabler.render.layout.placement import shape_rect
+from enabler.render.layout.placement import foreign, shape_rect
 
 _GAP = 91440  # 0.1 in under the title
+_BODY_BELOW_TITLE = 0.15  # a master body further below the title is not where content starts
 _SPREAD = 1.2  # how much further apart than they shrink shapes may be placed, at most
 _MIN_SIZE = 600  # hundredths of a point: 6 pt is the smallest text we shrink to
 _SIZED = (qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr"))
@@ -21,14 +23,27 @@ _SIZED = (qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr"))
 _CELL_MARGINS = (("marL", 91440), ("marR", 91440), ("marT", 45720), ("marB", 45720))
 
 
+def _master_body_top(slide) -> int | None:
+    """Where the template's master starts its body text: below a title band drawn into a
+    background picture, say, which no shape reveals."""
+    for ph in slide.slide_layout.slide_master.placeholders:
+        if ph.placeholder_format.type == PP_PLACEHOLDER.BODY and ph.top is not None:
+            return int(ph.top)
+    return None
+
+
 def content_area(slide) -> Rect:
-    """The slide below its title, less a margin of 3 % on each side."""
+    """The slide below its title, less a margin of 3 % on each side. On a customer template
+    it starts no higher than the master's body text (when that is just below the title)."""
     prs = slide.part.package.presentation_part.presentation
     width, height = int(prs.slide_width), int(prs.slide_height)
     margin = round(min(width, height) * 0.03)
     title = slide.shapes.title
     title_rect = shape_rect(title) if title is not None else None
     top = title_rect.bottom + _GAP if title_rect else margin
+    body_top = _master_body_top(slide) if title_rect and foreign(prs) else None
+    if body_top is not None and top < body_top <= top + height * _BODY_BELOW_TITLE:
+        top = body_top
     return Rect(margin, top, width - 2 * margin, height - margin - top)
 
 

@@ -6,6 +6,11 @@ and a subtitle make a cover, a title over one large body a bullet slide, a title
 slide a section header. Each template layout is scored against the brand layout by how many
 placeholder roles they share (Jaccard) and how much the placeholders of each role cover the
 same share of the slide; the best score wins.
+
+A brand layout with a short heading over each body (Two Column) may also land on a layout with
+one placeholder per column: placement then puts each heading at the top of its column. That
+reading counts only where it fits clearly better (`MERGED_PENALTY`): a template's own
+comparison layout, headings and all, keeps winning where it has one.
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ _VERTICAL = {
 }
 GEOMETRY_WEIGHT = 2.0  # where things are matters more than how many there are
 COVER_BONUS = 0.5  # a centred title (cover) on both sides
+MERGED_PENALTY = 0.5  # a heading carved out of a column's placeholder is second best
+# A heading over a body: at most this far above it and a third of its height, in the same column.
+_HEADING_GAP, _HEADING_SHARE, _SAME_COLUMN = 300, 3, 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +104,36 @@ def score(want: Structure, have: Structure) -> float:
     return jaccard + GEOMETRY_WEIGHT * geometry + bonus
 
 
+def _heads(a: Shape, b: Shape) -> bool:
+    """Is `a` a short heading right above body `b`, in the same column?"""
+    gap = b.rect.top - (a.rect.top + a.rect.height)
+    return (
+        a.role == b.role == "content"
+        and abs(a.rect.left - b.rect.left) <= _SAME_COLUMN
+        and abs(a.rect.width - b.rect.width) <= _SAME_COLUMN
+        and 0 <= gap <= _HEADING_GAP
+        and a.rect.height * _HEADING_SHARE <= b.rect.height
+    )
+
+
+def merged_headings(want: Structure) -> Structure | None:
+    """`want` with each heading and the body below it as one column; None without headings."""
+    shapes = list(want.shapes)
+    below = {i: j for i, a in enumerate(shapes) for j, b in enumerate(shapes) if _heads(a, b)}
+    if not below:
+        return None
+    out = []
+    for i, a in enumerate(shapes):
+        if i in below.values():
+            continue
+        if i in below:
+            body = shapes[below[i]].rect
+            column = Rect(a.rect.left, a.rect.top, a.rect.width, body.bottom - a.rect.top)
+            a = Shape(a.role, column, False)
+        out.append(a)
+    return Structure(tuple(out), want.vertical)
+
+
 @functools.cache
 def brand_structures(template: Path) -> dict[str, Structure]:
     prs = Presentation(str(template))
@@ -108,8 +146,16 @@ def brand_structures(template: Path) -> dict[str, Structure]:
 def best_layout(prs, want: Structure):
     """The layout of `prs` that stands in best for a brand layout of structure `want`."""
     width, height = prs.slide_width, prs.slide_height
+    columns = merged_headings(want)
+
+    def fit(have: Structure) -> float:
+        best = score(want, have)
+        if columns is not None:
+            best = max(best, score(columns, have) - MERGED_PENALTY)
+        return best
+
     scored = [
-        (score(want, structure(layout, width, height)), -n, layout)
+        (fit(structure(layout, width, height)), -n, layout)
         for n, layout in enumerate(prs.slide_layouts)
     ]
     return max(scored, key=lambda s: s[:2])[2]

@@ -40,3 +40,25 @@ class DescribeFitDrawing:
         area = content_area(slide)
         for shape in (table, note):
             assert shape_rect(shape).inside(area, tolerance=1)
+
+
+class DescribeContentArea:
+    def it_starts_where_a_customer_templates_master_starts_its_body(self):
+        """A title band drawn into a background picture shows in no shape: the master's body
+        placeholder says where content begins."""
+        slide, table, note = _wide_slide()
+        master = slide.slide_layout.slide_master
+        (body,) = [ph for ph in master.placeholders if ph.placeholder_format.type == 2]
+        title_bottom = shape_rect(slide.shapes.title).bottom
+        assert body.top > title_bottom + 91440  # python-pptx's template: a gap under the title
+        assert content_area(slide).top == body.top
+        fit_drawing(slide)
+        assert min(table.top, note.top) >= body.top
+
+    def it_keeps_our_own_templates_area(self):
+        from enabler.render.deck import DEFAULT_TEMPLATE
+
+        prs = Presentation(str(DEFAULT_TEMPLATE))
+        layout = next(lay for lay in prs.slide_layouts if lay.name == "Title Only")
+        slide = prs.slides.add_slide(layout)
+        assert content_area(slide).top == shape_rect(slide.shapes.title).bottom + 91440

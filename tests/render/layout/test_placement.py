@@ -106,6 +106,38 @@ class DescribeLayoutChoice:
         assert any(k == 3 for k in kinds)  # CENTER_TITLE: the template's cover layout
         assert len(layouts["Two Column"].placeholders) >= 3
 
+    def it_takes_a_comparison_layout_for_headed_columns(self, stock):
+        original = {id(layout.part): layout.name for layout in stock.slide_layouts}
+        for n, layout in enumerate(stock.slide_layouts):
+            layout.name = f"تخطيط {n}"
+        assert original[id(template_layouts(stock)["Two Column"].part)] == "Comparison"
+
+    def it_prefers_one_box_per_column_to_a_grid_of_equal_boxes(self, stock):
+        """A template whose only four-box layout is a 2×2 grid (as LibreOffice templates
+        have): headings would land in half-slide boxes far above their lists."""
+        grid = _layout(stock, "Comparison")
+        bodies = [ph for ph in grid.placeholders if ph.placeholder_format.type == 2]
+        width, top = stock.slide_width, Inches(1.6)
+        half_w, half_h = (width - Inches(1.5)) // 2, (stock.slide_height - top - Inches(0.8)) // 2
+        for n, ph in enumerate(bodies):
+            ph.left = Inches(0.5) + (n % 2) * (half_w + Inches(0.5))
+            ph.top = top + (n // 2) * half_h
+            ph.width, ph.height = half_w, half_h
+        original = {id(layout.part): layout.name for layout in stock.slide_layouts}
+        for n, layout in enumerate(stock.slide_layouts):
+            layout.name = f"layout {n}"
+        chosen = template_layouts(stock)["Two Column"]
+        assert original[id(chosen.part)] == "Two Content"
+        texts = dict(_rects(_render(stock, chosen)))
+        for heading, items in (
+            ("How we are different", "Learns layouts\nReview built in"),
+            ("Questions to ask?", "How many templates?\nWhere is review done?"),
+        ):
+            above, below = texts[heading], texts[items]
+            assert above.bottom <= below.top <= above.bottom + Inches(0.3)  # right above it
+            assert abs(above.left - below.left) < Inches(0.2)
+        assert texts["How we are different"].right <= texts["Questions to ask?"].left
+
 
 class DescribeTextDirection:
     @pytest.fixture
