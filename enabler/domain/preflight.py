@@ -38,6 +38,7 @@ class Check(StrEnum):
     OFF_SLIDE = "off_slide"
     COLLISION = "collision"
     LOW_CONTRAST = "low_contrast"
+    PAST_DUE_STEPS = "past_due_steps"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,10 @@ class PreflightReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def adding(self, findings: tuple[Finding, ...]) -> PreflightReport:
+        """This report with `findings` added after its own."""
+        return PreflightReport((*self.findings, *findings)) if findings else self
 
     def to_dict(self) -> dict:
         return {

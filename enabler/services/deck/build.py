@@ -158,6 +158,7 @@ def build_deck(
         progress(total, total, "Checking the deck")
     # Preflight the in-memory deck (no re-read): overflow, unfilled fields, images, modules.
     report = check_presentation(prs, db, modules=planned_modules(plan))
+    report = report.adding(worksheet_deck.past_due_findings(db, plan))  # the data says, too
     blob = deck_render.to_bytes(prs)
     if progress is not None:
         progress(total, total, "Writing the file")

@@ -17,6 +17,7 @@ from enabler.domain.action_plan import ActionPlan, PlanStep, PlanTemplate
 from enabler.domain.criteria import CriteriaChecklist, Criterion, CriterionItem, CriterionStatus
 from enabler.domain.deck.plan import DeckPlan
 from enabler.domain.modules import Module, ModuleState, SmartLayout, Stage
+from enabler.domain.preflight import Check, Finding, Severity
 from enabler.domain.prospects import Prospect
 from enabler.domain.refs import ProspectRef
 from enabler.render.text import xml_safe
@@ -205,6 +206,33 @@ def adjust_plan(
     ]
     closing = next((n for n, m in enumerate(kept) if m.is_closing), len(kept))
     return kept[:closing] + add + kept[closing:]
+
+
+def past_due_findings(db: sqlite_utils.Database, plan: DeckPlan) -> tuple[Finding, ...]:
+    """A path-to-decision slide showing steps past their due date and not done: the slide
+    keeps their dates as planned (status stays off a buyer's slide unless asked for), so the
+    rep hears it before the buyer reads last month's date as the next step."""
+    shows_plan = any(
+        p.version.content is not None and p.version.content.layout is SmartLayout.PATH_TO_DECISION
+        for p in plan.modules
+    )
+    if not shows_plan:
+        return ()
+    late = action_plan(db, plan.prospect, plan.date).overdue
+    if not late:
+        return ()
+    first = late[0]
+    due = first.due.strftime("%d %b %Y").lstrip("0") if first.due else ""
+    others = f" and {len(late) - 1} more" if len(late) > 1 else ""
+    return (
+        Finding(
+            Severity.WARNING,
+            Check.PAST_DUE_STEPS,
+            f"The path to decision shows {len(late)} step(s) past their due date and not done "
+            f"(step {first.number} “{first.name}”, due {due}{others}): update the mutual action "
+            "plan's dates or statuses before presenting.",
+        ),
+    )
 
 
 # --- leave-behind ------------------------------------------------------------------------

@@ -113,3 +113,25 @@ class DescribeLeaveBehind:
 
     def it_has_nothing_for_a_prospect_without_worksheets(self, demo_db):
         assert worksheet_deck.leave_behind_sections(demo_db, "Keystone Manufacturing") == {}
+
+
+class DescribePastDueSteps:
+    def it_warns_the_rep_when_the_path_to_decision_shows_past_due_steps(self, demo_db, tmp_path):
+        from enabler.domain.preflight import Check
+        from enabler.services.deck.build import build_deck
+
+        plan = plan_deck(demo_db, "Northwind Health", date=dt.date(2026, 12, 7))
+        assert "path-to-decision" in [p.module.key for p in plan.modules]
+        (finding,) = worksheet_deck.past_due_findings(demo_db, plan)
+        assert finding.check is Check.PAST_DUE_STEPS
+        assert "3 step(s) past their due date" in finding.message
+        assert "“Proof of value on 500 prior-auth requests”, due 20 Nov 2026" in finding.message
+        result = build_deck(demo_db, plan, tmp_path / "n.pptx")
+        assert finding in result.preflight.warnings and result.preflight.ok
+
+    def it_says_nothing_while_every_step_is_on_time_or_the_plan_is_not_shown(self, demo_db):
+        early = plan_deck(demo_db, "Northwind Health", date=dt.date(2026, 7, 1))
+        assert worksheet_deck.past_due_findings(demo_db, early) == ()
+        without = plan_deck(demo_db, "Northwind Health", ["roi-summary"], date=dt.date(2026, 12, 7))
+        assert "path-to-decision" not in [p.module.key for p in without.modules]
+        assert worksheet_deck.past_due_findings(demo_db, without) == ()
