@@ -7,9 +7,11 @@ modules returned get their reasons, from `score_module` itself. Points are added
 order as `score_module` adds them, so the totals are identical to the last bit.
 
 A small library (up to `PLAIN_UP_TO` approved modules, which covers most real ones) is ranked
-module by module with `rank_plain` instead: for a few hundred modules that is as fast as the
-vectors, and a one-shot process (`enabler build`) then never imports numpy, whose import alone
-costs more than the whole ranking. The arrays are built, and numpy imported, on first need.
+module by module with `rank_plain` instead, and a one-shot process (`enabler build`) then never
+imports numpy, whose import alone costs more than the whole ranking. Measured at 300 modules:
+one ranking takes 2 ms one by one and 0.8 ms on the vectors, but building the arrays takes
+6 ms and importing numpy tens of ms; at 1,200 modules the vectors rank 2.7× faster. The arrays
+are built, and numpy imported, on first need.
 """
 
 from __future__ import annotations
