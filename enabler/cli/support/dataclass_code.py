@@ -39,10 +39,9 @@ def cache_file() -> Path:
         import platformdirs
 
         folder = Path(platformdirs.user_cache_dir("Enabler", False))
-    # Compiled code only runs on the Python that compiled it.
-    return (
-        folder / "code" / f"dataclasses-{FORMAT}-{sys.implementation.cache_tag}-{sys.hexversion:x}"
-    )
+    # Compiled code only runs on the Python that compiled it (and -O compiles differently).
+    python = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-O{sys.flags.optimize}"
+    return folder / "code" / f"dataclasses-{FORMAT}-{python}"
 
 
 def _load(path: Path) -> dict[str, CodeType]:
