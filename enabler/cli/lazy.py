@@ -51,16 +51,20 @@ class LazyCommands(MutableMapping):
 
         Importing a command creates tens of thousands of long-lived objects (classes,
         functions, dataclasses), and their allocation triggers full collections that free
-        nothing; freezing afterwards keeps them out of later collections too. Only the
-        console entry point asks for this: a long-lived process (tests, the app) should not
-        freeze what it holds.
+        nothing; freezing afterwards keeps them out of later collections too. The
+        dataclasses' generated methods come compiled from a disk cache
+        (enabler.cli.support.dataclass_code). Only the console entry point asks for this: a
+        long-lived process (tests, the app) should not freeze what it holds.
         """
         if not self.pause_collector:
             return importlib.import_module(f"{self._package}.{module_name}")
+        from enabler.cli.support.dataclass_code import cached_dataclass_code
+
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return importlib.import_module(f"{self._package}.{module_name}")
+            with cached_dataclass_code():
+                return importlib.import_module(f"{self._package}.{module_name}")
         finally:
             gc.freeze()
             if was_enabled:

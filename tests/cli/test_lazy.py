@@ -9,6 +9,7 @@ import sys
 
 import click
 from click.testing import CliRunner
+from pptx import Presentation
 
 import enabler.cli as cli_package
 from enabler.cli import COMMANDS, HELPERS, cli
@@ -55,6 +56,28 @@ class DescribeLazyCli:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert done.stdout.strip() == ""
+
+    def it_builds_a_deck_in_a_process_without_numpy_or_the_pdf_libraries(
+        self, demo_db_path, tmp_path
+    ):
+        # numpy (pulled in by sqlite-utils, used for large libraries' rankings), WeasyPrint,
+        # fontTools (font metrics come from the disk cache once written) and pikepdf each
+        # cost a one-shot `enabler build` a good part of its time.
+        out = tmp_path / "deck.pptx"
+        unused = ("numpy", "weasyprint", "pikepdf", "PySide6")
+        argv = ["enabler", "build", "--db", str(demo_db_path)]
+        argv += ["--prospect", "Northwind Health", "--out", str(out)]
+        code = (
+            f"import sys\nsys.argv = {argv!r}\nfrom enabler.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('LOADED', *[m for m in {unused!r} if m in sys.modules])"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.splitlines()[-1] == "LOADED"
+        assert "Built" in done.stdout and "Northwind Health" in done.stdout
+        assert len(Presentation(str(out)).slides) > 10
 
     def it_imports_a_command_with_the_collector_paused_only_in_a_cli_process(self):
         code = (

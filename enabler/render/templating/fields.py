@@ -72,6 +72,8 @@ def scan(sources: Iterable[str]) -> FieldScan:
     guarded: set[str] = set()
     errors: list[str] = []
     for source in sources:
+        if "{" not in source:  # no tag can open: plain text, nothing to parse
+            continue
         try:
             tree = _PARSER.parse(source.translate(_SMART_QUOTES))
         except TemplateSyntaxError as exc:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -238,22 +241,41 @@ class DescribeLibraryIndex:
         sig = signals(prospect, insights=notes, known=("Arcline", "FlowStack", "Paperbridge"))
         ratings = {f.module.id: 1 + (f.module.id % 5) for f in library} if rated else None
         plain = rank_plain(sig, library, Weights(), TODAY, ratings)
-        fast = LibraryIndex(library).rank(sig, Weights(), TODAY, ratings, limit=None)
+        fast = LibraryIndex(library, plain_up_to=0).rank(sig, Weights(), TODAY, ratings, None)
         assert [(r.module.key, r.score) for r in fast] == [(r.module.key, r.score) for r in plain]
-        top = LibraryIndex(library).rank(sig, Weights(), TODAY, ratings, limit=5)
+        top = LibraryIndex(library, plain_up_to=0).rank(sig, Weights(), TODAY, ratings, limit=5)
         assert top == fast[:5]
+        small = LibraryIndex(library)  # one by one, as a small library is ranked
+        assert small.rank(sig, Weights(), TODAY, ratings, limit=None) == fast
+        for stage_only in (True, False):
+            assert small.rank(sig, Weights(), TODAY, ratings, 5, stage_only) == LibraryIndex(
+                library, plain_up_to=0
+            ).rank(sig, Weights(), TODAY, ratings, 5, stage_only)
 
-    def it_breaks_ties_by_module_key_whatever_the_input_order(self):
+    @pytest.mark.parametrize("plain_up_to", [0, 300])
+    def it_breaks_ties_by_module_key_whatever_the_input_order(self, plain_up_to):
         library = [module(k) for k in ("b-slide", "a-slide", "c-slide")]
         for order in (library, library[::-1]):
-            ranked = LibraryIndex(order).rank(signals(), Weights(), TODAY)
+            ranked = LibraryIndex(order, plain_up_to).rank(signals(), Weights(), TODAY)
             assert [r.module.key for r in ranked] == ["a-slide", "b-slide", "c-slide"]
 
-    def it_can_keep_only_modules_for_the_prospects_stage(self):
+    @pytest.mark.parametrize("plain_up_to", [0, 300])
+    def it_can_keep_only_modules_for_the_prospects_stage(self, plain_up_to):
         library = [
             module("now"),
             module("later", stages=(Stage.POST_SALE,)),
             module("any", stages=()),
         ]
-        kept = LibraryIndex(library).rank(signals(), Weights(), TODAY, stage_only=True)
+        index = LibraryIndex(library, plain_up_to)
+        kept = index.rank(signals(), Weights(), TODAY, stage_only=True)
         assert {r.module.key for r in kept} == {"now", "any"}
+
+    def it_ranks_a_small_library_without_numpy(self):
+        code = (
+            "import sys\n"
+            "from enabler.domain.recommend.index import LibraryIndex\n"
+            "LibraryIndex([]).rank(None, None, None)\n"
+            "print('numpy' in sys.modules)"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.stdout.strip() == "False", done.stderr

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -62,6 +64,40 @@ class DescribeOpenDb:
     def it_enforces_foreign_keys(self, db):
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("INSERT INTO contacts (prospect_id, name) VALUES (999, 'x')")
+
+
+class DescribeOpeningWithoutNumpy:
+    """sqlite-utils would import numpy at import time; a library opens without it."""
+
+    def _run(self, code: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    def it_opens_and_writes_a_library_without_importing_numpy(self, tmp_path):
+        code = (
+            "import sys\nfrom enabler.store.connection.db import open_db\n"
+            f"db = open_db({str(tmp_path / 'lib.db')!r})\n"
+            "db['t'].insert({'a': 1.5})\n"
+            "print('numpy' in sys.modules, list(db['t'].rows) == [{'a': 1.5}])"
+        )
+        assert self._run(code) == ["False", "True"]
+
+    def it_leaves_numpy_importable_afterwards(self):
+        code = (
+            "import enabler.store.connection.db, sqlite_utils.db\n"
+            "import numpy\n"
+            "print(sqlite_utils.db.np is None, int(numpy.arange(4).sum()))"
+        )
+        assert self._run(code) == ["True", "6"]
+
+    def it_lets_sqlite_utils_use_numpy_already_loaded(self):
+        code = (
+            "import numpy, sys, enabler.store.connection.db, sqlite_utils.db\n"
+            "print(sqlite_utils.db.np is numpy, any(type(f).__module__ == 'enabler' "
+            "for f in sys.meta_path))"
+        )
+        assert self._run(code) == ["True", "False"]  # and the hook is gone
 
 
 class DescribeTransaction:
