@@ -16,6 +16,7 @@ missing (Windows) the file is read in-process, as before.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
@@ -54,6 +55,9 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+_OUT_OF_MEMORY = 3  # the child's exit code when it ran out of memory
+
+
 def _child(conn, task: tuple[str, str], args: tuple, kwargs: dict, memory_mb: int, time_s: float):
     """In the child: set the limits, import and run `task`, send progress and the result."""
     _die_with_parent()
@@ -61,6 +65,8 @@ def _child(conn, task: tuple[str, str], args: tuple, kwargs: dict, memory_mb: in
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     cpu = max(1, int(time_s))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+
+    code = 0
 
     def send(message: tuple) -> None:
         try:
@@ -81,9 +87,15 @@ def _child(conn, task: tuple[str, str], args: tuple, kwargs: dict, memory_mb: in
     except EnablerError as exc:
         send(("error", type(exc).__name__, str(exc)))
     except MemoryError:
-        send(("memory",))
+        code = _OUT_OF_MEMORY
+        with contextlib.suppress(Exception):  # saying so may itself need memory
+            send(("memory",))
     finally:
-        conn.close()
+        with contextlib.suppress(OSError):
+            conn.close()
+    # No interpreter shutdown (finalisers, atexit, thread clean-up) under the limits: at the
+    # edge of its memory a child could stall there, and the parent would wait for the deadline.
+    os._exit(code)
 
 
 def _raise(kind: str, message: str):
