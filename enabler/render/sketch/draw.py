@@ -1,14 +1,17 @@
 """A quick picture of a slide, drawn with Pillow from python-pptx's shapes (no LibreOffice).
 
-Good enough to recognise a slide in a thumbnail strip or a live editor preview: the background,
-the layout's and master's decorations, filled shapes with their text wrapped in the project's
-fonts, pictures from their blobs, tables as grids and charts as a labelled box. Rotation,
-effects, gradients beyond their first stop and rich text within a paragraph are not drawn.
+Good enough to recognise a slide in a thumbnail strip or a live editor preview: the background
+(colour, picture or gradient), the layout's and master's decorations, filled shapes (freeforms
+by their path) with their text wrapped in the project's fonts, pictures from their blobs, tables
+as grids and charts as a labelled box. Rotation, effects, shape gradients beyond their first
+stop and rich text within a paragraph are not drawn.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import threading
 import weakref
 from collections import OrderedDict
@@ -69,7 +72,7 @@ class _Sketch:
         self.slide = slide
         self.scale = width / slide_w
         self.size = (width, max(1, round(slide_h * self.scale)))
-        self.theme = style.theme_of(slide.slide_layout.slide_master)
+        self.theme = style.theme_for(slide)
         self.image = self._layer().copy()
         self.draw = ImageDraw.Draw(self.image)
 
@@ -82,19 +85,22 @@ class _Sketch:
         return out.getvalue()
 
     def _layer(self) -> Image.Image:
-        """The background with the master's and layout's decorations, drawn once per layout."""
+        """The background with the master's and layout's decorations, drawn once per layout
+        (a slide set to hide background graphics shows the background alone)."""
         layout = self.slide.slide_layout
-        key = (self.size, style.background(self.slide, self.theme))
+        graphics = _shows_master(self.slide._element)
+        key = (self.size, style.background(self.slide, self.theme), graphics)
         with _LAYERS_LOCK:
             layer = _LAYERS.setdefault(layout.part, {}).get(key)
         if layer is not None:
             return layer
-        self.image = Image.new("RGB", self.size, key[1])
+        self.image = painted(key[1], self.size, self.scale)
         self.draw = ImageDraw.Draw(self.image)
         space = _Space(0.0, 0.0, self.scale, self.scale)
-        if layout._element.get("showMasterSp", "1") not in ("0", "false"):
-            self._decorations(layout.slide_master.shapes, space)
-        self._decorations(layout.shapes, space)
+        if graphics:
+            if _shows_master(layout._element):
+                self._decorations(layout.slide_master.shapes, space)
+            self._decorations(layout.shapes, space)
         with _LAYERS_LOCK:
             _LAYERS.setdefault(layout.part, {})[key] = self.image
         return self.image
@@ -173,30 +179,64 @@ class _Sketch:
         el = shape._element
         fill = style.shape_fill(el, self.theme)
         line = style.shape_line(el, self.theme)
+        if line is not None and style.line_alpha(el) < 0.5:
+            line = None  # a faint outline: leaving it out looks closer than drawing it solid
         geometry = el.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
         prst = geometry.get("prst", "rect") if geometry is not None else "rect"
-        if fill is not None or line is not None:
-            self._geometry(prst, box, fill, line)
+        custom = el.find(f"{qn('p:spPr')}/{qn('a:custGeom')}")
+        if fill is None and line is None:
+            pass
+        elif geometry is None and custom is not None:
+            self._freeform(custom, el, box, fill, line)
+        else:
+            self._geometry(prst, box, fill, line, style.fill_alpha(el))
         if with_text and shape.has_text_frame and shape.text_frame.text.strip():
             ground = fill or self._under(box)
             typeset.draw_text(self.image, shape, self.slide, self.theme, self.scale, box, ground)
 
-    def _geometry(self, prst: str, box, fill, line) -> None:
+    def _geometry(self, prst: str, box, fill, line, alpha: float = 1.0) -> None:
         x0, y0, x1, y1 = box
         if x1 - x0 < 0.5 and y1 - y0 < 0.5:
             return
         box = (x0, y0, max(x1, x0 + 1), max(y1, y0 + 1))
-        kwargs = {"fill": fill, "outline": line}
-        if prst == "ellipse":
-            self.draw.ellipse(box, **kwargs)
-        elif prst in ("rtTriangle", "triangle"):
-            apex = (box[0], box[1]) if prst == "rtTriangle" else ((box[0] + box[2]) / 2, box[1])
-            self.draw.polygon([apex, (box[0], box[3]), (box[2], box[3])], **kwargs)
-        elif prst in ("roundRect", "flowChartAlternateProcess"):
-            radius = min(box[2] - box[0], box[3] - box[1]) / 6
-            self.draw.rounded_rectangle(box, radius=radius, **kwargs)
-        else:
-            self.draw.rectangle(box, **kwargs)
+        if fill is not None and alpha < 1.0:  # see-through: blended over what is below
+            if alpha >= 0.01:
+                mask = Image.new("L", self.size, 0)
+                _primitive(ImageDraw.Draw(mask), prst, box, fill=round(255 * alpha))
+                self.image.paste(fill, (0, 0, *self.size), mask)
+            fill = None
+        if fill is not None or line is not None:
+            _primitive(self.draw, prst, box, fill=fill, outline=line)
+
+    def _freeform(self, custom, el, box, fill, line) -> None:
+        """A freeform by its own path (a drawn band or swoosh, not its bounding box); one whose
+        path cannot be read is left out rather than drawn as a box."""
+        xfrm = el.find(_XFRM)
+        flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
+        flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
+        rot = int(xfrm.get("rot", "0") or 0) / 60000 if xfrm is not None else 0.0
+        x0, y0, x1, y1 = box
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        turn = math.radians(rot)
+        cos, sin = math.cos(turn), math.sin(turn)
+        alpha = style.fill_alpha(el)
+        for outline in custom_paths(custom):
+            points = []
+            for u, v in outline:
+                x = x0 + (1 - u if flip_h else u) * (x1 - x0)
+                y = y0 + (1 - v if flip_v else v) * (y1 - y0)
+                dx, dy = x - cx, y - cy
+                points.append((cx + dx * cos - dy * sin, cy + dx * sin + dy * cos))
+            if len(points) < 2:
+                continue
+            if fill is not None and len(points) > 2 and alpha < 1.0:
+                overlay = Image.new("L", self.size, 0)
+                ImageDraw.Draw(overlay).polygon(points, fill=round(255 * alpha))
+                self.image.paste(Image.new("RGB", self.size, fill), (0, 0), overlay)
+            elif fill is not None and len(points) > 2:
+                self.draw.polygon(points, fill=fill)
+            if line is not None:
+                self.draw.line([*points, points[0]] if fill is not None else points, fill=line)
 
     def _under(self, box) -> style.RGB:
         """The colour already drawn under a box's centre (for text on no fill)."""
@@ -276,6 +316,177 @@ class _Sketch:
         self.draw.text(
             ((x0 + x1 - width) / 2, (y0 + y1 - px) / 2), text, font=font, fill=_CHART_INK
         )
+
+
+def _shows_master(el) -> bool:
+    """A slide's or layout's "hide background graphics" is `showMasterSp="0"`."""
+    return el.get("showMasterSp", "1") not in ("0", "false")
+
+
+def _primitive(draw: ImageDraw.ImageDraw, prst: str, box, **kwargs) -> None:
+    """A preset shape drawn as its nearest simple figure."""
+    if prst == "ellipse":
+        draw.ellipse(box, **kwargs)
+    elif prst in ("rtTriangle", "triangle"):
+        apex = (box[0], box[1]) if prst == "rtTriangle" else ((box[0] + box[2]) / 2, box[1])
+        draw.polygon([apex, (box[0], box[3]), (box[2], box[3])], **kwargs)
+    elif prst in ("roundRect", "flowChartAlternateProcess"):
+        radius = min(box[2] - box[0], box[3] - box[1]) / 6
+        draw.rounded_rectangle(box, radius=radius, **kwargs)
+    else:
+        draw.rectangle(box, **kwargs)
+
+
+def _ramp(stops) -> list[int]:
+    """A 256-step colour ramp through a gradient's stops, as one LUT per channel for
+    `Image.point` on a greyscale mask."""
+    luts: list[list[int]] = [[], [], []]
+    for i in range(256):
+        t = i / 255
+        before = max((s for s in stops if s[0] <= t), default=stops[0], key=lambda s: s[0])
+        after = min((s for s in stops if s[0] >= t), default=stops[-1], key=lambda s: s[0])
+        span = after[0] - before[0]
+        k = (t - before[0]) / span if span > 0 else 0.0
+        for c in range(3):
+            luts[c].append(round(before[1][c] + (after[1][c] - before[1][c]) * k))
+    return luts[0] + luts[1] + luts[2]
+
+
+def _gradient(bg: style.Background, size: tuple[int, int]) -> Image.Image:
+    w, h = size
+    if bg.radial:
+        # Distance from the focus over the distance to the farthest corner, on a coarse grid
+        # (a smooth gradient loses nothing when scaled up).
+        gw, gh = max(2, min(w, 96)), max(2, min(h, 96))
+        fx, fy = bg.focus[0] * (gw - 1), bg.focus[1] * (gh - 1)
+        sx, sy = w / gw, h / gh  # keep circles round on a page that is not square
+        reach = max(math.hypot((fx - x) * sx, (fy - y) * sy) for x in (0, gw) for y in (0, gh))
+        grid = Image.new("L", (gw, gh))
+        grid.putdata(
+            [
+                min(255, round(255 * math.hypot((x - fx) * sx, (y - fy) * sy) / (reach or 1)))
+                for y in range(gh)
+                for x in range(gw)
+            ]
+        )
+        mask = grid.resize(size, Image.Resampling.BILINEAR)
+    else:
+        turn = math.radians(bg.angle)
+        cos, sin = math.cos(turn), math.sin(turn)
+        span = abs(w * cos) + abs(h * sin) or 1.0
+        shift = 255 * (0.5 - (w * cos + h * sin) / 2 / span)
+        linear = (255 * cos / span, 255 * sin / span, shift, 0.0, 0.0, 128.0)
+        ramp = Image.linear_gradient("L").transpose(Image.Transpose.TRANSPOSE)  # value = x
+        mask = ramp.transform(size, Image.Transform.AFFINE, linear, Image.Resampling.BILINEAR)
+    return mask.convert("RGB").point(_ramp(bg.stops))
+
+
+_MAX_BACKGROUND_PIXELS = 40_000_000  # a background picture larger than this stays a colour
+
+
+def painted(bg: style.Background, size: tuple[int, int], scale: float) -> Image.Image:
+    """A page-sized picture of a background: its colour, picture (stretched or tiled) or
+    gradient."""
+    if bg.picture and bg.part is not None:
+        try:
+            blob = bg.part.related_part(bg.picture).blob  # type: ignore[attr-defined]
+            with Image.open(io.BytesIO(blob)) as pic:
+                if pic.width * pic.height > _MAX_BACKGROUND_PIXELS:
+                    return Image.new("RGB", size, bg.colour)
+                pic.draft("RGB", size)  # a JPEG decodes at about the size needed
+                rgb = pic.convert("RGB")
+            if not bg.tile:
+                return rgb.resize(size, Image.Resampling.BILINEAR)
+            # A tile keeps its own size: 9525 EMU per pixel at 96 dpi.
+            tw = max(1, round(rgb.width * 9525 * scale))
+            th = max(1, round(rgb.height * 9525 * scale))
+            tile, page = rgb.resize((tw, th), Image.Resampling.BILINEAR), Image.new("RGB", size)
+            for y in range(0, size[1], th):
+                for x in range(0, size[0], tw):
+                    page.paste(tile, (x, y))
+            return page
+        except (
+            KeyError,
+            OSError,
+            ValueError,
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+        ):
+            return Image.new("RGB", size, bg.colour)
+    if len(bg.stops) > 1:
+        return _gradient(bg, size)
+    return Image.new("RGB", size, bg.colour)
+
+
+def _point(pt, w: float, h: float) -> tuple[float, float] | None:
+    try:
+        return int(pt.get("x")) / w, int(pt.get("y")) / h
+    except (TypeError, ValueError):  # a guide name: formulas are not evaluated here
+        return None
+
+
+def custom_paths(custom) -> list[list[tuple[float, float]]]:
+    """A custom geometry's outlines, each a list of points in 0..1 of the shape's box; curves
+    are sampled, arcs too. Empty when a path uses guide formulas (not evaluated here)."""
+    outlines: list[list[tuple[float, float]]] = []
+    for path in custom.iter(qn("a:path")):
+        w = int(path.get("w", "0") or 0) or 1
+        h = int(path.get("h", "0") or 0) or 1
+        if path.get("w") is None or path.get("h") is None:
+            return []  # coordinates in the shape's own EMU: rare; not drawn
+        points: list[tuple[float, float]] = []
+        for cmd in path:
+            name = etree.QName(cmd).localname
+            read = [_point(p, w, h) for p in cmd.iter(qn("a:pt"))]
+            pts = [p for p in read if p is not None]
+            if len(pts) < len(read):
+                return []
+            if name == "moveTo":
+                if len(points) > 1:
+                    outlines.append(points)
+                points = [pts[0]] if pts else []
+            elif name == "lnTo" and pts:
+                points.append(pts[0])
+            elif name in ("cubicBezTo", "quadBezTo") and points and pts:
+                ctrl = [points[-1], *pts]
+                for step in range(1, 9):
+                    points.append(_bezier(ctrl, step / 8))
+            elif name == "arcTo" and points:
+                points.extend(_arc(points[-1], cmd, w, h))
+            elif name == "close":
+                if len(points) > 1:
+                    outlines.append(points)
+                points = []
+        if len(points) > 1:
+            outlines.append(points)
+    return outlines
+
+
+def _bezier(ctrl, t: float) -> tuple[float, float]:
+    while len(ctrl) > 1:
+        ctrl = [
+            (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+            for a, b in itertools.pairwise(ctrl)
+        ]
+    return ctrl[0]
+
+
+def _arc(start, cmd, w: float, h: float) -> list[tuple[float, float]]:
+    try:
+        rx, ry = int(cmd.get("wR")) / w, int(cmd.get("hR")) / h
+        st, sw = int(cmd.get("stAng")) / 60000, int(cmd.get("swAng")) / 60000
+    except (TypeError, ValueError):
+        return []
+    a0 = math.radians(st)
+    cx, cy = start[0] - rx * math.cos(a0), start[1] - ry * math.sin(a0)
+    steps = max(2, int(abs(sw) / 15))
+    return [
+        (
+            cx + rx * math.cos(math.radians(st + sw * k / steps)),
+            cy + ry * math.sin(math.radians(st + sw * k / steps)),
+        )
+        for k in range(1, steps + 1)
+    ]
 
 
 # Layout part → {(size, background): picture}; weak, so a closed deck's layers go with it.

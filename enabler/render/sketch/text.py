@@ -115,7 +115,8 @@ def draw_text(image: Image.Image, shape, slide, theme: Theme, scale: float, box,
     shrink = int(props.get("fontScale", "100000")) / 100000  # normAutofit's own scale
     lines = []
     for paragraph in shape.text_frame.paragraphs:
-        text = "".join(r.text for r in paragraph.runs).replace("\v", "\n")
+        # Line breaks (a:br) read as "\v"; a tab is a gap, not a glyph our fonts lack.
+        text = paragraph.text.replace("\v", "\n").replace("\t", "    ")
         look = text_style(paragraph, shape._element, slide, theme, style)
         px = round(look.size_pt * EMU_PER_PT * scale * shrink)
         face = font(look.heading, look.bold, look.italic, px)
@@ -176,6 +177,10 @@ def text_style(paragraph, shape_el, slide, theme: Theme, style: Shared) -> TextS
         char = e.find(qn("a:buChar"))
         if char is not None:
             bullet = char.get("char", "•")
+            fonts = (el.find(qn("a:buFont")) for el in ppr)
+            face = next((f.get("typeface", "") for f in fonts if f is not None), "")
+            if _symbol_bullet(bullet, face):
+                bullet = "•"  # Wingdings' "§" or "Ø" is a square or an arrow, not the letter
             break
     return TextStyle(
         size_pt=int(_first(rprs, "sz", "1800")) / 100,
@@ -186,6 +191,16 @@ def text_style(paragraph, shape_el, slide, theme: Theme, style: Shared) -> TextS
         align=style.alignment(p),
         bullet=bullet,
     )
+
+
+_SYMBOL_FONTS = ("wingdings", "webdings", "symbol", "marlett", "monotype sorts", "zapf")
+
+
+def _symbol_bullet(char: str, typeface: str) -> bool:
+    """A bullet drawn from a symbol font, or from the private-use area those fonts map to:
+    our fonts have no such glyph."""
+    private = any(0xE000 <= ord(c) <= 0xF8FF for c in char)
+    return private or typeface.casefold().startswith(_SYMBOL_FONTS)
 
 
 def body_props(style: Shared) -> dict[str, str]:
