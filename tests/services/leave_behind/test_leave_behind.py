@@ -51,6 +51,16 @@ class DescribeLeaveBehind:
         assert "dana.whitfield@brightwave.example" in text  # the rep's contact
         assert "Next steps" in text
 
+    def it_never_leaves_a_heading_and_its_intro_alone_at_a_page_foot(self, demo_db, tmp_path):
+        result = lb.build_leave_behind(demo_db, "Northwind Health", tmp_path / "lb.pdf")
+        pages = [page.extract_text() for page in PdfReader(str(result.path)).pages]
+        for heading, first in (
+            ("Questions teams like yours often ask", "We can't take on another big project"),
+            ("Your questions, answered", "You are more expensive than the alternatives"),
+        ):
+            (page,) = [n for n, text in enumerate(pages) if heading in text]
+            assert first in pages[page], f"{heading!r} is parted from its first item"
+
     def it_is_complete_without_any_contributed_section(self, demo_db, tmp_path, monkeypatch):
         monkeypatch.setattr(lb, "SECTION_PROVIDERS", ())
         result = lb.build_leave_behind(demo_db, "Northwind Health", tmp_path / "lb.pdf")
