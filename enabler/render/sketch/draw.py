@@ -296,8 +296,12 @@ class _Sketch:
                     px = max(round(12 * typeset.EMU_PER_PT * self.scale), 1)
                     font = typeset.font(False, r == 0, False, px)
                     ink = typeset.contrast(tc_fill or self._under(cell_box))
-                    line = next(iter(typeset.wrap(text, font, max(widths[c] - 4, 1))), "")
-                    typeset.put_line(self.image, (x + 2, y + 1), line, font, ink)
+                    line_y = y + 1
+                    for line in typeset.wrap(text, font, max(widths[c] - 4, 1)):
+                        if line_y + px > y + max(heights[r], px * 1.3):  # as many as fit
+                            break
+                        typeset.put_line(self.image, (x + 2, line_y), line, font, ink)
+                        line_y += px * 1.2
                 x += widths[c]
             y += heights[r]
 

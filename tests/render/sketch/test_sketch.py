@@ -311,3 +311,16 @@ class DescribeShapesAndText:
 
         assert _symbol_bullet("§", "Wingdings") and _symbol_bullet("\uf0a7", "")
         assert not _symbol_bullet("–", "Arial") and not _symbol_bullet("•", "")
+
+    def it_writes_as_many_lines_of_a_table_cell_as_its_row_holds(self, blank):
+        _prs, slide = blank
+        frame = slide.shapes.add_table(1, 1, Inches(1), Inches(1), Inches(6), Inches(3))
+        frame.table.cell(0, 0).text = "First line\nSecond line\nThird line"
+        image = _image(sketch_slide(slide, 400)).convert("L")
+        cell = image.crop((45, 45, 300, 240))
+        rows = [
+            y
+            for y in range(cell.height)
+            if max(cell.crop((0, y, cell.width, y + 1)).get_flattened_data()) > 200
+        ]  # white ink on the header row's accent fill
+        assert max(rows) - min(rows) > 20  # three lines, not one
