@@ -13,6 +13,7 @@ import io
 import itertools
 import math
 import threading
+import warnings
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -394,7 +395,10 @@ def painted(bg: style.Background, size: tuple[int, int], scale: float) -> Image.
     if bg.picture and bg.part is not None:
         try:
             blob = bg.part.related_part(bg.picture).blob  # type: ignore[attr-defined]
-            with Image.open(io.BytesIO(blob)) as pic:
+            with warnings.catch_warnings():  # a huge picture is refused just below, quietly
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                opened = Image.open(io.BytesIO(blob))
+            with opened as pic:
                 if pic.width * pic.height > _MAX_BACKGROUND_PIXELS:
                     return Image.new("RGB", size, bg.colour)
                 pic.draft("RGB", size)  # a JPEG decodes at about the size needed
