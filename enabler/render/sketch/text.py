@@ -113,17 +113,32 @@ def draw_text(image: Image.Image, shape, slide, theme: Theme, scale: float, box,
     left, right = box[0] + inset["lIns"], box[2] - inset["rIns"]
     top, bottom = box[1] + inset["tIns"], box[3] - inset["bIns"]
     shrink = int(props.get("fontScale", "100000")) / 100000  # normAutofit's own scale
-    lines = []
-    for paragraph in shape.text_frame.paragraphs:
-        # Line breaks (a:br) read as "\v"; a tab is a gap, not a glyph our fonts lack.
-        text = paragraph.text.replace("\v", "\n").replace("\t", "    ")
-        look = text_style(paragraph, shape._element, slide, theme, style)
-        px = round(look.size_pt * EMU_PER_PT * scale * shrink)
-        face = font(look.heading, look.bold, look.italic, px)
-        ink = look.colour or contrast(ground)
-        prefix = f"{look.bullet} " if look.bullet and text else ""
-        for line in wrap(prefix + text, face, max(right - left, 1)):
-            lines.append((line, face, ink, look.align, px * _LINE))
+
+    def laid_out(factor: float) -> list:
+        lines = []
+        for paragraph in shape.text_frame.paragraphs:
+            # Line breaks (a:br) read as "\v"; a tab is a gap, not a glyph our fonts lack.
+            text = paragraph.text.replace("\v", "\n").replace("\t", "    ")
+            look = text_style(paragraph, shape._element, slide, theme, style)
+            px = max(1, round(look.size_pt * EMU_PER_PT * scale * factor))
+            face = font(look.heading, look.bold, look.italic, px)
+            ink = look.colour or contrast(ground)
+            prefix = f"{look.bullet} " if look.bullet and text else ""
+            for line in wrap(prefix + text, face, max(right - left, 1)):
+                lines.append((line, face, ink, look.align, px * _LINE))
+        return lines
+
+    lines = laid_out(shrink)
+    room = bottom - top
+    if "fontScale" in props and room > 0:
+        # Shrink on overflow, as the office does when it opens the file: the stored scale
+        # is only the last one an office computed (LibreOffice and others leave it stale).
+        for _ in range(4):
+            height = sum(line[4] for line in lines)
+            if height <= room or shrink <= 0.3:
+                break
+            shrink = max(0.3, shrink * max(0.75, (room / height) ** 0.5))
+            lines = laid_out(shrink)
     height = sum(line[4] for line in lines)
     anchor = props.get("anchor", "t")
     y = {"t": top, "b": bottom - height}.get(anchor, (top + bottom - height) / 2)

@@ -334,3 +334,15 @@ class DescribeShapesAndText:
         monkeypatch.setattr(draw, "_MAX_BACKGROUND_PIXELS", 1000)
         monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 50_000)  # Pillow warns on opening it
         assert _image(sketch_slide(slide, 200)).getpixel((3, 3)) == WHITE
+
+    def it_shrinks_text_set_to_shrink_on_overflow_until_it_fits(self, blank):
+        from pptx.enum.text import MSO_AUTO_SIZE
+
+        _prs, slide = blank
+        box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(4), Inches(1))
+        box.text_frame.word_wrap = True
+        box.text_frame.text = " ".join(["overflowing words"] * 40)
+        box.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # normAutofit
+        image = _image(sketch_slide(slide, 400)).convert("L")
+        below = image.crop((0, 110, 400, 300))  # the box ends at 2 in = 100 px
+        assert min(below.get_flattened_data()) > 200  # no ink below the box
