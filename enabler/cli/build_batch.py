@@ -132,8 +132,12 @@ def result_line(outcome) -> str:
     """One line per prospect: what was written, or why not."""
     if outcome.path is None:
         return f"FAILED {outcome.company}: {outcome.error}"
+
+    def counted(n: int, noun: str) -> str:
+        return f"{n} {noun}" + ("" if n == 1 else "s")
+
     checks = (
-        f"{outcome.errors} preflight errors, {outcome.warnings} warnings"
+        f"{counted(outcome.errors, 'preflight error')}, {counted(outcome.warnings, 'warning')}"
         if outcome.errors or outcome.warnings
         else "ready"
     )

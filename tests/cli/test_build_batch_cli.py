@@ -100,3 +100,16 @@ class DescribeBuildBatchCli:
             reader = PdfReader(str(tmp_path / f"{stem}.pdf"))
             assert len(reader.pages) == slides
             assert company in reader.pages[0].extract_text()
+
+
+def test_a_result_line_counts_in_words():
+    from pathlib import Path
+
+    from enabler.cli.build_batch import result_line
+    from enabler.services.deck.batch import DeckOutcome
+
+    deck = Path("Acme.pptx")
+    one = DeckOutcome("Acme", deck, path=deck, slides=6, warnings=1)
+    assert result_line(one).endswith("6 slides (0 preflight errors, 1 warning)")
+    two = DeckOutcome("Acme", deck, path=deck, slides=6, errors=1, warnings=2)
+    assert "(1 preflight error, 2 warnings)" in result_line(two)
