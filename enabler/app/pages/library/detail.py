@@ -86,7 +86,7 @@ class DetailPane(Jobs, QWidget):
         self.replacement.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.replacement.setMinimumContentsLength(24)
+        self.replacement.setMinimumContentsLength(12)  # a narrow pane: titles elide
         self.retire_button = self._button("Retire", "Retire the module")
         self.retire_button.clicked.connect(self.retire)
         self.until = QDateEdit()

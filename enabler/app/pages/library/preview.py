@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from enabler.app.ops import Cancelled, Operation
 from enabler.app.pages.library.jobs import Jobs
+from enabler.app.widgets.scaled_picture import ScaledPicture
 from enabler.domain.refs import ModuleRef
 
 EMPTY = "A picture of its slide appears here."
@@ -103,7 +104,7 @@ class SlidePreviewPane(Jobs, QWidget):
         self._kept: OrderedDict[str, tuple[SlidePicture, QPixmap]] = OrderedDict()
         self._request = 0  # only the reply to the latest request is shown
         self._pending: Operation | None = None
-        self.image = QLabel()
+        self.image = ScaledPicture()
         self.image.setAccessibleName("Slide preview")
         self.image.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.caption = QLabel(EMPTY)
