@@ -79,7 +79,7 @@ class HistoryPane(Jobs, QWidget):
         self.event_view.setModel(self.events)
 
         compare = QHBoxLayout()
-        for w in (QLabel("Compare version"), self.old_box, QLabel("with"), self.new_box):
+        for w in (QLabel("Compare"), self.old_box, QLabel("with"), self.new_box):
             compare.addWidget(w)
         compare.addStretch(1)
         for view, least in ((self.version_view, 48), (self.diff_view, 80), (self.event_view, 48)):
