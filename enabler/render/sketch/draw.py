@@ -10,10 +10,8 @@ stop and rich text within a paragraph are not drawn.
 from __future__ import annotations
 
 import io
-import itertools
 import math
 import threading
-import warnings
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -24,6 +22,8 @@ from PIL import Image, ImageDraw, UnidentifiedImageError
 from enabler.render.ooxml import parse_safe
 from enabler.render.sketch import style
 from enabler.render.sketch import text as typeset
+from enabler.render.sketch.background import painted
+from enabler.render.sketch.freeform import custom_paths
 from enabler.render.sketch.style import qn
 
 _CHART_FILL, _CHART_INK = (238, 242, 247), (90, 100, 120)
@@ -340,161 +340,6 @@ def _primitive(draw: ImageDraw.ImageDraw, prst: str, box, **kwargs) -> None:
         draw.rounded_rectangle(box, radius=radius, **kwargs)
     else:
         draw.rectangle(box, **kwargs)
-
-
-def _ramp(stops) -> list[int]:
-    """A 256-step colour ramp through a gradient's stops, as one LUT per channel for
-    `Image.point` on a greyscale mask."""
-    luts: list[list[int]] = [[], [], []]
-    for i in range(256):
-        t = i / 255
-        before = max((s for s in stops if s[0] <= t), default=stops[0], key=lambda s: s[0])
-        after = min((s for s in stops if s[0] >= t), default=stops[-1], key=lambda s: s[0])
-        span = after[0] - before[0]
-        k = (t - before[0]) / span if span > 0 else 0.0
-        for c in range(3):
-            luts[c].append(round(before[1][c] + (after[1][c] - before[1][c]) * k))
-    return luts[0] + luts[1] + luts[2]
-
-
-def _gradient(bg: style.Background, size: tuple[int, int]) -> Image.Image:
-    w, h = size
-    if bg.radial:
-        # Distance from the focus over the distance to the farthest corner, on a coarse grid
-        # (a smooth gradient loses nothing when scaled up).
-        gw, gh = max(2, min(w, 96)), max(2, min(h, 96))
-        fx, fy = bg.focus[0] * (gw - 1), bg.focus[1] * (gh - 1)
-        sx, sy = w / gw, h / gh  # keep circles round on a page that is not square
-        reach = max(math.hypot((fx - x) * sx, (fy - y) * sy) for x in (0, gw) for y in (0, gh))
-        grid = Image.new("L", (gw, gh))
-        grid.putdata(
-            [
-                min(255, round(255 * math.hypot((x - fx) * sx, (y - fy) * sy) / (reach or 1)))
-                for y in range(gh)
-                for x in range(gw)
-            ]
-        )
-        mask = grid.resize(size, Image.Resampling.BILINEAR)
-    else:
-        turn = math.radians(bg.angle)
-        cos, sin = math.cos(turn), math.sin(turn)
-        span = abs(w * cos) + abs(h * sin) or 1.0
-        shift = 255 * (0.5 - (w * cos + h * sin) / 2 / span)
-        linear = (255 * cos / span, 255 * sin / span, shift, 0.0, 0.0, 128.0)
-        ramp = Image.linear_gradient("L").transpose(Image.Transpose.TRANSPOSE)  # value = x
-        mask = ramp.transform(size, Image.Transform.AFFINE, linear, Image.Resampling.BILINEAR)
-    return mask.convert("RGB").point(_ramp(bg.stops))
-
-
-_MAX_BACKGROUND_PIXELS = 40_000_000  # a background picture larger than this stays a colour
-
-
-def painted(bg: style.Background, size: tuple[int, int], scale: float) -> Image.Image:
-    """A page-sized picture of a background: its colour, picture (stretched or tiled) or
-    gradient."""
-    if bg.picture and bg.part is not None:
-        try:
-            blob = bg.part.related_part(bg.picture).blob  # type: ignore[attr-defined]
-            with warnings.catch_warnings():  # a huge picture is refused just below, quietly
-                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-                opened = Image.open(io.BytesIO(blob))
-            with opened as pic:
-                if pic.width * pic.height > _MAX_BACKGROUND_PIXELS:
-                    return Image.new("RGB", size, bg.colour)
-                pic.draft("RGB", size)  # a JPEG decodes at about the size needed
-                rgb = pic.convert("RGB")
-            if not bg.tile:
-                return rgb.resize(size, Image.Resampling.BILINEAR)
-            # A tile keeps its own size: 9525 EMU per pixel at 96 dpi.
-            tw = max(1, round(rgb.width * 9525 * scale))
-            th = max(1, round(rgb.height * 9525 * scale))
-            tile, page = rgb.resize((tw, th), Image.Resampling.BILINEAR), Image.new("RGB", size)
-            for y in range(0, size[1], th):
-                for x in range(0, size[0], tw):
-                    page.paste(tile, (x, y))
-            return page
-        except (
-            KeyError,
-            OSError,
-            ValueError,
-            UnidentifiedImageError,
-            Image.DecompressionBombError,
-        ):
-            return Image.new("RGB", size, bg.colour)
-    if len(bg.stops) > 1:
-        return _gradient(bg, size)
-    return Image.new("RGB", size, bg.colour)
-
-
-def _point(pt, w: float, h: float) -> tuple[float, float] | None:
-    try:
-        return int(pt.get("x")) / w, int(pt.get("y")) / h
-    except (TypeError, ValueError):  # a guide name: formulas are not evaluated here
-        return None
-
-
-def custom_paths(custom) -> list[list[tuple[float, float]]]:
-    """A custom geometry's outlines, each a list of points in 0..1 of the shape's box; curves
-    are sampled, arcs too. Empty when a path uses guide formulas (not evaluated here)."""
-    outlines: list[list[tuple[float, float]]] = []
-    for path in custom.iter(qn("a:path")):
-        w = int(path.get("w", "0") or 0) or 1
-        h = int(path.get("h", "0") or 0) or 1
-        if path.get("w") is None or path.get("h") is None:
-            return []  # coordinates in the shape's own EMU: rare; not drawn
-        points: list[tuple[float, float]] = []
-        for cmd in path:
-            name = etree.QName(cmd).localname
-            read = [_point(p, w, h) for p in cmd.iter(qn("a:pt"))]
-            pts = [p for p in read if p is not None]
-            if len(pts) < len(read):
-                return []
-            if name == "moveTo":
-                if len(points) > 1:
-                    outlines.append(points)
-                points = [pts[0]] if pts else []
-            elif name == "lnTo" and pts:
-                points.append(pts[0])
-            elif name in ("cubicBezTo", "quadBezTo") and points and pts:
-                ctrl = [points[-1], *pts]
-                for step in range(1, 9):
-                    points.append(_bezier(ctrl, step / 8))
-            elif name == "arcTo" and points:
-                points.extend(_arc(points[-1], cmd, w, h))
-            elif name == "close":
-                if len(points) > 1:
-                    outlines.append(points)
-                points = []
-        if len(points) > 1:
-            outlines.append(points)
-    return outlines
-
-
-def _bezier(ctrl, t: float) -> tuple[float, float]:
-    while len(ctrl) > 1:
-        ctrl = [
-            (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-            for a, b in itertools.pairwise(ctrl)
-        ]
-    return ctrl[0]
-
-
-def _arc(start, cmd, w: float, h: float) -> list[tuple[float, float]]:
-    try:
-        rx, ry = int(cmd.get("wR")) / w, int(cmd.get("hR")) / h
-        st, sw = int(cmd.get("stAng")) / 60000, int(cmd.get("swAng")) / 60000
-    except (TypeError, ValueError):
-        return []
-    a0 = math.radians(st)
-    cx, cy = start[0] - rx * math.cos(a0), start[1] - ry * math.sin(a0)
-    steps = max(2, int(abs(sw) / 15))
-    return [
-        (
-            cx + rx * math.cos(math.radians(st + sw * k / steps)),
-            cy + ry * math.sin(math.radians(st + sw * k / steps)),
-        )
-        for k in range(1, steps + 1)
-    ]
 
 
 # Layout part → {(size, background): picture}; weak, so a closed deck's layers go with it.

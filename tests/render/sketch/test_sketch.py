@@ -326,12 +326,12 @@ class DescribeShapesAndText:
         assert max(rows) - min(rows) > 20  # three lines, not one
 
     def it_keeps_a_colour_for_a_background_picture_too_big_to_draw(self, blank, monkeypatch):
-        from enabler.render.sketch import draw
+        from enabler.render.sketch import background
 
         _prs, slide = blank
         _part, rid = slide.part.get_or_add_image_part(io.BytesIO(png_bytes(RED, (300, 250))))
         _set_background(slide, f'<a:blipFill><a:blip r:embed="{rid}"/><a:stretch/></a:blipFill>')
-        monkeypatch.setattr(draw, "_MAX_BACKGROUND_PIXELS", 1000)
+        monkeypatch.setattr(background, "_MAX_BACKGROUND_PIXELS", 1000)
         monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 50_000)  # Pillow warns on opening it
         assert _image(sketch_slide(slide, 200)).getpixel((3, 3)) == WHITE
 
