@@ -9,10 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -25,27 +23,8 @@ from enabler.app.lazy_pages import LazyPages, page_class
 from enabler.app.ops import Operation
 from enabler.app.pages.build.page import BuildPage
 from enabler.app.runner import Runner
+from enabler.app.welcome import WELCOME, WelcomeBanner, is_demo
 from enabler.app.widgets.sidebar import Sidebar, counts
-
-_HOW = (
-    "pick a prospect on the Build page, look at the modules recommended for them, reorder them "
-    "and press <i>Build deck</i>. Marketing's approved modules live under Library; what reps "
-    "know about each account lives under Prospects."
-)
-WELCOME = (
-    "<b>Welcome to Enabler.</b> This is the demo library of Brightwave, a fictional vendor: " + _HOW
-)
-# For a library of the user's own (no demo loaded): no claim that it is the demo.
-WELCOME_OWN = (
-    "<b>Welcome to Enabler.</b> To start, " + _HOW + " No prospects yet? Import them from your "
-    "CRM on the Prospects page (Import from CRM…) or try the demo (File ▸ Load demo library)."
-)
-
-
-def _is_demo(ctx) -> bool:
-    from enabler.services.demo.library import is_demo_library
-
-    return is_demo_library(ctx.open_db())
 
 
 def _load_demo(ctx):
@@ -84,20 +63,12 @@ class MainWindow(QMainWindow):
         self.pages = LazyPages(factories, self.stack, self._connect_page)
         self.sidebar.currentRowChanged.connect(self._show_page)
 
-        self.welcome = QWidget()
-        wl = QHBoxLayout(self.welcome)
-        text = QLabel(WELCOME)
-        text.setWordWrap(True)
-        self.welcome_text = text
-        close = QPushButton("Got it")
-        close.clicked.connect(self.dismiss_welcome)
-        wl.addWidget(text, 1)
-        wl.addWidget(close)
+        self.welcome = WelcomeBanner()
+        self.welcome_text = self.welcome.text
+        self.welcome.dismissed.connect(self.dismiss_welcome)
         self.welcome.setVisible(not self.settings.value("welcome_dismissed", False, type=bool))
         if not self.welcome.isHidden():
-            self.runner.refresh(
-                _is_demo, lambda demo: text.setText(WELCOME if demo else WELCOME_OWN), key="welcome"
-            )
+            self.runner.refresh(is_demo, self.welcome.show_for, key="welcome")
 
         body = QWidget()
         outer = QVBoxLayout(body)
@@ -351,7 +322,7 @@ class MainWindow(QMainWindow):
             "prospects added.",
             8000,
         )
-        self.welcome_text.setText(WELCOME)
+        self.welcome.show_for(demo=True)
         self.refresh_current_page()
 
     # dropping files -------------------------------------------------------------------------
