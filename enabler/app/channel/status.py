@@ -9,6 +9,7 @@ because it would replace items changed here offers *Review…*: the rep takes it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Callable
 from pathlib import Path
@@ -110,10 +111,8 @@ class ChannelStatus(QLabel):
     def sync_now(self, replace_local: bool = False) -> None:
         if self.ops:  # one sync at a time
             return
-        if replace_local:
-            op = Operation(lambda ctx: _sync(ctx, replace_local=True), self.db_path, self)
-        else:
-            op = Operation(lambda ctx: _sync(ctx), self.db_path, self)
+        task = functools.partial(_sync, replace_local=True) if replace_local else _sync
+        op = Operation(task, self.db_path, self)
         op.succeeded.connect(self._done)
         op.failed.connect(self.error)
         op.done.connect(lambda: self.ops.remove(op))
